@@ -1,0 +1,47 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Media.Platform.Data;
+
+/// <summary>Applies every module's migrations before the host serves requests.</summary>
+internal sealed class DatabaseMigrator(
+    IServiceProvider services,
+    IEnumerable<ModuleDatabaseRegistration> modules,
+    ILogger<DatabaseMigrator> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var module in modules)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = (DbContext)scope.ServiceProvider.GetRequiredService(module.ContextType);
+            try
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException)
+            {
+                throw new StartupException(
+                    $"Database for module '{module.Schema}' ({db.Database.ProviderName}) cannot be used: {Describe(e)}", e);
+            }
+
+            logger.LogInformation("Database {Schema} is up to date", module.Schema);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static string Describe(Exception e)
+    {
+        var innermost = e;
+        while (innermost.InnerException is not null)
+        {
+            innermost = innermost.InnerException;
+        }
+
+        return innermost.Message.ReplaceLineEndings(" ");
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Media.Platform.Errors;
+
+internal static class ProblemDetailsSetup
+{
+    public static IServiceCollection AddMediaProblemDetails(this IServiceCollection services) =>
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+            if (string.IsNullOrEmpty(problem.Type) || problem.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
+            {
+                problem.Type = context.Exception is BadHttpRequestException ? ProblemTypes.Validation
+                    : status >= 500 ? ProblemTypes.Unexpected
+                    : ProblemTypes.ForStatus(status);
+            }
+
+            if (context.Exception is BadHttpRequestException bad)
+            {
+                problem.Detail ??= bad.Message;
+            }
+
+            problem.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+        });
+
+    /// <summary>Unhandled exceptions and bare API status codes become problem+json.</summary>
+    public static WebApplication UseMediaProblemDetails(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePages(async context =>
+        {
+            var http = context.HttpContext;
+            if (IsApi(http.Request) && !http.Response.HasStarted && http.Response.ContentLength is null)
+            {
+                var writer = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await writer.WriteAsync(new ProblemDetailsContext { HttpContext = http });
+            }
+        });
+        return app;
+    }
+
+    private static bool IsApi(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        || request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Media.Platform.Errors;
+
+/// <summary>Stable problem+json <c>type</c> URIs; clients and tests switch on them, so never rename one.</summary>
+public static class ProblemTypes
+{
+    private const string Prefix = "urn:media:problem:";
+
+    public const string Validation = Prefix + "validation";
+    public const string InvalidCredentials = Prefix + "invalid-credentials";
+    public const string Unauthenticated = Prefix + "unauthenticated";
+    public const string Forbidden = Prefix + "forbidden";
+    public const string NotFound = Prefix + "not-found";
+    public const string Conflict = Prefix + "conflict";
+    public const string Antiforgery = Prefix + "antiforgery";
+    public const string MethodNotAllowed = Prefix + "method-not-allowed";
+    public const string Unexpected = Prefix + "unexpected";
+
+    /// <summary>The type for a bare status code (404 from routing, 401 from authentication, …).</summary>
+    public static string ForStatus(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => Validation,
+        StatusCodes.Status401Unauthorized => Unauthenticated,
+        StatusCodes.Status403Forbidden => Forbidden,
+        StatusCodes.Status404NotFound => NotFound,
+        StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
+        StatusCodes.Status409Conflict => Conflict,
+        _ => Prefix + "http-" + status,
+    };
+}
+
+/// <summary>Builds problem+json results with a stable type.</summary>
+public static class Problems
+{
+    public static ProblemHttpResult Of(int status, string type, string title, string? detail = null) =>
+        TypedResults.Problem(statusCode: status, type: type, title: title, detail: detail);
+
+    public static ProblemHttpResult Validation(string detail) =>
+        Of(StatusCodes.Status400BadRequest, ProblemTypes.Validation, "The request is not valid.", detail);
+
+    public static ProblemHttpResult NotFound(string detail) =>
+        Of(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found.", detail);
+
+    public static ProblemHttpResult Conflict(string detail) =>
+        Of(StatusCodes.Status409Conflict, ProblemTypes.Conflict, "Conflict.", detail);
+}

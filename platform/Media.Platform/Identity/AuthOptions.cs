@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Media.Platform.Identity;
+
+/// <summary>Settings under <c>Media:Auth</c>.</summary>
+public sealed class AuthOptions
+{
+    public const string Section = "Media:Auth";
+
+    /// <summary>Base64 HMAC key of at least 32 bytes; when empty, one is generated under the data path and kept.</summary>
+    public string? SigningKey { get; set; }
+
+    [Required]
+    public string Issuer { get; set; } = "media";
+
+    [Required]
+    public string Audience { get; set; } = "media";
+
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
+}
+
+/// <summary>Settings under <c>Media:Demo</c>: seeded organisations and users for trying the product.</summary>
+public sealed class DemoOptions
+{
+    public const string Section = "Media:Demo";
+
+    public bool Enabled { get; set; }
+
+    [Required]
+    [MinLength(4)]
+    public string Password { get; set; } = "demo";
+}

@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using Media.Platform.Errors;
+
+namespace Media.Platform.Identity;
+
+/// <summary>One authentication scheme for the API and the pages: a bearer token when sent, otherwise the sign-in cookie.</summary>
+internal static class AuthSetup
+{
+    public const string Scheme = "media";
+    public const string AntiforgeryHeader = "X-CSRF-TOKEN";
+
+    public static IServiceCollection AddMediaAuth(this IServiceCollection services)
+    {
+        services.AddSingleton<SigningKey>();
+        services.AddSingleton<TokenIssuer>();
+        services.AddScoped<UserDirectory>();
+        services.AddAntiforgery(o => o.HeaderName = AntiforgeryHeader);
+
+        services.AddAuthentication(Scheme)
+            .AddPolicyScheme(Scheme, Scheme, o => o.ForwardDefaultSelector = context =>
+                HasBearerToken(context.Request) ? JwtBearerDefaults.AuthenticationScheme : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddJwtBearer()
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "media.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.LoginPath = "/account/signin";
+                o.AccessDeniedPath = "/account/denied";
+                o.SlidingExpiration = true;
+                // API callers get a status code (then problem+json), never a redirect to the sign-in page.
+                o.Events.OnRedirectToLogin = context => RedirectOrStatus(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
+            });
+
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<SigningKey, IOptions<AuthOptions>>((o, key, auth) =>
+            {
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = auth.Value.Issuer,
+                    ValidAudience = auth.Value.Audience,
+                    IssuerSigningKey = key.Key,
+                    NameClaimType = TokenIssuer.NameClaim,
+                    RoleClaimType = TokenIssuer.RoleClaim,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+            });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.TeacherOrAbove, p => p.RequireRole(Roles.Teacher, Roles.SchoolAdmin, Roles.RegionAdmin, Roles.Admin))
+            .AddPolicy(Policies.Reviewer, p => p.RequireRole(Roles.Reviewer, Roles.RegionAdmin, Roles.Admin));
+        return services;
+    }
+
+    /// <summary>
+    /// A browser's cookie is sent by any site's form post, so writes to the API that rely on the cookie must also
+    /// carry the anti-forgery header; bearer-token callers are not exposed to that and are left alone.
+    /// </summary>
+    public static WebApplication UseCookieAntiforgeryForApi(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            var request = context.Request;
+            if (request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                && !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
+                && context.User.Identity?.IsAuthenticated == true
+                && !HasBearerToken(request)
+                && !await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context))
+            {
+                await Problems.Of(StatusCodes.Status400BadRequest, ProblemTypes.Antiforgery, "Anti-forgery token missing or invalid.",
+                    $"Cookie-authenticated writes must send the {AntiforgeryHeader} header from the page.").ExecuteAsync(context);
+                return;
+            }
+
+            await next(context);
+        });
+        return app;
+    }
+
+    private static bool HasBearerToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+
+    private static Task RedirectOrStatus(HttpContext context, string redirectUri, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(redirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,49 @@
+using Media.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Media.Platform.Identity;
+
+/// <summary>Users, roles and organisations (schema <c>identity</c>).</summary>
+public class IdentityDbContext(DbContextOptions options) : ModuleDbContext(options)
+{
+    public const string SchemaName = "identity";
+
+    protected override string Schema => SchemaName;
+
+    public DbSet<User> Users => Set<User>();
+    public DbSet<UserRole> UserRoles => Set<UserRole>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<Organisation>(e =>
+        {
+            e.ToTable("organisations");
+            e.Property(o => o.Name).HasMaxLength(200);
+            e.HasIndex(o => new { o.ParentId, o.Name }).IsUnique();
+            e.HasOne<Organisation>().WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<User>(e =>
+        {
+            e.ToTable("users");
+            e.Property(u => u.UserName).HasMaxLength(100);
+            e.Property(u => u.DisplayName).HasMaxLength(200);
+            e.HasIndex(u => u.UserName).IsUnique();
+            e.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(u => u.Roles).WithOne().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<UserRole>(e =>
+        {
+            e.ToTable("user_roles");
+            e.HasKey(r => new { r.UserId, r.Role });
+            e.Property(r => r.Role).HasMaxLength(50);
+        });
+    }
+}
+
+/// <summary>Carries the SQLite migrations.</summary>
+public sealed class SqliteIdentityDbContext(DbContextOptions<SqliteIdentityDbContext> options) : IdentityDbContext(options);
+
+/// <summary>Carries the PostgreSQL migrations.</summary>
+public sealed class PostgresIdentityDbContext(DbContextOptions<PostgresIdentityDbContext> options) : IdentityDbContext(options);

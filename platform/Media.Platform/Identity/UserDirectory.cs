@@ -1,0 +1,133 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Media.Platform.Identity;
+
+/// <summary>Users and organisations: creation, look-up and password checks.</summary>
+public sealed class UserDirectory(IdentityDbContext db, TimeProvider time)
+{
+    private static readonly PasswordHasher<User> Hasher = new();
+
+    public Task<bool> AnyUsersAsync(CancellationToken cancellationToken = default) => db.Users.AnyAsync(cancellationToken);
+
+    public Task<User?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
+        db.Users.Include(u => u.Roles).AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+
+    public Task<User?> FindByUserNameAsync(string userName, CancellationToken cancellationToken = default) =>
+        db.Users.Include(u => u.Roles).AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken);
+
+    /// <summary>Creates a user; fails with <see cref="DuplicateUserNameException"/> when the name is taken.</summary>
+    public async Task<User> CreateUserAsync(NewUser request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.UserName);
+        ArgumentException.ThrowIfNullOrEmpty(request.Password);
+        var unknown = request.Roles.Except(Roles.All).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException($"Unknown role(s): {string.Join(", ", unknown)}. Supported: {string.Join(", ", Roles.All)}", nameof(request));
+        }
+
+        if (await db.Users.AnyAsync(u => u.UserName == request.UserName, cancellationToken))
+        {
+            throw new DuplicateUserNameException(request.UserName);
+        }
+
+        var user = new User
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = request.UserName,
+            DisplayName = request.DisplayName ?? request.UserName,
+            PasswordHash = string.Empty,
+            OrganisationId = request.OrganisationId,
+            CreatedAt = time.GetUtcNow(),
+        };
+        user.PasswordHash = Hasher.HashPassword(user, request.Password);
+        user.Roles = request.Roles.Distinct().Select(role => new UserRole { UserId = user.Id, Role = role }).ToList();
+        db.Users.Add(user);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e)
+        {
+            db.ChangeTracker.Clear();
+            // Lost a race with another request creating the same name.
+            if (await db.Users.AsNoTracking().AnyAsync(u => u.UserName == request.UserName, cancellationToken))
+            {
+                throw new DuplicateUserNameException(request.UserName, e);
+            }
+
+            throw;
+        }
+
+        return user;
+    }
+
+    /// <summary>The user when the password matches, otherwise null (same answer for unknown names).</summary>
+    public async Task<User?> VerifyPasswordAsync(string userName, string password, CancellationToken cancellationToken = default)
+    {
+        var user = await FindByUserNameAsync(userName, cancellationToken);
+        if (user is null)
+        {
+            // Hash anyway so that response time does not reveal whether the name exists.
+            Hasher.HashPassword(new User { UserName = userName, DisplayName = userName, PasswordHash = string.Empty }, password);
+            return null;
+        }
+
+        return Hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed ? null : user;
+    }
+
+    public async Task<Organisation> AddOrganisationAsync(string name, OrganisationKind kind, Guid? parentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (parentId is { } parent)
+        {
+            var parentKind = await db.Organisations.Where(o => o.Id == parent).Select(o => (OrganisationKind?)o.Kind).FirstOrDefaultAsync(cancellationToken)
+                ?? throw new ArgumentException($"Parent organisation {parent} does not exist.", nameof(parentId));
+            if (parentKind >= kind)
+            {
+                throw new ArgumentException($"A {kind} cannot sit under a {parentKind}.", nameof(kind));
+            }
+        }
+
+        var organisation = new Organisation { Id = Guid.CreateVersion7(), Name = name, Kind = kind, ParentId = parentId };
+        db.Organisations.Add(organisation);
+        await db.SaveChangesAsync(cancellationToken);
+        return organisation;
+    }
+
+    public Task<Organisation?> FindOrganisationAsync(Guid? parentId, string name, CancellationToken cancellationToken = default) =>
+        db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.ParentId == parentId && o.Name == name, cancellationToken);
+
+    /// <summary>The organisation and every ancestor up to the province, nearest first.</summary>
+    public async Task<IReadOnlyList<Organisation>> GetLineageAsync(Guid organisationId, CancellationToken cancellationToken = default)
+    {
+        var lineage = new List<Organisation>();
+        Guid? next = organisationId;
+        while (next is { } id && lineage.Count < 8)
+        {
+            var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+            if (organisation is null)
+            {
+                break;
+            }
+
+            lineage.Add(organisation);
+            next = organisation.ParentId;
+        }
+
+        return lineage;
+    }
+}
+
+public sealed record NewUser(string UserName, string Password, IReadOnlyList<string> Roles, string? DisplayName = null, Guid? OrganisationId = null);
+
+public sealed class DuplicateUserNameException : Exception
+{
+    public DuplicateUserNameException(string userName) : base($"The user name '{userName}' is already taken.") { }
+
+    public DuplicateUserNameException() { }
+
+    public DuplicateUserNameException(string message, Exception innerException) : base(message, innerException) { }
+}

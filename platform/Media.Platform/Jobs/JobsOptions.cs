@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Media.Platform.Jobs;
+
+/// <summary>Settings under <c>Media:Jobs</c> (Hangfire).</summary>
+public sealed class JobsOptions
+{
+    public const string Section = "Media:Jobs";
+    public const string Sqlite = "SQLite";
+    public const string PostgreSql = "PostgreSql";
+
+    /// <summary>SQLite (a file under the data path, survives restarts) or PostgreSql (shared by worker processes).</summary>
+    public string Provider { get; set; } = Sqlite;
+
+    /// <summary>PostgreSQL connection string; defaults to <c>Media:Database:ConnectionString</c>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Concurrent jobs in this process; transcoding takes every core it gets, so one per two cores.</summary>
+    [Range(1, 64)]
+    public int WorkerCount { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>How often an idle worker looks for new jobs.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(2);
+}

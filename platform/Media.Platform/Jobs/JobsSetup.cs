@@ -1,0 +1,85 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.Storage.SQLite;
+using Media.Platform.Data;
+using Media.Platform.Identity;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+
+namespace Media.Platform.Jobs;
+
+internal static class JobsSetup
+{
+    public static IHostApplicationBuilder AddMediaJobs(this IHostApplicationBuilder builder, HostRole role, string dataPath)
+    {
+        var options = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        var provider = ProviderKey.Resolve("Media:Jobs:Provider", options.Provider, JobsOptions.Sqlite, JobsOptions.PostgreSql);
+        builder.Services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        if (provider == JobsOptions.Sqlite)
+        {
+            Directory.CreateDirectory(dataPath);
+            var file = Path.Combine(dataPath, "jobs.db");
+            builder.Services.AddHangfire(c => c
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UseSQLiteStorage(file, new SQLiteStorageOptions { QueuePollInterval = options.QueuePollInterval }));
+        }
+        else
+        {
+            var connectionString = options.ConnectionString ?? ModuleDatabase.ReadOptions(builder.Configuration).ConnectionString
+                ?? throw new StartupException("Media:Jobs:ConnectionString (or Media:Database:ConnectionString) is required for PostgreSql jobs.");
+            builder.Services.AddHangfire(c => c
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    QueuePollInterval = options.QueuePollInterval,
+                    // A long transcode must never be handed to a second worker while the first still runs it.
+                    UseSlidingInvisibilityTimeout = true,
+                    PrepareSchemaIfNecessary = true,
+                }));
+        }
+
+        if (role.RunsJobs())
+        {
+            builder.Services.AddHangfireServer(o =>
+            {
+                o.WorkerCount = options.WorkerCount;
+                o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+        }
+
+        builder.Services.AddHealthChecks().AddCheck<JobStorageHealthCheck>("jobs", tags: ["ready"]);
+        return builder;
+    }
+
+    public static WebApplication MapJobsDashboard(this WebApplication app)
+    {
+        app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Admin, "/jobs", new DashboardOptions
+        {
+            DashboardTitle = "Media · jobs",
+            AppPath = "/",
+            DisplayStorageConnectionString = false,
+        });
+        return app;
+    }
+}
+
+internal sealed class JobStorageHealthCheck(JobStorage storage) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var monitoring = storage.GetMonitoringApi();
+        var servers = monitoring.Servers();
+        var stats = monitoring.GetStatistics();
+        return Task.FromResult(HealthCheckResult.Healthy(
+            $"{storage.GetType().Name}: {servers.Count} server(s), {stats.Enqueued} enqueued, {stats.Processing} processing, {stats.Failed} failed"));
+    }
+}

@@ -1,0 +1,88 @@
+using Media.Platform.Data;
+using Media.Platform.Errors;
+using Media.Platform.Health;
+using Media.Platform.Identity;
+using Media.Platform.Jobs;
+using Media.Platform.Storage;
+using Media.Platform.Tools;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Media.Platform;
+
+/// <summary>What every module shares: options, blob storage, identity, databases, jobs, errors and health.</summary>
+public static class PlatformModule
+{
+    public static IHostApplicationBuilder AddPlatform(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var role = HostRoles.Read(builder.Configuration);
+        services.AddSingleton(new HostRoleAccessor(role));
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FfmpegOptions>().BindConfiguration(FfmpegOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var dataPath = (builder.Configuration.GetSection(MediaOptions.Section).Get<MediaOptions>() ?? new MediaOptions()).FullDataPath;
+
+        // Hosted services start in registration order: tools, then schemas, then seed data.
+        services.AddSingleton<FfmpegTools>();
+        services.AddHostedService<FfmpegStartupCheck>();
+        services.AddHostedService<DatabaseMigrator>();
+        services.AddHostedService<IdentitySeeder>();
+
+        services.AddSingleton(CreateBlobStore(builder.Configuration, dataPath));
+        builder.AddModuleDatabase<IdentityDbContext, SqliteIdentityDbContext, PostgresIdentityDbContext>(IdentityDbContext.SchemaName);
+        services.AddMediaAuth();
+        // Cookies and anti-forgery tokens must survive a restart; keys live beside the other embedded data.
+        services.AddDataProtection().SetApplicationName("media").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys", "data-protection")));
+        services.AddMediaProblemDetails();
+        builder.AddMediaJobs(role, dataPath);
+        services.AddHealthChecks()
+            .AddCheck<BlobStoreHealthCheck>("blob-store", tags: ["ready"])
+            .AddCheck<FfmpegHealthCheck>("ffmpeg", tags: ["ready"]);
+        return builder;
+    }
+
+    public static WebApplication MapPlatform(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseMediaProblemDetails();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseCookieAntiforgeryForApi();
+        app.MapHealthEndpoints();
+        app.MapAuthEndpoints(app.Environment.IsDevelopment());
+        app.MapJobsDashboard();
+        return app;
+    }
+
+    private static IBlobStore CreateBlobStore(IConfiguration configuration, string dataPath)
+    {
+        var options = configuration.GetSection(BlobStoreOptions.Section).Get<BlobStoreOptions>() ?? new BlobStoreOptions();
+        var provider = ProviderKey.Resolve("Media:Storage:Provider", options.Provider, BlobStoreOptions.FileSystem, BlobStoreOptions.AzureBlob);
+        if (provider == BlobStoreOptions.FileSystem)
+        {
+            return new FileSystemBlobStore(options.RootPath ?? Path.Combine(dataPath, "blobs"));
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            throw new StartupException("Media:Storage:ConnectionString is required when Media:Storage:Provider is AzureBlob.");
+        }
+
+        try
+        {
+            return new AzureBlobStore(options.ConnectionString, options.Container);
+        }
+        catch (FormatException e)
+        {
+            throw new StartupException($"Media:Storage:ConnectionString is not a valid Azure Storage connection string ({e.Message}).", e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Media.Platform;
+using Media.Platform.Identity;
+using Media.Platform.Web;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.WebEncoders;
+using Scalar.AspNetCore;
+
+namespace Media.Server;
+
+/// <summary>What the all-in-one host adds around the modules: OpenAPI, the web UI shell and its languages.</summary>
+internal static class WebHostModule
+{
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    public static IHostApplicationBuilder AddWebHost(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOpenApi();
+        // Chinese text is written as-is rather than as &#x...; entities: smaller pages, readable source.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToPage("/Index");
+            o.Conventions.AllowAnonymousToFolder("/Account");
+        });
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // The signed-in choice (cookie) wins over ?culture= links and the browser's Accept-Language.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new QueryStringRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        services.AddScoped<NavigationMenu>();
+        services.AddSingleton(new NavigationItem("Nav.ApiReference", "Home.ApiReference", "/scalar/v1", Order: 900));
+        services.AddSingleton(new NavigationItem("Nav.Jobs", "Home.Jobs", "/jobs", Policies.Admin, Order: 910));
+        return builder;
+    }
+
+    public static bool ServesWeb(this WebApplication app) =>
+        HostRoles.Read(app.Configuration).ServesWeb();
+
+    public static WebApplication MapWebHost(this WebApplication app)
+    {
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference(o => o.WithTitle("Media API")).AllowAnonymous();
+        app.MapGet("/culture", SetCulture).AllowAnonymous().ExcludeFromDescription();
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>Remembers the chosen language in a cookie and returns to the page the link came from.</summary>
+    private static IResult SetCulture(string? name, string? returnUrl, HttpContext context, TimeProvider time)
+    {
+        var culture = Cultures.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)) ?? Cultures[0];
+        context.Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { Expires = time.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+        return Results.LocalRedirect(Uri.IsWellFormedUriString(returnUrl, UriKind.Relative) && returnUrl!.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
+    }
+}
