@@ -28,7 +28,7 @@ public static class PlatformModule
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FfmpegOptions>().BindConfiguration(FfmpegOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        var dataPath = (builder.Configuration.GetSection(MediaOptions.Section).Get<MediaOptions>() ?? new MediaOptions()).FullDataPath;
+        var dataPath = StartupOptions.Read<MediaOptions>(builder.Configuration, MediaOptions.Section).FullDataPath;
 
         // Hosted services start in registration order: tools, then schemas, then seed data.
         services.AddSingleton<FfmpegTools>();
@@ -64,7 +64,7 @@ public static class PlatformModule
 
     private static IBlobStore CreateBlobStore(IConfiguration configuration, string dataPath)
     {
-        var options = configuration.GetSection(BlobStoreOptions.Section).Get<BlobStoreOptions>() ?? new BlobStoreOptions();
+        var options = StartupOptions.Read<BlobStoreOptions>(configuration, BlobStoreOptions.Section);
         var provider = ProviderKey.Resolve("Media:Storage:Provider", options.Provider, BlobStoreOptions.FileSystem, BlobStoreOptions.AzureBlob);
         if (provider == BlobStoreOptions.FileSystem)
         {

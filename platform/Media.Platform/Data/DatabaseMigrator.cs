@@ -25,7 +25,7 @@ internal sealed class DatabaseMigrator(
             catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException)
             {
                 throw new StartupException(
-                    $"Database for module '{module.Schema}' ({db.Database.ProviderName}) cannot be used: {Describe(e)}", e);
+                    $"Database for module '{module.Schema}' at {db.Database.GetDbConnection().DataSource} cannot be used: {Describe(e)}", e);
             }
 
             logger.LogInformation("Database {Schema} is up to date", module.Schema);

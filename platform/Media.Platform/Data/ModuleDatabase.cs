@@ -20,8 +20,7 @@ public static class ModuleDatabase
     {
         ArgumentNullException.ThrowIfNull(builder);
         var options = ReadOptions(builder.Configuration);
-        var dataPath = builder.Configuration.GetSection(MediaOptions.Section).Get<MediaOptions>()?.FullDataPath
-            ?? new MediaOptions().FullDataPath;
+        var dataPath = StartupOptions.Read<MediaOptions>(builder.Configuration, MediaOptions.Section).FullDataPath;
 
         if (options.Provider == DatabaseOptions.Sqlite)
         {
@@ -43,7 +42,7 @@ public static class ModuleDatabase
     /// <summary>Reads and validates <c>Media:Database</c>, failing with one line when it is unusable.</summary>
     public static DatabaseOptions ReadOptions(IConfiguration configuration)
     {
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var options = StartupOptions.Read<DatabaseOptions>(configuration, DatabaseOptions.Section);
         options.Provider = ProviderKey.Resolve("Media:Database:Provider", options.Provider, DatabaseOptions.Sqlite, DatabaseOptions.PostgreSql);
         if (options.Provider == DatabaseOptions.PostgreSql && string.IsNullOrWhiteSpace(options.ConnectionString))
         {

@@ -33,6 +33,8 @@ internal static class ProblemDetailsSetup
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            // A malformed request is the client's mistake, answered with a 400; it is not worth an error log.
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
         });
         app.UseStatusCodePages(async context =>
         {

@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using Media.Platform.Data;
 using Media.Platform.Identity;
@@ -15,37 +16,37 @@ internal static class JobsSetup
 {
     public static IHostApplicationBuilder AddMediaJobs(this IHostApplicationBuilder builder, HostRole role, string dataPath)
     {
-        var options = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        var options = StartupOptions.Read<JobsOptions>(builder.Configuration, JobsOptions.Section);
         var provider = ProviderKey.Resolve("Media:Jobs:Provider", options.Provider, JobsOptions.Sqlite, JobsOptions.PostgreSql);
         builder.Services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
+        // The storage is a DI singleton of our own rather than Hangfire's global JobStorage.Current, so that
+        // several hosts in one process (the integration tests) never share or swap storages.
         if (provider == JobsOptions.Sqlite)
         {
             Directory.CreateDirectory(dataPath);
             var file = Path.Combine(dataPath, "jobs.db");
-            builder.Services.AddHangfire(c => c
-                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings()
-                .UseSQLiteStorage(file, new SQLiteStorageOptions { QueuePollInterval = options.QueuePollInterval }));
+            builder.Services.AddSingleton<JobStorage>(_ => new SQLiteStorage(file, new SQLiteStorageOptions { QueuePollInterval = options.QueuePollInterval }));
         }
         else
         {
             var connectionString = options.ConnectionString ?? ModuleDatabase.ReadOptions(builder.Configuration).ConnectionString
                 ?? throw new StartupException("Media:Jobs:ConnectionString (or Media:Database:ConnectionString) is required for PostgreSql jobs.");
-            builder.Services.AddHangfire(c => c
-                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings()
-                .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
-                {
-                    SchemaName = "hangfire",
-                    QueuePollInterval = options.QueuePollInterval,
-                    // A long transcode must never be handed to a second worker while the first still runs it.
-                    UseSlidingInvisibilityTimeout = true,
-                    PrepareSchemaIfNecessary = true,
-                }));
+            var storageOptions = new PostgreSqlStorageOptions
+            {
+                SchemaName = "hangfire",
+                QueuePollInterval = options.QueuePollInterval,
+                // A long transcode must never be handed to a second worker while the first still runs it.
+                UseSlidingInvisibilityTimeout = true,
+                PrepareSchemaIfNecessary = true,
+            };
+            builder.Services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions));
         }
+
+        builder.Services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
 
         if (role.RunsJobs())
         {

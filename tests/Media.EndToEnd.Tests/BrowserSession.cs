@@ -1,0 +1,79 @@
+using System.Net;
+using Media.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Playwright;
+
+namespace Media.EndToEnd.Tests;
+
+/// <summary>
+/// The real host on Kestrel at 127.0.0.1 plus Debian's Chromium driven by Playwright.
+/// Playwright never downloads a browser here: it is always given /usr/bin/chromium.
+/// </summary>
+public sealed class BrowserSession : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic",
+        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+        "--disable-features=OptimizationHints,MediaRouter,Translate",
+    ];
+
+    private IPlaywright? _playwright;
+
+    public MediaServerFactory Server { get; } = new();
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public IBrowser? Browser { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            return;
+        }
+
+        var port = TestEnvironment.FreePort();
+        Server.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
+        Server.StartServer();
+        BaseUrl = $"http://127.0.0.1:{port}";
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    /// <summary>A fresh browser context (its own cookies) with one page.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        TestEnvironment.RequireService(Browser is not null, $"Chromium is not installed at {ChromiumPath}");
+        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "zh-CN" });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Saves a screenshot under the test output folder, for a person to look at.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        await Server.DisposeAsync();
+    }
+}

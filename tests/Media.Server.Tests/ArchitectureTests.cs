@@ -1,0 +1,51 @@
+using NetArchTest.Rules;
+
+namespace Media.Server.Tests;
+
+/// <summary>Modules talk through platform contracts, never through each other's internals.</summary>
+public sealed class ArchitectureTests
+{
+    private static readonly (string Name, System.Reflection.Assembly Assembly)[] Modules =
+    [
+        ("Media.Ingest", typeof(Media.Ingest.IngestModule).Assembly),
+        ("Media.Transcoding", typeof(Media.Transcoding.TranscodingModule).Assembly),
+        ("Media.Streaming", typeof(Media.Streaming.StreamingModule).Assembly),
+        ("Media.Catalog", typeof(Media.Catalog.CatalogModule).Assembly),
+        ("Media.Review", typeof(Media.Review.ReviewModule).Assembly),
+        ("Media.Classroom", typeof(Media.Classroom.ClassroomModule).Assembly),
+    ];
+
+    public static TheoryData<string> ModuleNames => new(Modules.Select(m => m.Name));
+
+    [Theory]
+    [MemberData(nameof(ModuleNames))]
+    public void Module_DependsOnNoOtherModule(string module)
+    {
+        var assembly = Modules.Single(m => m.Name == module).Assembly;
+        var others = Modules.Where(m => m.Name != module).Select(m => m.Name).ToArray();
+
+        var result = Types.InAssembly(assembly).ShouldNot().HaveDependencyOnAny(others).GetResult();
+
+        Assert.True(result.IsSuccessful, $"{module} uses {string.Join(", ", result.FailingTypeNames ?? [])}");
+    }
+
+    [Fact]
+    public void Platform_DependsOnNoModuleAndNoHost()
+    {
+        var result = Types.InAssembly(typeof(Media.Platform.PlatformModule).Assembly)
+            .ShouldNot().HaveDependencyOnAny([.. Modules.Select(m => m.Name), "Media.Server"]).GetResult();
+
+        Assert.True(result.IsSuccessful, string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Theory]
+    [MemberData(nameof(ModuleNames))]
+    public void Module_ExposesOnlyItsModuleClassAndContracts(string module)
+    {
+        var assembly = Modules.Single(m => m.Name == module).Assembly;
+
+        var exported = assembly.GetExportedTypes().Select(t => t.Name).ToList();
+
+        Assert.Contains(module["Media.".Length..] + "Module", exported);
+    }
+}

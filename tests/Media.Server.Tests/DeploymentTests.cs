@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using Media.Testing;
+
+namespace Media.Server.Tests;
+
+/// <summary>docker-compose.yml is checked by Compose itself (no engine runs here, `config` needs none).</summary>
+public sealed class DeploymentTests
+{
+    [Fact]
+    public async Task DockerCompose_Config_IsValidAndDefinesEveryService()
+    {
+        var compose = FindCompose();
+        TestEnvironment.RequireService(compose is not null, "neither 'docker compose' nor 'docker-compose' is installed");
+
+        var start = new ProcessStartInfo(compose!.Value.File) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in compose.Value.Arguments.Concat(["-f", Path.Combine(TestEnvironment.RepositoryRoot, "docker-compose.yml"), "config", "--services"]))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var errors = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(process.ExitCode == 0, errors);
+        var services = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(["api", "azurite", "coturn", "elasticsearch", "janus", "postgres", "redis", "worker"], services.Order(StringComparer.Ordinal));
+    }
+
+    private static (string File, string[] Arguments)? FindCompose()
+    {
+        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':'))
+        {
+            if (File.Exists(Path.Combine(folder, "docker-compose")))
+            {
+                return (Path.Combine(folder, "docker-compose"), []);
+            }
+        }
+
+        foreach (var plugin in new[] { "/usr/libexec/docker/cli-plugins/docker-compose", "/usr/lib/docker/cli-plugins/docker-compose" })
+        {
+            if (File.Exists(plugin))
+            {
+                return (plugin, ["compose"]);
+            }
+        }
+
+        return null;
+    }
+}

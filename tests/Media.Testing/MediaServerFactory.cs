@@ -1,0 +1,76 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Media.Testing;
+
+/// <summary>
+/// The real all-in-one host on embedded defaults in a temp data folder (SQLite, filesystem blobs,
+/// SQLite jobs), with demo users seeded. Settings can be overridden per test class.
+/// </summary>
+public class MediaServerFactory : WebApplicationFactory<Program>
+{
+    private readonly TempFolder _data = new("media-data");
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
+
+    public MediaServerFactory()
+    {
+        _settings["Media:DataPath"] = _data.Path;
+        _settings["Media:Demo:Enabled"] = "true";
+        _settings["Media:Demo:Password"] = DemoPassword;
+        _settings["Media:Jobs:QueuePollInterval"] = "00:00:00.200";
+        _settings["Media:Jobs:WorkerCount"] = "2";
+    }
+
+    public const string DemoPassword = "demo-pass";
+
+    public string DataPath => _data.Path;
+
+    public string EnvironmentName { get; set; } = "Development";
+
+    /// <summary>Overrides one configuration value; call before the first request.</summary>
+    public MediaServerFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A client that carries a bearer token for a demo user.</summary>
+    public async Task<HttpClient> CreateClientForAsync(string userName)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { userName, password = DemoPassword });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenBody>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _data.Dispose();
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _data.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private sealed record TokenBody(string AccessToken, DateTimeOffset ExpiresAt);
+}
