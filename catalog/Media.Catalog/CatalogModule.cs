@@ -1,3 +1,7 @@
+using Media.Catalog.Lessons;
+using Media.Ingest.Contracts;
+using Media.Platform.Data;
+using Media.Platform.Events;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 
@@ -9,12 +13,15 @@ public static class CatalogModule
     public static IHostApplicationBuilder AddCatalog(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddModuleDatabase<CatalogDbContext, SqliteCatalogDbContext, PostgresCatalogDbContext>(CatalogDbContext.SchemaName);
+        builder.Services.AddEventHandler<MediaAccepted, LessonDraftHandler>();
         return builder;
     }
 
     public static WebApplication MapCatalog(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.MapLessonEndpoints();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Media.Platform.Data;
 using Media.Platform.Errors;
+using Media.Platform.Events;
 using Media.Platform.Health;
 using Media.Platform.Identity;
 using Media.Platform.Jobs;
@@ -37,6 +38,9 @@ public static class PlatformModule
         services.AddHostedService<IdentitySeeder>();
 
         services.AddSingleton(CreateBlobStore(builder.Configuration, dataPath));
+        services.AddSingleton<DomainEvents>();
+        services.AddSignalR();
+        services.AddSingleton<Microsoft.AspNetCore.SignalR.IUserIdProvider, SubjectUserIdProvider>();
         builder.AddModuleDatabase<IdentityDbContext, SqliteIdentityDbContext, PostgresIdentityDbContext>(IdentityDbContext.SchemaName);
         services.AddMediaAuth();
         // Cookies and anti-forgery tokens must survive a restart; keys live beside the other embedded data.

@@ -19,14 +19,23 @@ public sealed class ArchitectureTests
 
     [Theory]
     [MemberData(nameof(ModuleNames))]
-    public void Module_DependsOnNoOtherModule(string module)
+    public void Module_ReferencesNoOtherModuleOnlyItsContracts(string module)
     {
         var assembly = Modules.Single(m => m.Name == module).Assembly;
-        var others = Modules.Where(m => m.Name != module).Select(m => m.Name).ToArray();
+        var others = Modules.Where(m => m.Name != module).Select(m => m.Name).ToHashSet();
 
-        var result = Types.InAssembly(assembly).ShouldNot().HaveDependencyOnAny(others).GetResult();
+        var references = assembly.GetReferencedAssemblies().Select(a => a.Name!).Where(others.Contains).ToList();
 
-        Assert.True(result.IsSuccessful, $"{module} uses {string.Join(", ", result.FailingTypeNames ?? [])}");
+        Assert.True(references.Count == 0, $"{module} references {string.Join(", ", references)}; use their .Contracts instead");
+    }
+
+    [Fact]
+    public void Contracts_DependOnNoModuleImplementation()
+    {
+        var result = Types.InAssembly(typeof(Media.Ingest.Contracts.MediaAccepted).Assembly)
+            .ShouldNot().HaveDependencyOnAny([.. Modules.Select(m => m.Name + "."), "Media.Platform", "Microsoft.EntityFrameworkCore"]).GetResult();
+
+        Assert.True(result.IsSuccessful, string.Join(", ", result.FailingTypeNames ?? []));
     }
 
     [Fact]

@@ -159,6 +159,23 @@ public sealed class AzureBlobStore : IBlobStore, IDisposable
         return deleted;
     }
 
+    public async Task<LocalBlobFile> GetLocalFileAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var blob = await BlobAsync(key, cancellationToken);
+        var path = Path.Combine(Path.GetTempPath(), "media-blob-" + Guid.NewGuid().ToString("N") + Path.GetExtension(key));
+        try
+        {
+            await blob.DownloadToAsync(path, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            File.Delete(path);
+            throw new BlobNotFoundException(key);
+        }
+
+        return new LocalBlobFile(path, isTemporary: true);
+    }
+
     public async Task CheckAsync(CancellationToken cancellationToken = default)
     {
         _containerExists = false;

@@ -145,6 +145,12 @@ public sealed class FileSystemBlobStore : IBlobStore
         return deleted;
     }
 
+    public Task<LocalBlobFile> GetLocalFileAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(key);
+        return File.Exists(path) ? Task.FromResult(new LocalBlobFile(path, isTemporary: false)) : throw new BlobNotFoundException(key);
+    }
+
     public async Task CheckAsync(CancellationToken cancellationToken = default)
     {
         var probe = Path.Combine(_root, TempFolder, "ready-" + Guid.NewGuid().ToString("N"));

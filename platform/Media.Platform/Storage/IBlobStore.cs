@@ -36,8 +36,29 @@ public interface IBlobStore
     /// <summary>Deletes every blob under a prefix (a staging area, a lesson's old renditions); returns how many.</summary>
     Task<int> DeletePrefixAsync(string prefix, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A local file with the blob's content, for tools that need a path (ffprobe, ffmpeg): the file itself
+    /// for the filesystem store, a temporary download otherwise. Dispose it when done.
+    /// </summary>
+    /// <exception cref="BlobNotFoundException">No blob has that key.</exception>
+    Task<LocalBlobFile> GetLocalFileAsync(string key, CancellationToken cancellationToken = default);
+
     /// <summary>Throws when the store cannot be reached or written; used by the readiness check.</summary>
     Task CheckAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>A path to a blob's bytes on this machine; a temporary copy is deleted on dispose.</summary>
+public sealed class LocalBlobFile(string path, bool isTemporary) : IDisposable
+{
+    public string Path { get; } = path;
+
+    public void Dispose()
+    {
+        if (isTemporary)
+        {
+            File.Delete(Path);
+        }
+    }
 }
 
 /// <summary>What a store knows of one blob.</summary>

@@ -182,6 +182,24 @@ public abstract class BlobStoreContract
     }
 
     [Fact]
+    public async Task GetLocalFileAsync_ExistingBlob_GivesAReadablePathWithTheBytes()
+    {
+        var store = CreateStore();
+        var key = Prefix() + "uploads/source";
+        await store.PutAsync(key, Bytes("media bytes"), Ct);
+
+        string path;
+        using (var local = await store.GetLocalFileAsync(key, Ct))
+        {
+            path = local.Path;
+            Assert.Equal("media bytes", await File.ReadAllTextAsync(path, Ct));
+        }
+
+        Assert.NotNull(await store.GetPropertiesAsync(key, Ct));
+        await Assert.ThrowsAsync<BlobNotFoundException>(() => store.GetLocalFileAsync(Prefix() + "none", Ct));
+    }
+
+    [Fact]
     public async Task CheckAsync_ReachableStore_Succeeds() => await CreateStore().CheckAsync(Ct);
 
     /// <summary>Yields some bytes, then fails like a dropped connection.</summary>

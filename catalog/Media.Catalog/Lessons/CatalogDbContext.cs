@@ -1,0 +1,54 @@
+using Media.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Media.Catalog.Lessons;
+
+/// <summary>Lessons and their place in the taxonomy (schema <c>catalog</c>).</summary>
+internal class CatalogDbContext(DbContextOptions options) : ModuleDbContext(options)
+{
+    public const string SchemaName = "catalog";
+
+    protected override string Schema => SchemaName;
+
+    public DbSet<Lesson> Lessons => Set<Lesson>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<Lesson>(e =>
+        {
+            e.ToTable("lessons");
+            e.Property(l => l.Title).HasMaxLength(300);
+            foreach (var name in new[] { nameof(Lesson.Stage), nameof(Lesson.Grade), nameof(Lesson.Subject), nameof(Lesson.Edition), nameof(Lesson.Volume),
+                nameof(Lesson.Unit), nameof(Lesson.LessonName), nameof(Lesson.Teacher), nameof(Lesson.TeacherTitle), nameof(Lesson.School), nameof(Lesson.Region) })
+            {
+                e.Property(name).HasMaxLength(200);
+            }
+
+            e.Property(l => l.Description).HasMaxLength(4000);
+            e.Property(l => l.SourceBlobKey).HasMaxLength(300);
+            e.Property(l => l.Sha256).HasMaxLength(64);
+            e.HasIndex(l => new { l.OwnerId, l.CreatedAt });
+            e.HasIndex(l => l.Status);
+        });
+    }
+}
+
+internal sealed class SqliteCatalogDbContext(DbContextOptions<SqliteCatalogDbContext> options) : CatalogDbContext(options);
+
+internal sealed class PostgresCatalogDbContext(DbContextOptions<PostgresCatalogDbContext> options) : CatalogDbContext(options);
+
+// Used only by `dotnet ef migrations add`.
+internal sealed class SqliteCatalogDesignFactory : IDesignTimeDbContextFactory<SqliteCatalogDbContext>
+{
+    public SqliteCatalogDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteCatalogDbContext>().UseSqlite("Data Source=design.db").Options);
+}
+
+internal sealed class PostgresCatalogDesignFactory : IDesignTimeDbContextFactory<PostgresCatalogDbContext>
+{
+    public PostgresCatalogDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresCatalogDbContext>()
+            .UseNpgsql("Host=localhost", o => o.MigrationsHistoryTable("__EFMigrationsHistory", CatalogDbContext.SchemaName)).Options);
+}

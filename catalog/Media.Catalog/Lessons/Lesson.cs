@@ -1,0 +1,43 @@
+namespace Media.Catalog.Lessons;
+
+/// <summary>A lesson video in the catalog, placed in the textbook taxonomy.</summary>
+internal sealed class Lesson
+{
+    public Guid Id { get; set; }
+    public required string Title { get; set; }
+    public LessonStatus Status { get; set; }
+    public Guid OwnerId { get; set; }
+    public Guid? OrganisationId { get; set; }
+
+    public string? Stage { get; set; }
+    public string? Grade { get; set; }
+    public string? Subject { get; set; }
+    public string? Edition { get; set; }
+    public string? Volume { get; set; }
+    public string? Unit { get; set; }
+    public string? LessonName { get; set; }
+    public string? Teacher { get; set; }
+    public string? TeacherTitle { get; set; }
+    public string? School { get; set; }
+    public string? Region { get; set; }
+    public int? Year { get; set; }
+    public string? Description { get; set; }
+
+    public required string SourceBlobKey { get; set; }
+    public required string Sha256 { get; set; }
+    public long SizeBytes { get; set; }
+    public double DurationSeconds { get; set; }
+    public int Width { get; set; }
+    public int Height { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+internal enum LessonStatus
+{
+    Draft = 0,
+    Processing = 1,
+    Published = 2,
+    Failed = 3,
+}

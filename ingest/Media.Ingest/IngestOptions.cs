@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Media.Ingest;
+
+/// <summary>Settings under <c>Media:Ingest</c>: upload limits and the media allow-list.</summary>
+public sealed class IngestOptions
+{
+    public const string Section = "Media:Ingest";
+
+    /// <summary>Largest accepted upload (tus Tus-Max-Size); larger ones get 413.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxUploadBytes { get; set; } = 16L << 30;
+
+    /// <summary>An unfinished upload expires this long after its last activity (tus Upload-Expires).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "90.00:00:00")]
+    public TimeSpan UploadExpiry { get; set; } = TimeSpan.FromDays(7);
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan MaxDuration { get; set; } = TimeSpan.FromHours(4);
+
+    [Range(16, 16384)]
+    public int MaxWidth { get; set; } = 4096;
+
+    [Range(16, 16384)]
+    public int MaxHeight { get; set; } = 4096;
+
+    [Range(1, 64)]
+    public int MaxStreams { get; set; } = 8;
+
+    /// <summary>Longest any one ffprobe run may take before it is killed and the file refused.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Container names accepted: mp4, mov, mkv, webm, flv, ts, avi, mpeg, wmv.</summary>
+    [MinLength(1)]
+    public string[] AllowedContainers { get; set; } = ["mp4", "mov", "mkv", "webm", "flv", "ts", "avi", "mpeg", "wmv"];
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Media.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Media.Ingest.Uploads;
+
+/// <summary>Uploads and accepted content (schema <c>ingest</c>).</summary>
+internal class IngestDbContext(DbContextOptions options) : ModuleDbContext(options)
+{
+    public const string SchemaName = "ingest";
+
+    protected override string Schema => SchemaName;
+
+    public DbSet<Upload> Uploads => Set<Upload>();
+    public DbSet<AcceptedMedia> AcceptedMedia => Set<AcceptedMedia>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<Upload>(e =>
+        {
+            e.ToTable("uploads");
+            e.Property(u => u.BlobKey).HasMaxLength(300);
+            e.Property(u => u.RawMetadata).HasMaxLength(8000);
+            e.Property(u => u.Sha256).HasMaxLength(64);
+            e.Property(u => u.Error).HasMaxLength(2000);
+            e.Property(u => u.Metadata).HasConversion(
+                value => JsonSerializer.Serialize(value, JsonSerializerOptions.Default),
+                json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, JsonSerializerOptions.Default) ?? new Dictionary<string, string>(),
+                new ValueComparer<Dictionary<string, string>>(
+                    (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
+                    d => d.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
+                    d => new Dictionary<string, string>(d)));
+            e.HasIndex(u => new { u.OwnerId, u.CreatedAt });
+            e.HasIndex(u => new { u.State, u.ExpiresAt });
+        });
+        modelBuilder.Entity<AcceptedMedia>(e =>
+        {
+            e.ToTable("accepted_media");
+            e.HasKey(m => m.Sha256);
+            e.Property(m => m.Sha256).HasMaxLength(64);
+        });
+    }
+}
+
+internal sealed class SqliteIngestDbContext(DbContextOptions<SqliteIngestDbContext> options) : IngestDbContext(options);
+
+internal sealed class PostgresIngestDbContext(DbContextOptions<PostgresIngestDbContext> options) : IngestDbContext(options);
+
+// Used only by `dotnet ef migrations add`.
+internal sealed class SqliteIngestDesignFactory : IDesignTimeDbContextFactory<SqliteIngestDbContext>
+{
+    public SqliteIngestDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteIngestDbContext>().UseSqlite("Data Source=design.db").Options);
+}
+
+internal sealed class PostgresIngestDesignFactory : IDesignTimeDbContextFactory<PostgresIngestDbContext>
+{
+    public PostgresIngestDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresIngestDbContext>()
+            .UseNpgsql("Host=localhost", o => o.MigrationsHistoryTable("__EFMigrationsHistory", IngestDbContext.SchemaName)).Options);
+}

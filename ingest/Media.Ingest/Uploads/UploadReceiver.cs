@@ -1,0 +1,197 @@
+using System.Security.Cryptography;
+using Media.Platform.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Media.Ingest.Uploads;
+
+/// <summary>
+/// Stores upload bytes: the blob is the truth for how much arrived (a PATCH cut off mid-body keeps what it
+/// delivered), the database keeps ownership, metadata and state.
+/// </summary>
+internal sealed class UploadReceiver(
+    IngestDbContext db,
+    IBlobStore store,
+    UploadHashes hashes,
+    UploadLocks locks,
+    ValidationQueue validation,
+    UploadNotifier notifier,
+    IOptions<IngestOptions> options,
+    TimeProvider time,
+    ILogger<UploadReceiver> logger)
+{
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    public async Task<Upload> CreateAsync(Guid ownerId, Guid? organisationId, long length, string rawMetadata, Dictionary<string, string> metadata, CancellationToken cancellationToken)
+    {
+        var id = Guid.CreateVersion7();
+        var upload = new Upload
+        {
+            Id = id,
+            OwnerId = ownerId,
+            OrganisationId = organisationId,
+            Length = length,
+            RawMetadata = rawMetadata,
+            Metadata = metadata,
+            BlobKey = $"uploads/{id:N}/source",
+            State = UploadState.Receiving,
+            CreatedAt = Now,
+            UpdatedAt = Now,
+            ExpiresAt = Now + options.Value.UploadExpiry,
+        };
+        await store.AppendAsync(upload.BlobKey, Stream.Null, cancellationToken);
+        db.Uploads.Add(upload);
+        await db.SaveChangesAsync(cancellationToken);
+        if (length == 0)
+        {
+            await CompleteAsync(upload, hashOfNothing: true, cancellationToken);
+        }
+
+        return upload;
+    }
+
+    public Task<Upload?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Uploads.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+
+    public async Task<long> StoredLengthAsync(Upload upload, CancellationToken cancellationToken) =>
+        upload.State == UploadState.Receiving
+            ? Math.Min(upload.Length, (await store.GetPropertiesAsync(upload.BlobKey, cancellationToken))?.Length ?? 0)
+            : upload.Length;
+
+    public async Task<AppendOutcome> AppendAsync(Guid id, long offset, Stream body, UploadChecksum? checksum, CancellationToken cancellationToken)
+    {
+        using var held = locks.TryAcquire(id) ?? throw new UploadConflictException("Another request is writing to this upload right now.", null);
+        var upload = await db.Uploads.FirstAsync(u => u.Id == id, cancellationToken);
+        if (upload.State != UploadState.Receiving)
+        {
+            return offset == upload.Length
+                ? new AppendOutcome(upload.Length, upload.ExpiresAt, AppendError.None)
+                : throw new UploadConflictException("The upload is already complete.", upload.Length);
+        }
+
+        var stored = await StoredLengthAsync(upload, cancellationToken);
+        if (offset != stored)
+        {
+            throw new UploadConflictException($"Upload-Offset {offset} does not match the {stored} bytes stored; resume from {stored}.", stored);
+        }
+
+        var running = await hashes.ResumeAsync(id, upload.BlobKey, stored, cancellationToken);
+        var error = AppendError.None;
+        try
+        {
+            error = checksum is null
+                ? await AppendStreamingAsync(upload, body, running, cancellationToken)
+                : await AppendVerifiedAsync(upload, body, running, checksum, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or Microsoft.AspNetCore.Http.BadHttpRequestException)
+        {
+            // The client went away mid-body: what reached storage stays, and HEAD reports it.
+            logger.LogInformation("Upload {Upload}: body ended early ({Reason})", id, e.GetType().Name);
+        }
+
+        var newLength = (await store.GetPropertiesAsync(upload.BlobKey, CancellationToken.None))?.Length ?? 0;
+        if (running.Length != newLength)
+        {
+            hashes.Forget(id);
+        }
+
+        upload.Offset = Math.Min(newLength, upload.Length);
+        upload.UpdatedAt = Now;
+        upload.ExpiresAt = Now + options.Value.UploadExpiry;
+        await db.SaveChangesAsync(CancellationToken.None);
+        if (upload.Offset == upload.Length && running.Length == newLength)
+        {
+            await CompleteAsync(upload, hashOfNothing: false, CancellationToken.None, running);
+        }
+        else
+        {
+            await notifier.ChangedAsync(upload);
+        }
+
+        return new AppendOutcome(upload.Offset, upload.ExpiresAt, error);
+    }
+
+    public async Task DeleteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        using var held = locks.TryAcquire(id) ?? throw new UploadConflictException("Another request is writing to this upload right now.", null);
+        var upload = await db.Uploads.FirstAsync(u => u.Id == id, cancellationToken);
+        if (upload.State is UploadState.Accepted or UploadState.Validating)
+        {
+            throw new UploadConflictException(upload.LessonId is { } lesson
+                ? $"The upload became lesson {lesson}; delete the lesson instead."
+                : "The upload is being validated; it can be deleted once it is accepted or rejected.", null);
+        }
+
+        await store.DeleteAsync(upload.BlobKey, cancellationToken);
+        hashes.Forget(id);
+        db.Uploads.Remove(upload);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<AppendError> AppendStreamingAsync(Upload upload, Stream body, RunningHash running, CancellationToken cancellationToken)
+    {
+        var observed = new ObservedReadStream(body, upload.Length - running.Length, running.Append);
+        await store.AppendAsync(upload.BlobKey, observed, cancellationToken);
+        return observed.Overflowed ? AppendError.BeyondLength : AppendError.None;
+    }
+
+    /// <summary>
+    /// With Upload-Checksum, a chunk must be stored whole or not at all: it is spooled to a temp file while
+    /// its digest is computed, and appended only when the digest matches.
+    /// </summary>
+    private async Task<AppendError> AppendVerifiedAsync(Upload upload, Stream body, RunningHash running, UploadChecksum checksum, CancellationToken cancellationToken)
+    {
+        var spool = Path.Combine(Path.GetTempPath(), $"media-chunk-{upload.Id:N}-{Guid.NewGuid():N}");
+        try
+        {
+            using var digest = IncrementalHash.CreateHash(checksum.Algorithm);
+            var observed = new ObservedReadStream(body, upload.Length - running.Length, bytes => digest.AppendData(bytes));
+            await using (var file = new FileStream(spool, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+            {
+                await observed.CopyToAsync(file, cancellationToken);
+            }
+
+            if (!CryptographicOperations.FixedTimeEquals(digest.GetHashAndReset(), checksum.Expected))
+            {
+                return AppendError.ChecksumMismatch;
+            }
+
+            await using (var file = new FileStream(spool, FileMode.Open, FileAccess.Read, FileShare.None, 1 << 16, useAsync: true))
+            {
+                await store.AppendAsync(upload.BlobKey, new ObservedReadStream(file, long.MaxValue, running.Append), cancellationToken);
+            }
+
+            return observed.Overflowed ? AppendError.BeyondLength : AppendError.None;
+        }
+        finally
+        {
+            File.Delete(spool);
+        }
+    }
+
+    private async Task CompleteAsync(Upload upload, bool hashOfNothing, CancellationToken cancellationToken, RunningHash? running = null)
+    {
+        upload.Sha256 = hashOfNothing ? Convert.ToHexStringLower(SHA256.HashData([])) : running!.CurrentHex();
+        upload.State = UploadState.Validating;
+        upload.UpdatedAt = Now;
+        await db.SaveChangesAsync(cancellationToken);
+        hashes.Forget(upload.Id);
+        await notifier.ChangedAsync(upload);
+        validation.Enqueue(upload.Id);
+    }
+}
+
+internal enum AppendError
+{
+    None,
+    ChecksumMismatch,
+    BeyondLength,
+}
+
+internal sealed record AppendOutcome(long Offset, DateTimeOffset ExpiresAt, AppendError Error);
+
+internal sealed class UploadConflictException(string message, long? storedOffset) : Exception(message)
+{
+    public long? StoredOffset { get; } = storedOffset;
+}

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Globalization;
+using Media.Ingest.Contracts;
+using Media.Platform.Tools;
+using Microsoft.Extensions.Options;
+
+namespace Media.Ingest.Validation;
+
+/// <summary>Validates a stored file: sniff the container, probe it under the allow-list, apply limits, check it is complete.</summary>
+internal sealed class MediaValidator(FfmpegTools tools, IOptions<IngestOptions> options)
+{
+    public async Task<ValidationOutcome> ValidateAsync(string path, CancellationToken cancellationToken)
+    {
+        var limits = options.Value;
+        var length = new FileInfo(path).Length;
+        var head = new byte[MediaSniffer.HeadLength];
+        int read;
+        await using (var file = File.OpenRead(path))
+        {
+            read = await file.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        }
+
+        var sniff = MediaSniffer.Sniff(head.AsSpan(0, read), length);
+        if (!sniff.Accepted)
+        {
+            return ValidationOutcome.Reject(sniff.RejectionReason!);
+        }
+
+        var probe = await RunAsync(FfprobeArguments.Probe(sniff.Demuxer!, path, limits.MaxWidth, limits.MaxHeight), cancellationToken);
+        if (probe.TimedOut)
+        {
+            return ValidationOutcome.Reject("Reading the file took too long; it may be damaged.");
+        }
+
+        ProbeReport report;
+        try
+        {
+            report = ProbeReport.Parse(probe.Output);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return ValidationOutcome.Reject("The file cannot be read as " + sniff.Container + ": " + probe.FirstError);
+        }
+
+        if (probe.ExitCode != 0 || report.Streams.Count == 0)
+        {
+            return ValidationOutcome.Reject("The file cannot be read as " + sniff.Container + ": " + probe.FirstError);
+        }
+
+        if (MediaPolicy.Check(report, sniff.Container!, limits) is { } refusal)
+        {
+            return ValidationOutcome.Reject(refusal);
+        }
+
+        var video = report.FirstVideo!;
+        var duration = report.DurationSeconds ?? video.DurationSeconds ?? 0;
+        if (await FindTruncationAsync(sniff.Demuxer!, path, duration, cancellationToken) is { } truncation)
+        {
+            return ValidationOutcome.Reject(truncation);
+        }
+
+        return ValidationOutcome.Accept(new MediaFacts(
+            sniff.Container!, duration, video.Width, video.Height, Math.Round(video.FrameRate, 3), video.Codec, report.FirstAudio?.Codec, report.BitRate));
+    }
+
+    private async Task<string?> FindTruncationAsync(string demuxer, string path, double duration, CancellationToken cancellationToken)
+    {
+        var limits = options.Value;
+        var start = Math.Max(0, duration - 5);
+        var tail = await RunAsync(FfprobeArguments.Tail(demuxer, path, start, limits.MaxWidth, limits.MaxHeight), cancellationToken);
+        if (tail.TimedOut)
+        {
+            return "Reading the end of the file took too long; it may be damaged.";
+        }
+
+        var lastPacket = tail.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => double.TryParse(line.TrimEnd(','), NumberStyles.Float, CultureInfo.InvariantCulture, out var t) ? t : double.NaN)
+            .Where(double.IsFinite)
+            .DefaultIfEmpty(double.NaN)
+            .Max();
+        var tolerance = Math.Max(2, duration * 0.02);
+        if (tail.Errors.Any(e => e.Contains("partial file", StringComparison.OrdinalIgnoreCase) || e.Contains("ended prematurely", StringComparison.OrdinalIgnoreCase))
+            || !double.IsFinite(lastPacket) || lastPacket < duration - tolerance)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"The file is incomplete: it should last {duration:0.#} s but its data ends {(double.IsFinite(lastPacket) ? $"at {lastPacket:0.#} s" : "early")}. Upload the whole file again.");
+        }
+
+        return null;
+    }
+
+    private async Task<ProcessOutput> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(tools.Options.FfprobePath)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("ffprobe did not start");
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.ProbeTimeout);
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var errors = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+            return new ProcessOutput(process.ExitCode, await output, (await errors).Split('\n', StringSplitOptions.RemoveEmptyEntries), TimedOut: false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            process.Kill(entireProcessTree: true);
+            return new ProcessOutput(-1, string.Empty, [], TimedOut: true);
+        }
+    }
+
+    private sealed record ProcessOutput(int ExitCode, string Output, string[] Errors, bool TimedOut)
+    {
+        public string FirstError => Errors.Select(e => e.Trim()).FirstOrDefault(e => e.Length > 0) is { } line
+            ? line.Length > 300 ? line[..300] : line
+            : "ffprobe found no streams";
+    }
+}
+
+/// <summary>The verdict on one file.</summary>
+internal sealed record ValidationOutcome(MediaFacts? Media, string? Rejection)
+{
+    public static ValidationOutcome Accept(MediaFacts media) => new(media, null);
+
+    public static ValidationOutcome Reject(string reason) => new(null, reason);
+}

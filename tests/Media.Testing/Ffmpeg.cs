@@ -1,0 +1,31 @@
+using System.Diagnostics;
+
+namespace Media.Testing;
+
+/// <summary>Runs the real ffmpeg to make tiny test media (a few seconds, small frames).</summary>
+public static class Ffmpeg
+{
+    public static async Task RunAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-v", "error", "-y", "-nostdin" }.Concat(arguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"ffmpeg {string.Join(' ', arguments)} failed: {await errors}");
+        }
+    }
+
+    /// <summary>A classroom-like clip: test pattern, a tone, H.264 + AAC in mp4 with the index up front.</summary>
+    public static Task LessonAsync(string path, int seconds = 4, string size = "320x240") => RunAsync(
+        "-f", "lavfi", "-i", $"testsrc=size={size}:rate=25", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100",
+        "-t", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "64k", "-movflags", "+faststart", path);
+}
