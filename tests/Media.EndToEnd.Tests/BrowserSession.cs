@@ -1,6 +1,4 @@
-using System.Net;
 using Media.Testing;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Playwright;
 
 namespace Media.EndToEnd.Tests;
@@ -36,10 +34,7 @@ public sealed class BrowserSession : IAsyncLifetime
             return;
         }
 
-        var port = TestEnvironment.FreePort();
-        Server.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
-        Server.StartServer();
-        BaseUrl = $"http://127.0.0.1:{port}";
+        BaseUrl = Server.StartOnLoopback();
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -36,3 +36,36 @@ public sealed class SignInTests(BrowserSession session) : IClassFixture<BrowserS
         Assert.Contains("/account/signin", page.Url, StringComparison.Ordinal);
     }
 }
+
+public sealed class UploadPageTests(BrowserSession session) : IClassFixture<BrowserSession>, IDisposable
+{
+    private readonly TempFolder _folder = new("upload-page");
+
+    [Fact]
+    public async Task UploadPage_TeacherAddsAVideo_SeesItAcceptedWithoutReloading()
+    {
+        var page = await session.NewPageAsync();
+        var video = _folder.Combine("背影-第一课时.mp4");
+        await Ffmpeg.LessonAsync(video, seconds: 3);
+        await page.GotoAsync("/account/signin?returnUrl=/uploads");
+        await page.GetByLabel("用户名").FillAsync("teacher");
+        await page.GetByLabel("密码").FillAsync(MediaServerFactory.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync("**/uploads");
+
+        await page.GetByLabel("课题（留空则用文件名）").FillAsync("背影 第一课时");
+        await page.GetByLabel("学科").FillAsync("语文");
+        await page.Locator("#files").SetInputFilesAsync(video);
+
+        var row = page.GetByTestId("uploads").Locator("li").First;
+        await Assertions.Expect(row.Locator(".name")).ToHaveTextAsync("背影-第一课时.mp4");
+        await Assertions.Expect(row.Locator(".state")).ToHaveTextAsync("已接收", new() { Timeout = 15_000 });
+        await Assertions.Expect(row.Locator("a.lesson")).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(page, "uploads-teacher");
+
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("uploads").Locator("li").First.Locator(".name")).ToHaveTextAsync("背影 第一课时");
+    }
+
+    public void Dispose() => _folder.Dispose();
+}

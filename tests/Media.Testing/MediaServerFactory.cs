@@ -45,6 +45,15 @@ public class MediaServerFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>Serves the host on a real socket at 127.0.0.1 (for browsers, node clients, raw sockets); returns its base URL.</summary>
+    public string StartOnLoopback()
+    {
+        var port = TestEnvironment.FreePort();
+        UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, port));
+        StartServer();
+        return $"http://127.0.0.1:{port}";
+    }
+
     /// <summary>A client that carries a bearer token for a demo user.</summary>
     public async Task<HttpClient> CreateClientForAsync(string userName)
     {

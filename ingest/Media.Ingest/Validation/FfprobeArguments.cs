@@ -13,7 +13,7 @@ internal static class FfprobeArguments
 
     private static IEnumerable<string> Common(string demuxer, int maxWidth, int maxHeight) =>
     [
-        "-v", "error", "-hide_banner", "-nostdin",
+        "-v", "error", "-hide_banner",
         "-protocol_whitelist", "file",
         "-format_whitelist", demuxer,
         "-f", demuxer,

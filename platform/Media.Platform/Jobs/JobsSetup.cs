@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
@@ -9,6 +10,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Media.Platform.Jobs;
 
@@ -43,10 +46,15 @@ internal static class JobsSetup
             builder.Services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions));
         }
 
-        builder.Services.AddHangfire(c => c
+        // Hangfire keeps its activator and log provider in process-wide statics. Our own activator singleton
+        // (registered first, so Hangfire's TryAdd keeps it) resolves jobs from this host's services, and the log
+        // provider tolerates a host that was disposed while another runs (several hosts share a test process).
+        builder.Services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        builder.Services.AddHangfire((sp, c) => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new AspNetCoreLogProvider(new DisposalTolerantLoggerFactory(sp.GetRequiredService<ILoggerFactory>()))));
 
         if (role.RunsJobs())
         {
@@ -83,4 +91,25 @@ internal sealed class JobStorageHealthCheck(JobStorage storage) : IHealthCheck
         return Task.FromResult(HealthCheckResult.Healthy(
             $"{storage.GetType().Name}: {servers.Count} server(s), {stats.Enqueued} enqueued, {stats.Processing} processing, {stats.Failed} failed"));
     }
+}
+
+/// <summary>Creates loggers from a factory, or no-op loggers once that factory has been disposed.</summary>
+internal sealed class DisposalTolerantLoggerFactory(ILoggerFactory inner) : ILoggerFactory
+{
+    public ILogger CreateLogger(string categoryName)
+    {
+        try
+        {
+            return inner.CreateLogger(categoryName);
+        }
+        catch (ObjectDisposedException)
+        {
+            return NullLogger.Instance;
+        }
+    }
+
+    public void AddProvider(ILoggerProvider provider) => inner.AddProvider(provider);
+
+    // The host owns and disposes the inner factory.
+    public void Dispose() { }
 }
