@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Media.Cli.Import;
+using Media.Ingest.Contracts;
 using Spectre.Console;
 
 // media import <manifest.csv|json> <folder> [options]: bulk-imports a lesson library through the server's
@@ -62,7 +63,7 @@ try
         : fallback;
 
     var manifestPath = positional[0];
-    var rows = Manifest.Read(manifestPath);
+    var rows = LessonManifest.Read(manifestPath);
     var server = Option("server", "MEDIA_SERVER") ?? "http://127.0.0.1:5000";
     if (!Uri.TryCreate(server, UriKind.Absolute, out var serverUri))
     {

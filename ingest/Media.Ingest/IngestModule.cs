@@ -1,4 +1,5 @@
 using Hangfire;
+using Media.Ingest.LibraryImports;
 using Media.Ingest.Uploads;
 using Media.Ingest.Validation;
 using Media.Platform;
@@ -28,6 +29,7 @@ public static class IngestModule
         services.AddSingleton<UploadNotifier>();
         services.AddScoped<UploadReceiver>();
         services.AddTransient<ExpiredUploadSweeper>();
+        services.AddTransient<ImportJob>();
         services.AddHostedService<UploadValidationService>();
         services.AddHostedService<IngestJobSchedule>();
         services.AddSingleton(new NavigationItem("Nav.Upload", "Home.Upload", "/uploads", Policies.TeacherOrAbove, Order: 20));
@@ -39,6 +41,7 @@ public static class IngestModule
         ArgumentNullException.ThrowIfNull(app);
         app.MapTusEndpoints();
         app.MapUploadQueries();
+        app.MapImportEndpoints();
         app.MapHub<UploadsHub>("/hubs/uploads", o => o.Transports = HttpTransportType.WebSockets | HttpTransportType.LongPolling);
         return app;
     }

@@ -31,6 +31,16 @@ public sealed class IngestOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Server folder that the import API may read libraries from (e.g. a mounted share); nothing outside it.
+    /// Defaults to <c>{DataPath}/import</c>.
+    /// </summary>
+    public string? ImportRoot { get; set; }
+
+    /// <summary>Files an import job copies and validates at once.</summary>
+    [Range(1, 16)]
+    public int ImportParallelism { get; set; } = 2;
+
     /// <summary>Container names accepted: mp4, mov, mkv, webm, flv, ts, avi, mpeg, wmv.</summary>
     [MinLength(1)]
     public string[] AllowedContainers { get; set; } = ["mp4", "mov", "mkv", "webm", "flv", "ts", "avi", "mpeg", "wmv"];

@@ -1,4 +1,5 @@
 using Media.Cli.Import;
+using Media.Ingest.Contracts;
 using Media.Testing;
 
 namespace Media.Cli.Tests;
@@ -28,7 +29,7 @@ public sealed class ManifestTests : IDisposable
         var path = Write("m.csv", "\uFEFF文件,课题,学段,学科,教材版本,册,单元,课,教师,教师称号,学校,地区,年份\n" +
             "a/背影.mp4,背影,初中,语文,人教版,八年级上册,第四单元,13 背影,朱老师,特级教师,历下实验中学,济南市,2024\n");
 
-        var row = Assert.Single(Manifest.Read(path));
+        var row = Assert.Single(LessonManifest.Read(path));
 
         Assert.Equal("a/背影.mp4", row.File);
         Assert.Equal("人教版", row.Metadata["edition"]);
@@ -42,7 +43,7 @@ public sealed class ManifestTests : IDisposable
     {
         var path = Write("m.json", """{"lessons":[{"file":"x.mp4","title":"勾股定理","subject":"数学","year":2023}]}""");
 
-        var row = Assert.Single(Manifest.Read(path));
+        var row = Assert.Single(LessonManifest.Read(path));
 
         Assert.Equal("勾股定理", row.Metadata["title"]);
         Assert.Equal("2023", row.Metadata["year"]);
@@ -57,7 +58,7 @@ public sealed class ManifestTests : IDisposable
     [InlineData("m.txt", "file\nx.mp4", "must be .csv or .json")]
     public void Read_BadManifest_FailsWithOneClearReason(string name, string content, string expected)
     {
-        var error = Assert.Throws<ManifestException>(() => Manifest.Read(Write(name, content)));
+        var error = Assert.Throws<ManifestException>(() => LessonManifest.Read(Write(name, content)));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }

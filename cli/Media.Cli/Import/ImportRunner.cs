@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Media.Ingest.Contracts;
 using Spectre.Console;
+
+using Media.Ingest.Contracts;
 
 namespace Media.Cli.Import;
 

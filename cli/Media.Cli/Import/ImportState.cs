@@ -1,5 +1,7 @@
 using System.Text.Json;
 
+using Media.Ingest.Contracts;
+
 namespace Media.Cli.Import;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Media.Ingest.LibraryImports;
 using Media.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -15,10 +16,20 @@ internal class IngestDbContext(DbContextOptions options) : ModuleDbContext(optio
 
     public DbSet<Upload> Uploads => Set<Upload>();
     public DbSet<AcceptedMedia> AcceptedMedia => Set<AcceptedMedia>();
+    public DbSet<LibraryImport> Imports => Set<LibraryImport>();
+    public DbSet<LibraryImportRow> ImportRows => Set<LibraryImportRow>();
+    public DbSet<ImportedFile> ImportedFiles => Set<ImportedFile>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        var metadataConverter = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<Dictionary<string, string>, string>(
+            value => JsonSerializer.Serialize(value, JsonSerializerOptions.Default),
+            json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, JsonSerializerOptions.Default) ?? new Dictionary<string, string>());
+        var metadataComparer = new ValueComparer<Dictionary<string, string>>(
+            (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
+            d => d.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
+            d => new Dictionary<string, string>(d));
         modelBuilder.Entity<Upload>(e =>
         {
             e.ToTable("uploads");
@@ -26,15 +37,30 @@ internal class IngestDbContext(DbContextOptions options) : ModuleDbContext(optio
             e.Property(u => u.RawMetadata).HasMaxLength(8000);
             e.Property(u => u.Sha256).HasMaxLength(64);
             e.Property(u => u.Error).HasMaxLength(2000);
-            e.Property(u => u.Metadata).HasConversion(
-                value => JsonSerializer.Serialize(value, JsonSerializerOptions.Default),
-                json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, JsonSerializerOptions.Default) ?? new Dictionary<string, string>(),
-                new ValueComparer<Dictionary<string, string>>(
-                    (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
-                    d => d.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
-                    d => new Dictionary<string, string>(d)));
+            e.Property(u => u.Metadata).HasConversion(metadataConverter, metadataComparer);
             e.HasIndex(u => new { u.OwnerId, u.CreatedAt });
             e.HasIndex(u => new { u.State, u.ExpiresAt });
+        });
+        modelBuilder.Entity<LibraryImport>(e =>
+        {
+            e.ToTable("imports");
+            e.Property(i => i.Folder).HasMaxLength(500);
+            e.HasMany(i => i.Rows).WithOne().HasForeignKey(r => r.ImportId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<LibraryImportRow>(e =>
+        {
+            e.ToTable("import_rows");
+            e.HasKey(r => new { r.ImportId, r.Number });
+            e.Property(r => r.File).HasMaxLength(1000);
+            e.Property(r => r.Error).HasMaxLength(2000);
+            e.Property(r => r.Metadata).HasConversion(metadataConverter, metadataComparer);
+        });
+        modelBuilder.Entity<ImportedFile>(e =>
+        {
+            e.ToTable("imported_files");
+            e.HasKey(f => f.Key);
+            e.Property(f => f.Key).HasMaxLength(1200);
+            e.Property(f => f.Error).HasMaxLength(2000);
         });
         modelBuilder.Entity<AcceptedMedia>(e =>
         {

@@ -51,6 +51,25 @@ internal sealed class UploadReceiver(
         return upload;
     }
 
+    /// <summary>
+    /// Takes a file from the server's import folder through the same path as an upload: stored as a blob
+    /// (streamed and hashed in one pass), then validated.
+    /// </summary>
+    public async Task<Upload> ImportFileAsync(Guid ownerId, Guid? organisationId, FileInfo file, Dictionary<string, string> metadata, CancellationToken cancellationToken)
+    {
+        var upload = await CreateAsync(ownerId, organisationId, file.Length, string.Empty, metadata, cancellationToken);
+        if (upload.State != UploadState.Receiving)
+        {
+            return upload;
+        }
+
+        await using var source = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+        var outcome = await AppendAsync(upload.Id, 0, source, checksum: null, cancellationToken);
+        return outcome.Offset == file.Length
+            ? upload
+            : throw new IOException($"only {outcome.Offset} of {file.Length} bytes could be read from {file.Name}");
+    }
+
     public Task<Upload?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.Uploads.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
 

@@ -58,6 +58,7 @@ internal static class AuthSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.TeacherOrAbove, p => p.RequireRole(Roles.Teacher, Roles.SchoolAdmin, Roles.RegionAdmin, Roles.Admin))
+            .AddPolicy(Policies.Importer, p => p.RequireRole(Roles.RegionAdmin, Roles.Admin))
             .AddPolicy(Policies.Reviewer, p => p.RequireRole(Roles.Reviewer, Roles.RegionAdmin, Roles.Admin));
         return services;
     }

@@ -22,6 +22,9 @@ public static class Policies
     /// <summary>Teachers and the administrators above them (uploads, lesson management).</summary>
     public const string TeacherOrAbove = "teacher-or-above";
 
+    /// <summary>Those who may bulk-import libraries from the server's import folder: administrators.</summary>
+    public const string Importer = "importer";
+
     /// <summary>Reviewers and administrators.</summary>
     public const string Reviewer = "reviewer";
 }

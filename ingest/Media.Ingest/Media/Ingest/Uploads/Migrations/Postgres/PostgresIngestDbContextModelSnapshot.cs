@@ -23,6 +23,96 @@ namespace Media.Ingest.Uploads.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Media.Ingest.LibraryImports.ImportedFile", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(1200)
+                        .HasColumnType("character varying(1200)");
+
+                    b.Property<bool>("Accepted")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("LessonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("imported_files", "ingest");
+                });
+
+            modelBuilder.Entity("Media.Ingest.LibraryImports.LibraryImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Folder")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("imports", "ingest");
+                });
+
+            modelBuilder.Entity("Media.Ingest.LibraryImports.LibraryImportRow", b =>
+                {
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("LessonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("UploadId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ImportId", "Number");
+
+                    b.ToTable("import_rows", "ingest");
+                });
+
             modelBuilder.Entity("Media.Ingest.Uploads.AcceptedMedia", b =>
                 {
                     b.Property<string>("Sha256")
@@ -108,6 +198,20 @@ namespace Media.Ingest.Uploads.Migrations.Postgres
                     b.HasIndex("State", "ExpiresAt");
 
                     b.ToTable("uploads", "ingest");
+                });
+
+            modelBuilder.Entity("Media.Ingest.LibraryImports.LibraryImportRow", b =>
+                {
+                    b.HasOne("Media.Ingest.LibraryImports.LibraryImport", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Media.Ingest.LibraryImports.LibraryImport", b =>
+                {
+                    b.Navigation("Rows");
                 });
 #pragma warning restore 612, 618
         }

@@ -17,6 +17,96 @@ namespace Media.Ingest.Uploads.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Media.Ingest.LibraryImports.ImportedFile", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(1200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LessonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("imported_files", (string)null);
+                });
+
+            modelBuilder.Entity("Media.Ingest.LibraryImports.LibraryImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Folder")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("imports", (string)null);
+                });
+
+            modelBuilder.Entity("Media.Ingest.LibraryImports.LibraryImportRow", b =>
+                {
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LessonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UploadId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ImportId", "Number");
+
+                    b.ToTable("import_rows", (string)null);
+                });
+
             modelBuilder.Entity("Media.Ingest.Uploads.AcceptedMedia", b =>
                 {
                     b.Property<string>("Sha256")
@@ -102,6 +192,20 @@ namespace Media.Ingest.Uploads.Migrations.Sqlite
                     b.HasIndex("State", "ExpiresAt");
 
                     b.ToTable("uploads", (string)null);
+                });
+
+            modelBuilder.Entity("Media.Ingest.LibraryImports.LibraryImportRow", b =>
+                {
+                    b.HasOne("Media.Ingest.LibraryImports.LibraryImport", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Media.Ingest.LibraryImports.LibraryImport", b =>
+                {
+                    b.Navigation("Rows");
                 });
 #pragma warning restore 612, 618
         }

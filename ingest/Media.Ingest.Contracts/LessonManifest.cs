@@ -1,17 +1,22 @@
 using System.Globalization;
 using System.Text.Json;
-using Media.Ingest.Contracts;
 
-namespace Media.Cli.Import;
+namespace Media.Ingest.Contracts;
+
+public enum ManifestFormat
+{
+    Csv,
+    Json,
+}
 
 /// <summary>One lesson of a bulk-import manifest: the file (relative to the import folder) and its metadata.</summary>
-internal sealed record ManifestRow(int Number, string File, IReadOnlyDictionary<string, string> Metadata);
+public sealed record ManifestRow(int Number, string File, IReadOnlyDictionary<string, string> Metadata);
 
 /// <summary>
-/// Reads a CSV or JSON manifest. Columns may be named in English (file, title, stage …) or Chinese
+/// Reads a bulk-import manifest (CSV or JSON), the same format for the CLI and the import API. Columns may be named in English (file, title, stage …) or Chinese
 /// (文件, 课题, 学段 …); unknown columns are an error rather than silently dropped metadata.
 /// </summary>
-internal static class Manifest
+public static class LessonManifest
 {
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -39,12 +44,22 @@ internal static class Manifest
             throw new ManifestException($"manifest '{path}' does not exist");
         }
 
-        var records = Path.GetExtension(path).ToLowerInvariant() switch
+        var format = Path.GetExtension(path).ToLowerInvariant() switch
         {
-            ".csv" => ReadCsv(path),
-            ".json" => ReadJson(path),
+            ".csv" => ManifestFormat.Csv,
+            ".json" => ManifestFormat.Json,
             var other => throw new ManifestException($"manifest must be .csv or .json, not '{other}'"),
         };
+        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        var rows = Parse(reader.ReadToEnd(), format);
+        return rows.Count > 0 ? rows : throw new ManifestException($"manifest '{path}' has no rows");
+    }
+
+    /// <summary>Parses manifest text; an empty manifest gives no rows.</summary>
+    public static IReadOnlyList<ManifestRow> Parse(string text, ManifestFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var records = format == ManifestFormat.Csv ? ReadCsv(text) : ReadJson(text);
 
         var rows = new List<ManifestRow>();
         var number = 0;
@@ -78,13 +93,12 @@ internal static class Manifest
             rows.Add(new ManifestRow(number, file, metadata));
         }
 
-        return rows.Count > 0 ? rows : throw new ManifestException($"manifest '{path}' has no rows");
+        return rows;
     }
 
-    private static List<List<(string, string)>> ReadCsv(string path)
+    private static List<List<(string, string)>> ReadCsv(string text)
     {
-        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-        var lines = CsvRows.Parse(reader.ReadToEnd()).Where(r => r.Any(f => f.Length > 0)).ToList();
+        var lines = CsvRows.Parse(text.TrimStart('\uFEFF')).Where(r => r.Any(f => f.Length > 0)).ToList();
         if (lines.Count == 0)
         {
             return [];
@@ -96,13 +110,12 @@ internal static class Manifest
             : throw new ManifestException($"row {i + 1}: {fields.Count} fields where the header has {header.Count}")).ToList();
     }
 
-    private static List<List<(string, string)>> ReadJson(string path)
+    private static List<List<(string, string)>> ReadJson(string text)
     {
-        using var stream = System.IO.File.OpenRead(path);
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(stream);
+            document = JsonDocument.Parse(text);
         }
         catch (JsonException e)
         {
@@ -121,4 +134,11 @@ internal static class Manifest
     }
 }
 
-internal sealed class ManifestException(string message) : Exception(message);
+public sealed class ManifestException : Exception
+{
+    public ManifestException(string message) : base(message) { }
+
+    public ManifestException() { }
+
+    public ManifestException(string message, Exception innerException) : base(message, innerException) { }
+}

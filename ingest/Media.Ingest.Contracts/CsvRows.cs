@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace Media.Cli.Import;
+namespace Media.Ingest.Contracts;
 
 /// <summary>RFC 4180 CSV: comma-separated fields, double quotes around fields with commas, quotes or line breaks.</summary>
-internal static class CsvRows
+public static class CsvRows
 {
     public static List<List<string>> Parse(string text)
     {
