@@ -2,6 +2,7 @@ using Media.Catalog.Lessons;
 using Media.Ingest.Contracts;
 using Media.Platform.Data;
 using Media.Platform.Events;
+using Media.Transcoding.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 
@@ -15,6 +16,9 @@ public static class CatalogModule
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddModuleDatabase<CatalogDbContext, SqliteCatalogDbContext, PostgresCatalogDbContext>(CatalogDbContext.SchemaName);
         builder.Services.AddEventHandler<MediaAccepted, LessonDraftHandler>();
+        builder.Services.AddEventHandler<LessonProcessing, LessonStatusHandlers>();
+        builder.Services.AddEventHandler<LessonPublished, LessonStatusHandlers>();
+        builder.Services.AddEventHandler<LessonTranscodeFailed, LessonStatusHandlers>();
         return builder;
     }
 

@@ -16,7 +16,7 @@ try
     app.MapPlatform();
     if (app.ServesWeb())
     {
-        app.MapIngest(); app.MapStreaming(); app.MapCatalog(); app.MapReview(); app.MapClassroom(); app.MapWebHost();
+        app.MapIngest(); app.MapTranscoding(); app.MapStreaming(); app.MapCatalog(); app.MapReview(); app.MapClassroom(); app.MapWebHost();
     }
 
     app.Run();

@@ -1,20 +1,34 @@
+using Media.Ingest.Contracts;
+using Media.Platform.Data;
+using Media.Platform.Events;
+using Media.Transcoding.Jobs;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Media.Transcoding;
 
-/// <summary>Hangfire jobs around ffmpeg: HLS ladder, thumbnails, sprites, chapters and clips.</summary>
+/// <summary>Hangfire jobs around ffmpeg: HLS ladder in one pass, poster, thumbnail sprite; crash-safe publish.</summary>
 public static class TranscodingModule
 {
     public static IHostApplicationBuilder AddTranscoding(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<TranscodingOptions>().BindConfiguration(TranscodingOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.VideoEncoder is "libx264" or "h264_nvenc", "Media:Transcoding:VideoEncoder must be libx264 or h264_nvenc")
+            .ValidateOnStart();
+        builder.AddModuleDatabase<TranscodingDbContext, SqliteTranscodingDbContext, PostgresTranscodingDbContext>(TranscodingDbContext.SchemaName);
+        services.AddSingleton<FfmpegRunner>();
+        services.AddTransient<TranscodeJob>();
+        services.AddEventHandler<MediaAccepted, TranscodeOnAccept>();
         return builder;
     }
 
     public static WebApplication MapTranscoding(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.MapTranscodeEndpoints();
         return app;
     }
 }

@@ -27,6 +27,7 @@ internal class CatalogDbContext(DbContextOptions options) : ModuleDbContext(opti
             }
 
             e.Property(l => l.Description).HasMaxLength(4000);
+            e.Property(l => l.ProcessingError).HasMaxLength(4000);
             e.Property(l => l.SourceBlobKey).HasMaxLength(300);
             e.Property(l => l.Sha256).HasMaxLength(64);
             e.HasIndex(l => new { l.OwnerId, l.CreatedAt });

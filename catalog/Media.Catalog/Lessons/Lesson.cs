@@ -30,6 +30,9 @@ internal sealed class Lesson
     public int Width { get; set; }
     public int Height { get; set; }
 
+    /// <summary>Why transcoding failed, when it did.</summary>
+    public string? ProcessingError { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -60,6 +60,10 @@ namespace Media.Catalog.Lessons.Migrations.Postgres
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ProcessingError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("Region")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");

@@ -1,0 +1,21 @@
+namespace Media.Transcoding.Contracts;
+
+/// <summary>Transcoding of a lesson started (the catalog shows it as processing).</summary>
+public sealed record LessonProcessing(Guid LessonId);
+
+/// <summary>
+/// A lesson's renditions are complete and published under <see cref="Prefix"/>: <c>{Prefix}master.m3u8</c>,
+/// the variants, poster and thumbnails. Published again if a retried job finds the work already done.
+/// </summary>
+/// <param name="LessonId">The lesson.</param>
+/// <param name="Prefix">Blob prefix of this published set (ends with '/').</param>
+/// <param name="MasterPlaylistKey">Blob key of the HLS master playlist.</param>
+/// <param name="PosterKey">Blob key of the poster image.</param>
+/// <param name="Renditions">The video rungs, highest first.</param>
+public sealed record LessonPublished(Guid LessonId, string Prefix, string MasterPlaylistKey, string PosterKey, IReadOnlyList<RenditionInfo> Renditions);
+
+/// <summary>One video rung of a published ladder.</summary>
+public sealed record RenditionInfo(int Width, int Height, long MaxBitRate, string PlaylistKey);
+
+/// <summary>Transcoding failed for good (after retries), with the reason ffmpeg gave.</summary>
+public sealed record LessonTranscodeFailed(Guid LessonId, string Reason);

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Media.Ingest.Contracts;
+using Media.Platform.Data;
+using Media.Transcoding.Contracts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Media.Transcoding.Jobs;
+
+/// <summary>A lesson's transcoding: its source, state, progress and (once published) where its renditions are.</summary>
+internal sealed class LessonTranscode
+{
+    public Guid LessonId { get; set; }
+    public Guid OwnerId { get; set; }
+    public required string SourceBlobKey { get; set; }
+    public required MediaFacts Source { get; set; }
+    public TranscodeState State { get; set; }
+    public int Attempts { get; set; }
+    public double Percent { get; set; }
+    public double Speed { get; set; }
+    public double? EtaSeconds { get; set; }
+    public string? Error { get; set; }
+    public string? PublishedPrefix { get; set; }
+    public List<RenditionInfo> Renditions { get; set; } = [];
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+}
+
+internal enum TranscodeState
+{
+    Queued = 0,
+    Running = 1,
+    Published = 2,
+    Failed = 3,
+}
+
+/// <summary>Transcoding state (schema <c>transcoding</c>).</summary>
+internal class TranscodingDbContext(DbContextOptions options) : ModuleDbContext(options)
+{
+    public const string SchemaName = "transcoding";
+
+    protected override string Schema => SchemaName;
+
+    public DbSet<LessonTranscode> Transcodes => Set<LessonTranscode>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<LessonTranscode>(e =>
+        {
+            e.ToTable("lesson_transcodes");
+            e.HasKey(t => t.LessonId);
+            e.Property(t => t.SourceBlobKey).HasMaxLength(300);
+            e.Property(t => t.PublishedPrefix).HasMaxLength(300);
+            e.Property(t => t.Error).HasMaxLength(4000);
+            e.Property(t => t.Source).HasConversion(
+                value => JsonSerializer.Serialize(value, JsonSerializerOptions.Default),
+                json => JsonSerializer.Deserialize<MediaFacts>(json, JsonSerializerOptions.Default)!);
+            e.Property(t => t.Renditions).HasConversion(
+                value => JsonSerializer.Serialize(value, JsonSerializerOptions.Default),
+                json => JsonSerializer.Deserialize<List<RenditionInfo>>(json, JsonSerializerOptions.Default) ?? new List<RenditionInfo>(),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<RenditionInfo>>(
+                    (a, b) => a!.SequenceEqual(b!), l => l.Aggregate(0, HashCode.Combine), l => l.ToList()));
+            e.HasIndex(t => t.State);
+        });
+    }
+}
+
+internal sealed class SqliteTranscodingDbContext(DbContextOptions<SqliteTranscodingDbContext> options) : TranscodingDbContext(options);
+
+internal sealed class PostgresTranscodingDbContext(DbContextOptions<PostgresTranscodingDbContext> options) : TranscodingDbContext(options);
+
+// Used only by `dotnet ef migrations add`.
+internal sealed class SqliteTranscodingDesignFactory : IDesignTimeDbContextFactory<SqliteTranscodingDbContext>
+{
+    public SqliteTranscodingDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteTranscodingDbContext>().UseSqlite("Data Source=design.db").Options);
+}
+
+internal sealed class PostgresTranscodingDesignFactory : IDesignTimeDbContextFactory<PostgresTranscodingDbContext>
+{
+    public PostgresTranscodingDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresTranscodingDbContext>()
+            .UseNpgsql("Host=localhost", o => o.MigrationsHistoryTable("__EFMigrationsHistory", TranscodingDbContext.SchemaName)).Options);
+}

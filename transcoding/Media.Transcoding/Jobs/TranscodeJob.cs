@@ -1,0 +1,146 @@
+using Hangfire;
+using Hangfire.Server;
+using Media.Platform.Events;
+using Media.Platform.Storage;
+using Media.Transcoding.Contracts;
+using Media.Transcoding.Planning;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Media.Transcoding.Jobs;
+
+/// <summary>
+/// Turns a lesson's source into its HLS ladder, poster and thumbnails. Crash-safe: every attempt writes to a
+/// fresh prefix, and the lesson points at it only through one database update (the publish), so readers never
+/// see half a ladder; an attempt first deletes whatever earlier, killed attempts left. Idempotent: a lesson
+/// already published is only announced again.
+/// </summary>
+public sealed class TranscodeJob(IServiceScopeFactory scopes, ILogger<TranscodeJob> logger)
+{
+    [AutomaticRetry(Attempts = 9, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    public async Task RunAsync(Guid lessonId, PerformContext? context, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<TranscodingDbContext>();
+        var events = services.GetRequiredService<DomainEvents>();
+        var options = services.GetRequiredService<IOptions<TranscodingOptions>>().Value;
+        var time = services.GetRequiredService<TimeProvider>();
+        var transcode = await db.Transcodes.FirstOrDefaultAsync(t => t.LessonId == lessonId, cancellationToken);
+        if (transcode is null || transcode.State == TranscodeState.Failed)
+        {
+            return;
+        }
+
+        if (transcode.State == TranscodeState.Published)
+        {
+            await events.PublishAsync(PublishedEvent(transcode), cancellationToken);
+            return;
+        }
+
+        transcode.State = TranscodeState.Running;
+        transcode.Attempts++;
+        transcode.Percent = 0;
+        transcode.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        await events.PublishAsync(new LessonProcessing(lessonId), cancellationToken);
+
+        var work = Directory.CreateTempSubdirectory($"media-transcode-{lessonId:N}-").FullName;
+        try
+        {
+            var store = services.GetRequiredService<IBlobStore>();
+            var lessonPrefix = $"lessons/{lessonId:N}/";
+            var removed = await store.DeletePrefixAsync(lessonPrefix, cancellationToken);
+            if (removed > 0)
+            {
+                logger.LogInformation("Lesson {Lesson}: removed {Count} files left by an interrupted attempt", lessonId, removed);
+            }
+
+            await EncodeAsync(services, transcode, work, cancellationToken);
+            var prefix = $"{lessonPrefix}{Guid.NewGuid():N}/";
+            foreach (var file in Directory.EnumerateFiles(work, "*", SearchOption.AllDirectories))
+            {
+                await using var content = File.OpenRead(file);
+                await store.PutAsync(prefix + Path.GetRelativePath(work, file).Replace(Path.DirectorySeparatorChar, '/'), content, cancellationToken);
+            }
+
+            // The publish: one update makes the complete set visible.
+            transcode.PublishedPrefix = prefix;
+            transcode.Renditions = transcode.Renditions.Select(r => r with { PlaylistKey = prefix + r.PlaylistKey }).ToList();
+            transcode.State = TranscodeState.Published;
+            transcode.Percent = 100;
+            transcode.EtaSeconds = 0;
+            transcode.Error = null;
+            transcode.PublishedAt = transcode.UpdatedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(CancellationToken.None);
+            await events.PublishAsync(PublishedEvent(transcode), CancellationToken.None);
+            logger.LogInformation("Lesson {Lesson} published ({Rungs} rungs) under {Prefix}", lessonId, transcode.Renditions.Count, prefix);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var retries = context?.GetJobParameter<int>("RetryCount") ?? 0;
+            transcode.Error = e.Message;
+            transcode.UpdatedAt = time.GetUtcNow();
+            if (retries + 1 >= options.Attempts)
+            {
+                transcode.State = TranscodeState.Failed;
+                await db.SaveChangesAsync(CancellationToken.None);
+                await events.PublishAsync(new LessonTranscodeFailed(lessonId, e.Message), CancellationToken.None);
+                logger.LogError(e, "Lesson {Lesson} failed after {Attempts} attempts", lessonId, retries + 1);
+                return;
+            }
+
+            transcode.State = TranscodeState.Queued;
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static async Task EncodeAsync(IServiceProvider services, LessonTranscode transcode, string work, CancellationToken cancellationToken)
+    {
+        var options = services.GetRequiredService<IOptions<TranscodingOptions>>().Value;
+        var ffmpeg = services.GetRequiredService<FfmpegRunner>();
+        var db = services.GetRequiredService<TranscodingDbContext>();
+        var store = services.GetRequiredService<IBlobStore>();
+        var facts = transcode.Source;
+        var plan = LadderPlanner.Plan(facts, options);
+        using var source = await store.GetLocalFileAsync(transcode.SourceBlobKey, cancellationToken);
+
+        var lastSaved = TimeSpan.Zero;
+        await ffmpeg.RunAsync(FfmpegCommands.HlsLadder(source.Path, work, plan, options), facts.DurationSeconds, async progress =>
+        {
+            transcode.Percent = Math.Round(progress.Percent, 1);
+            transcode.Speed = Math.Round(progress.Speed, 2);
+            transcode.EtaSeconds = progress.EtaSeconds is { } eta ? Math.Round(eta) : null;
+            if (progress.Elapsed - lastSaved >= TimeSpan.FromSeconds(2) || progress.Percent >= 100)
+            {
+                lastSaved = progress.Elapsed;
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+        }, cancellationToken);
+
+        await ffmpeg.RunAsync(FfmpegCommands.Poster(source.Path, Path.Combine(work, "poster.jpg"), facts.DurationSeconds), 0, null, cancellationToken);
+        var sprite = SpritePlan.For(facts.DurationSeconds, plan.Rungs[0].Width, plan.Rungs[0].Height, options.ThumbnailIntervalSeconds);
+        await ffmpeg.RunAsync(FfmpegCommands.Sprite(source.Path, Path.Combine(work, SpritePlan.ImageName), sprite), 0, null, cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(work, SpritePlan.IndexName), sprite.WebVtt(facts.DurationSeconds), cancellationToken);
+
+        // ffmpeg names variant folders after var_stream_map's name: 1080p/, 720p/ … and audio/.
+        transcode.Renditions = plan.Rungs
+            .Select(r => new RenditionInfo(r.Width, r.Height, r.MaxBitRateKbps * 1000L, $"{r.Height}p/index.m3u8"))
+            .ToList();
+    }
+
+    private static LessonPublished PublishedEvent(LessonTranscode transcode) => new(
+        transcode.LessonId,
+        transcode.PublishedPrefix!,
+        transcode.PublishedPrefix + FfmpegCommands.MasterPlaylist,
+        transcode.PublishedPrefix + "poster.jpg",
+        transcode.Renditions);
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text;
+
+namespace Media.Transcoding.Planning;
+
+/// <summary>
+/// ffmpeg command lines as data: one process decodes the source once and writes every rung (split + scale,
+/// fMP4 HLS, aligned keyframes every segment, CRF with a cap), the audio once as its own rendition. Pure.
+/// </summary>
+internal static class FfmpegCommands
+{
+    public const string MasterPlaylist = "master.m3u8";
+
+    public static IReadOnlyList<string> HlsLadder(string source, string outputFolder, LadderPlan plan, TranscodingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(options);
+        var args = new List<string>
+        {
+            "-hide_banner", "-nostdin", "-y", "-v", "error",
+            "-protocol_whitelist", "file",
+            "-i", "file:" + source,
+            "-progress", "pipe:1", "-stats_period", "1",
+        };
+
+        var n = plan.Rungs.Count;
+        var graph = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"[0:v:0]split={n}"));
+        for (var i = 0; i < n; i++)
+        {
+            graph.Append(CultureInfo.InvariantCulture, $"[s{i}]");
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            graph.Append(CultureInfo.InvariantCulture, $";[s{i}]scale={plan.Rungs[i].Width}:{plan.Rungs[i].Height}:flags=bicubic,format=yuv420p[v{i}]");
+        }
+
+        args.AddRange(["-filter_complex", graph.ToString()]);
+        var keyframes = $"expr:gte(t,n_forced*{options.SegmentSeconds})";
+        for (var i = 0; i < n; i++)
+        {
+            var rung = plan.Rungs[i];
+            var v = i.ToString(CultureInfo.InvariantCulture);
+            args.AddRange(["-map", $"[v{i}]", $"-c:v:{v}", options.VideoEncoder]);
+            if (options.VideoEncoder == "libx264")
+            {
+                args.AddRange([$"-preset:v:{v}", options.Preset, $"-crf:v:{v}", options.Crf.ToString(CultureInfo.InvariantCulture),
+                    $"-profile:v:{v}", "high", $"-x264-params:v:{v}", "scenecut=0:open_gop=0"]);
+            }
+            else
+            {
+                args.AddRange([$"-preset:v:{v}", "p5", $"-rc:v:{v}", "vbr", $"-cq:v:{v}", options.Crf.ToString(CultureInfo.InvariantCulture), $"-profile:v:{v}", "high"]);
+            }
+
+            args.AddRange([
+                $"-maxrate:v:{v}", $"{rung.MaxBitRateKbps}k",
+                $"-bufsize:v:{v}", $"{rung.MaxBitRateKbps * 2}k",
+                $"-g:v:{v}", plan.GopFrames.ToString(CultureInfo.InvariantCulture),
+                $"-keyint_min:v:{v}", plan.GopFrames.ToString(CultureInfo.InvariantCulture),
+                $"-force_key_frames:v:{v}", keyframes,
+            ]);
+        }
+
+        var streamMap = new StringBuilder();
+        for (var i = 0; i < n; i++)
+        {
+            streamMap.Append(CultureInfo.InvariantCulture, $"v:{i}{(plan.HasAudio ? ",agroup:audio" : string.Empty)},name:{plan.Rungs[i].Height}p ");
+        }
+
+        if (plan.HasAudio)
+        {
+            args.AddRange(["-map", "0:a:0", "-c:a", "aac", "-b:a", $"{options.AudioBitRateKbps}k", "-ac", "2", "-ar", "48000"]);
+            streamMap.Append("a:0,agroup:audio,default:yes,name:audio");
+        }
+
+        args.AddRange([
+            "-f", "hls",
+            "-hls_time", options.SegmentSeconds.ToString(CultureInfo.InvariantCulture),
+            "-hls_playlist_type", "vod",
+            "-hls_segment_type", "fmp4",
+            "-hls_flags", "independent_segments",
+            "-hls_fmp4_init_filename", "init.mp4",
+            "-hls_segment_filename", Path.Combine(outputFolder, "%v", "seg_%05d.m4s"),
+            "-master_pl_name", MasterPlaylist,
+            "-var_stream_map", streamMap.ToString().Trim(),
+            Path.Combine(outputFolder, "%v", "index.m3u8"),
+        ]);
+        return args;
+    }
+
+    /// <summary>A poster frame from a tenth of the way in (past title cards), at most 720 lines high.</summary>
+    public static IReadOnlyList<string> Poster(string source, string output, double durationSeconds) =>
+    [
+        "-hide_banner", "-nostdin", "-y", "-v", "error", "-protocol_whitelist", "file",
+        "-ss", (durationSeconds * 0.1).ToString("0.###", CultureInfo.InvariantCulture),
+        "-i", "file:" + source, "-frames:v", "1", "-vf", "scale=-2:'min(720,ih)'", "-q:v", "3", output,
+    ];
+
+    /// <summary>The scrub-preview sprite: one 160-wide thumbnail every interval, tiled 10 per row.</summary>
+    public static IReadOnlyList<string> Sprite(string source, string output, SpritePlan sprite) =>
+    [
+        "-hide_banner", "-nostdin", "-y", "-v", "error", "-protocol_whitelist", "file",
+        "-i", "file:" + source,
+        "-vf", string.Create(CultureInfo.InvariantCulture,
+            $"fps=1/{sprite.IntervalSeconds},scale={sprite.TileWidth}:{sprite.TileHeight},tile={sprite.Columns}x{sprite.Rows}"),
+        "-frames:v", "1", "-q:v", "5", output,
+    ];
+}

@@ -1,0 +1,58 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Media.Transcoding;
+
+/// <summary>Settings under <c>Media:Transcoding</c>: the ladder and the encoder.</summary>
+public sealed class TranscodingOptions
+{
+    public const string Section = "Media:Transcoding";
+
+    /// <summary>
+    /// The ladder, highest first. Each rung is CRF-encoded with a bitrate cap: a static classroom shot needs far
+    /// fewer bits than the cap, a busy one never exceeds it. Rungs above the source height are skipped.
+    /// </summary>
+    [MinLength(1)]
+    public LadderRung[] Ladder { get; set; } =
+    [
+        new() { Height = 1080, MaxBitRateKbps = 4500 },
+        new() { Height = 720, MaxBitRateKbps = 2800 },
+        new() { Height = 540, MaxBitRateKbps = 1600 },
+        new() { Height = 360, MaxBitRateKbps = 900 },
+        new() { Height = 240, MaxBitRateKbps = 450 },
+    ];
+
+    /// <summary>CRF for every rung (lower is better and bigger); 23 is x264's default.</summary>
+    [Range(0, 51)]
+    public int Crf { get; set; } = 23;
+
+    /// <summary>libx264 preset: speed against size.</summary>
+    [Required]
+    public string Preset { get; set; } = "veryfast";
+
+    /// <summary>libx264 (CPU, default) or h264_nvenc (needs an NVIDIA GPU).</summary>
+    [Required]
+    public string VideoEncoder { get; set; } = "libx264";
+
+    [Range(1, 10)]
+    public int SegmentSeconds { get; set; } = 4;
+
+    [Range(32, 320)]
+    public int AudioBitRateKbps { get; set; } = 96;
+
+    /// <summary>Seconds between thumbnails of the scrub-preview sprite.</summary>
+    [Range(1, 60)]
+    public int ThumbnailIntervalSeconds { get; set; } = 10;
+
+    /// <summary>Attempts before a lesson is marked failed.</summary>
+    [Range(1, 10)]
+    public int Attempts { get; set; } = 3;
+}
+
+public sealed class LadderRung
+{
+    [Range(144, 4320)]
+    public int Height { get; set; }
+
+    [Range(100, 50000)]
+    public int MaxBitRateKbps { get; set; }
+}
