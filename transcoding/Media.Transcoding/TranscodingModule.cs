@@ -21,6 +21,7 @@ public static class TranscodingModule
         builder.AddModuleDatabase<TranscodingDbContext, SqliteTranscodingDbContext, PostgresTranscodingDbContext>(TranscodingDbContext.SchemaName);
         services.AddSingleton<FfmpegRunner>();
         services.AddTransient<TranscodeJob>();
+        services.AddHostedService<TranscodeRecovery>();
         services.AddEventHandler<MediaAccepted, TranscodeOnAccept>();
         return builder;
     }

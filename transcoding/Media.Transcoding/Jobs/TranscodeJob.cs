@@ -48,6 +48,12 @@ public sealed class TranscodeJob(IServiceScopeFactory scopes, ILogger<TranscodeJ
         await db.SaveChangesAsync(cancellationToken);
         await events.PublishAsync(new LessonProcessing(lessonId), cancellationToken);
 
+        foreach (var leftover in Directory.EnumerateDirectories(Path.GetTempPath(), $"media-transcode-{lessonId:N}-*"))
+        {
+            // A killed attempt's local work folder; nothing else writes there for this lesson now.
+            Directory.Delete(leftover, recursive: true);
+        }
+
         var work = Directory.CreateTempSubdirectory($"media-transcode-{lessonId:N}-").FullName;
         try
         {
