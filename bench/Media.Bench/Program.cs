@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 return args.FirstOrDefault() switch
 {
     "upload" => await UploadBenchmark.RunAsync(args[1..]),
+    "ladder" => await LadderBenchmark.RunAsync(args[1..]),
     "baseline-server" => await BaselineServer.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture), args[2]),
     _ => Usage(),
 };
@@ -18,6 +19,7 @@ return args.FirstOrDefault() switch
 static int Usage()
 {
     Console.Error.WriteLine("usage: Media.Bench upload [--size-mb 2048] [--chunk-mb 0 (one PATCH)]");
+    Console.Error.WriteLine("       Media.Bench ladder [--seconds 60]");
     return 2;
 }
 
@@ -193,7 +195,7 @@ internal static class UploadBenchmark
         return process;
     }
 
-    private static int Option(string[] args, string name, int fallback)
+    internal static int Option(string[] args, string name, int fallback)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;

@@ -71,4 +71,10 @@ public static class CsvRows
 
         return rows;
     }
+
+    /// <summary>One field, quoted when it holds a comma, a quote or a line break.</summary>
+    public static string Escape(string? value) =>
+        value is null ? string.Empty
+        : value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+        : value;
 }

@@ -37,6 +37,16 @@ public static class LessonManifest
         ["description"] = LessonMetadataKeys.Description, ["简介"] = LessonMetadataKeys.Description,
     };
 
+    /// <summary>
+    /// Identifies an imported file by path, size and modification time, so that a re-run skips it while a
+    /// replaced file (same name, new content) is imported again.
+    /// </summary>
+    public static string FileKey(FileInfo file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return $"{file.FullName}|{file.Length}|{file.LastWriteTimeUtc.Ticks}";
+    }
+
     public static IReadOnlyList<ManifestRow> Read(string path)
     {
         if (!System.IO.File.Exists(path))

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Diagnostics;
 using System.Text;
 using Media.Testing;
 
@@ -21,21 +20,8 @@ public sealed class ImportCommandTests : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    private async Task<(int ExitCode, string Output, string Errors)> MediaAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "media.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(Ct);
-        var errors = process.StandardError.ReadToEndAsync(Ct);
-        await process.WaitForExitAsync(Ct);
-        return (process.ExitCode, await output, await errors);
-    }
+    private static Task<ProcessResult> MediaAsync(params string[] arguments) =>
+        TestProcess.RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "media.dll"), .. arguments]);
 
     /// <summary>Distinct files from one encode: an mp4 'free' box with a serial number is appended to each.</summary>
     private async Task<string> LibraryAsync(int count)

@@ -39,17 +39,9 @@ public sealed class ResumableUploadTests : IAsyncLifetime
         var client = await TeacherAsync();
         var token = client.DefaultRequestHeaders.Authorization!.Parameter!;
 
-        var start = new ProcessStartInfo(node) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { script, _baseUrl + "/api/uploads/", token, file, "65536", "0.4" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync(Ct);
-        var errors = await process.StandardError.ReadToEndAsync(Ct);
-        await process.WaitForExitAsync(Ct);
-        Assert.True(process.ExitCode == 0, errors);
+        var run = await TestProcess.RunAsync(node, [script, _baseUrl + "/api/uploads/", token, file, "65536", "0.4"]);
+        Assert.True(run.ExitCode == 0, run.Errors);
+        var output = run.Output;
         var result = JsonSerializer.Deserialize<JsonElement>(output);
 
         Assert.True(result.GetProperty("firstAborted").GetBoolean());

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Media.Testing;
 
 namespace Media.Server.Tests;
@@ -12,18 +11,11 @@ public sealed class DeploymentTests
         var compose = FindCompose();
         TestEnvironment.RequireService(compose is not null, "neither 'docker compose' nor 'docker-compose' is installed");
 
-        var start = new ProcessStartInfo(compose!.Value.File) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in compose.Value.Arguments.Concat(["-f", Path.Combine(TestEnvironment.RepositoryRoot, "docker-compose.yml"), "config", "--services"]))
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var run = await TestProcess.RunAsync(compose!.Value.File,
+            [.. compose.Value.Arguments, "-f", Path.Combine(TestEnvironment.RepositoryRoot, "docker-compose.yml"), "config", "--services"]);
 
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var errors = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-
-        Assert.True(process.ExitCode == 0, errors);
+        Assert.True(run.ExitCode == 0, run.Errors);
+        var output = run.Output;
         var services = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal(["api", "azurite", "coturn", "elasticsearch", "janus", "postgres", "redis", "worker"], services.Order(StringComparer.Ordinal));
     }

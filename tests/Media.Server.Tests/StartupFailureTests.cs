@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Media.Testing;
 
 namespace Media.Server.Tests;
@@ -9,35 +8,15 @@ public sealed class StartupFailureTests
     private static async Task<(int ExitCode, string[] ErrorLines)> StartServerAsync(params string[] settings)
     {
         using var data = new TempFolder("startup");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Media.Server.dll"));
-        start.ArgumentList.Add("--contentRoot");
-        start.ArgumentList.Add(Path.Combine(TestEnvironment.RepositoryRoot, "server", "Media.Server"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{TestEnvironment.FreePort()}");
-        start.ArgumentList.Add($"--Media:DataPath={data.Path}");
-        foreach (var setting in settings)
-        {
-            start.ArgumentList.Add(setting);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("The server kept running although its configuration is bad: " + await stdout);
-        }
-
-        await stdout;
-        return (process.ExitCode, (await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var result = await TestProcess.RunAsync("dotnet",
+        [
+            Path.Combine(AppContext.BaseDirectory, "Media.Server.dll"),
+            "--contentRoot", Path.Combine(TestEnvironment.RepositoryRoot, "server", "Media.Server"),
+            "--urls", $"http://127.0.0.1:{TestEnvironment.FreePort()}",
+            $"--Media:DataPath={data.Path}",
+            .. settings,
+        ], TimeSpan.FromSeconds(60));
+        return (result.ExitCode, result.ErrorLines);
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Media.Testing;
 
 /// <summary>Runs the real ffmpeg to make tiny test media (a few seconds, small frames).</summary>
@@ -7,19 +5,10 @@ public static class Ffmpeg
 {
     public static async Task RunAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-v", "error", "-y", "-nostdin" }.Concat(arguments))
+        var result = await TestProcess.RunAsync("ffmpeg", ["-v", "error", "-y", "-nostdin", .. arguments]);
+        if (result.ExitCode != 0)
         {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"ffmpeg {string.Join(' ', arguments)} failed: {await errors}");
+            throw new InvalidOperationException($"ffmpeg {string.Join(' ', arguments)} failed: {result.Errors}");
         }
     }
 

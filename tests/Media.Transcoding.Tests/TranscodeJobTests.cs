@@ -97,20 +97,7 @@ public sealed class TranscodeJobTests : IAsyncLifetime
         }
     }
 
-    private static async Task<(int ExitCode, string Output, string Errors)> RunAsync(string file, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(Ct);
-        var errors = process.StandardError.ReadToEndAsync(Ct);
-        await process.WaitForExitAsync(Ct);
-        return (process.ExitCode, await output, await errors);
-    }
+    private static Task<ProcessResult> RunAsync(string file, params string[] arguments) => TestProcess.RunAsync(file, arguments);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,5 @@
 using Media.Platform.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Media.Catalog.Lessons;
 
@@ -40,16 +39,6 @@ internal sealed class SqliteCatalogDbContext(DbContextOptions<SqliteCatalogDbCon
 
 internal sealed class PostgresCatalogDbContext(DbContextOptions<PostgresCatalogDbContext> options) : CatalogDbContext(options);
 
-// Used only by `dotnet ef migrations add`.
-internal sealed class SqliteCatalogDesignFactory : IDesignTimeDbContextFactory<SqliteCatalogDbContext>
-{
-    public SqliteCatalogDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteCatalogDbContext>().UseSqlite("Data Source=design.db").Options);
-}
+internal sealed class SqliteCatalogDesignFactory : SqliteDesignFactory<SqliteCatalogDbContext>;
 
-internal sealed class PostgresCatalogDesignFactory : IDesignTimeDbContextFactory<PostgresCatalogDbContext>
-{
-    public PostgresCatalogDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresCatalogDbContext>()
-            .UseNpgsql("Host=localhost", o => o.MigrationsHistoryTable("__EFMigrationsHistory", CatalogDbContext.SchemaName)).Options);
-}
+internal sealed class PostgresCatalogDesignFactory() : PostgresDesignFactory<PostgresCatalogDbContext>(CatalogDbContext.SchemaName);

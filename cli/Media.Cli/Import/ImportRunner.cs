@@ -57,7 +57,7 @@ internal sealed class ImportRunner(TusUploader uploader, ImportSettings settings
             return new RowResult(row, "error", null, "file not found");
         }
 
-        var key = ImportState.KeyOf(file);
+        var key = LessonManifest.FileKey(file);
         var previous = state.Get(key);
         if (previous is { Status: "accepted" or "rejected" })
         {
@@ -88,7 +88,7 @@ internal sealed class ImportRunner(TusUploader uploader, ImportSettings settings
         var report = new StringBuilder("row,file,result,lessonId,error\n");
         foreach (var result in results)
         {
-            report.Append(CultureInfo.InvariantCulture, $"{result.Row.Number},{Csv(result.Row.File)},{Csv(result.Outcome)},{result.LessonId},{Csv(result.Error)}\n");
+            report.Append(CultureInfo.InvariantCulture, $"{result.Row.Number},{CsvRows.Escape(result.Row.File)},{CsvRows.Escape(result.Outcome)},{result.LessonId},{CsvRows.Escape(result.Error)}\n");
         }
 
         await File.WriteAllTextAsync(settings.ReportPath, report.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), cancellationToken);
@@ -99,9 +99,6 @@ internal sealed class ImportRunner(TusUploader uploader, ImportSettings settings
         var done = results.Where(r => r is not null).ToList();
         return $"accepted {done.Count(r => r!.Outcome == "accepted")} · skipped {done.Count(r => r!.Outcome.StartsWith("skipped", StringComparison.Ordinal))} · failed {done.Count(r => r!.Outcome is "rejected" or "error")}";
     }
-
-    private static string Csv(string? value) =>
-        value is null ? string.Empty : value.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }
 
 internal sealed record ImportSettings(string Folder, string StatePath, string ReportPath, int Parallelism, TimeSpan VerdictTimeout);

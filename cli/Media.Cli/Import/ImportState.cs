@@ -39,8 +39,6 @@ internal sealed class ImportState
         }
     }
 
-    public static string KeyOf(FileInfo file) => $"{file.FullName}|{file.Length}|{file.LastWriteTimeUtc.Ticks}";
-
     public RowState? Get(string key)
     {
         lock (_gate)

@@ -118,7 +118,7 @@ internal static class ImportEndpoints
         var report = new StringBuilder("row,file,result,lessonId,error\n");
         foreach (var row in await db.ImportRows.AsNoTracking().Where(r => r.ImportId == id).OrderBy(r => r.Number).ToListAsync(cancellationToken))
         {
-            report.Append(CultureInfo.InvariantCulture, $"{row.Number},{Csv(row.File)},{row.State.ToString().ToLowerInvariant()},{row.LessonId},{Csv(row.Error)}\n");
+            report.Append(CultureInfo.InvariantCulture, $"{row.Number},{CsvRows.Escape(row.File)},{row.State.ToString().ToLowerInvariant()},{row.LessonId},{CsvRows.Escape(row.Error)}\n");
         }
 
         return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(report.ToString())).ToArray(), "text/csv; charset=utf-8", $"import-{id}.csv");
@@ -139,9 +139,6 @@ internal static class ImportEndpoints
             import.Total - Count(ImportRowState.Pending), Count(ImportRowState.Accepted), Count(ImportRowState.Rejected),
             Count(ImportRowState.Failed), Count(ImportRowState.Skipped), import.CreatedAt, import.FinishedAt);
     }
-
-    private static string Csv(string? value) =>
-        value is null ? string.Empty : value.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }
 
 public sealed record ImportProgressDto(

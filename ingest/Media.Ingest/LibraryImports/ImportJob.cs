@@ -1,3 +1,4 @@
+using Media.Ingest.Contracts;
 using Media.Ingest.Uploads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,7 +67,7 @@ public sealed class ImportJob(IServiceScopeFactory scopes, ILogger<ImportJob> lo
         }
         else
         {
-            var key = $"{file.FullName}|{file.Length}|{file.LastWriteTimeUtc.Ticks}";
+            var key = LessonManifest.FileKey(file);
             var earlier = await db.ImportedFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Key == key, cancellationToken);
             if (earlier is not null)
             {

@@ -3,7 +3,6 @@ using Media.Ingest.LibraryImports;
 using Media.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Media.Ingest.Uploads;
 
@@ -75,16 +74,6 @@ internal sealed class SqliteIngestDbContext(DbContextOptions<SqliteIngestDbConte
 
 internal sealed class PostgresIngestDbContext(DbContextOptions<PostgresIngestDbContext> options) : IngestDbContext(options);
 
-// Used only by `dotnet ef migrations add`.
-internal sealed class SqliteIngestDesignFactory : IDesignTimeDbContextFactory<SqliteIngestDbContext>
-{
-    public SqliteIngestDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteIngestDbContext>().UseSqlite("Data Source=design.db").Options);
-}
+internal sealed class SqliteIngestDesignFactory : SqliteDesignFactory<SqliteIngestDbContext>;
 
-internal sealed class PostgresIngestDesignFactory : IDesignTimeDbContextFactory<PostgresIngestDbContext>
-{
-    public PostgresIngestDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresIngestDbContext>()
-            .UseNpgsql("Host=localhost", o => o.MigrationsHistoryTable("__EFMigrationsHistory", IngestDbContext.SchemaName)).Options);
-}
+internal sealed class PostgresIngestDesignFactory() : PostgresDesignFactory<PostgresIngestDbContext>(IngestDbContext.SchemaName);

@@ -150,7 +150,7 @@ internal sealed class UploadReceiver(
 
     private async Task<AppendError> AppendStreamingAsync(Upload upload, Stream body, RunningHash running, CancellationToken cancellationToken)
     {
-        var observed = new ObservedReadStream(body, upload.Length - running.Length, running.Append);
+        var observed = new BoundedReadStream(body, upload.Length - running.Length, running.Append);
         await store.AppendAsync(upload.BlobKey, observed, cancellationToken);
         return observed.Overflowed ? AppendError.BeyondLength : AppendError.None;
     }
@@ -165,7 +165,7 @@ internal sealed class UploadReceiver(
         try
         {
             using var digest = IncrementalHash.CreateHash(checksum.Algorithm);
-            var observed = new ObservedReadStream(body, upload.Length - running.Length, bytes => digest.AppendData(bytes));
+            var observed = new BoundedReadStream(body, upload.Length - running.Length, bytes => digest.AppendData(bytes));
             await using (var file = new FileStream(spool, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
             {
                 await observed.CopyToAsync(file, cancellationToken);
@@ -178,7 +178,7 @@ internal sealed class UploadReceiver(
 
             await using (var file = new FileStream(spool, FileMode.Open, FileAccess.Read, FileShare.None, 1 << 16, useAsync: true))
             {
-                await store.AppendAsync(upload.BlobKey, new ObservedReadStream(file, long.MaxValue, running.Append), cancellationToken);
+                await store.AppendAsync(upload.BlobKey, new BoundedReadStream(file, long.MaxValue, running.Append), cancellationToken);
             }
 
             return observed.Overflowed ? AppendError.BeyondLength : AppendError.None;

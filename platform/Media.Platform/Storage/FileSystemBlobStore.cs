@@ -75,7 +75,7 @@ public sealed class FileSystemBlobStore : IBlobStore
         r.Validate();
         file.Seek(Math.Min(r.Offset, file.Length), SeekOrigin.Begin);
         var available = Math.Max(0, file.Length - r.Offset);
-        return Task.FromResult<Stream>(new ReadLimitStream(file, Math.Min(available, r.Length ?? available)));
+        return Task.FromResult<Stream>(new BoundedReadStream(file, Math.Min(available, r.Length ?? available), ownsInner: true));
     }
 
     public Task<BlobProperties?> GetPropertiesAsync(string key, CancellationToken cancellationToken = default)

@@ -3,7 +3,6 @@ using Media.Ingest.Contracts;
 using Media.Platform.Data;
 using Media.Transcoding.Contracts;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Media.Transcoding.Jobs;
 
@@ -71,16 +70,6 @@ internal sealed class SqliteTranscodingDbContext(DbContextOptions<SqliteTranscod
 
 internal sealed class PostgresTranscodingDbContext(DbContextOptions<PostgresTranscodingDbContext> options) : TranscodingDbContext(options);
 
-// Used only by `dotnet ef migrations add`.
-internal sealed class SqliteTranscodingDesignFactory : IDesignTimeDbContextFactory<SqliteTranscodingDbContext>
-{
-    public SqliteTranscodingDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteTranscodingDbContext>().UseSqlite("Data Source=design.db").Options);
-}
+internal sealed class SqliteTranscodingDesignFactory : SqliteDesignFactory<SqliteTranscodingDbContext>;
 
-internal sealed class PostgresTranscodingDesignFactory : IDesignTimeDbContextFactory<PostgresTranscodingDbContext>
-{
-    public PostgresTranscodingDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresTranscodingDbContext>()
-            .UseNpgsql("Host=localhost", o => o.MigrationsHistoryTable("__EFMigrationsHistory", TranscodingDbContext.SchemaName)).Options);
-}
+internal sealed class PostgresTranscodingDesignFactory() : PostgresDesignFactory<PostgresTranscodingDbContext>(TranscodingDbContext.SchemaName);
