@@ -26,6 +26,7 @@ public static class CatalogModule
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapLessonEndpoints();
+        app.MapChapterEndpoints();
         return app;
     }
 }

@@ -79,3 +79,61 @@ public sealed class PlanningTests
         Assert.Contains("00:00:20.000 --> 00:00:25.000\nthumbnails.jpg#xywh=320,0,160,90", vtt, StringComparison.Ordinal);
     }
 }
+
+public sealed class ChapterSuggesterTests
+{
+    private const string Log = """
+        [scdet @ 0x55a63780d080] lavfi.scd.score: 15.625, lavfi.scd.time: 6
+        [silencedetect @ 0x55a6373909c0] silence_start: 3.99993
+        [silencedetect @ 0x55a6373909c0] silence_end: 8.00005 | silence_duration: 4.00011
+        [scdet @ 0x55a63780d080] lavfi.scd.score: 40.1, lavfi.scd.time: 410.52
+        [silencedetect @ 0x55a6373909c0] silence_end: 1300.2 | silence_duration: 5.1
+        [Parsed_ebur128_1 @ 0x5654d7838340] Summary:
+
+          Integrated loudness:
+            I:         -21.9 LUFS
+            Threshold: -32.0 LUFS
+        """;
+
+    [Fact]
+    public void Parse_FfmpegAnalysisLog_FindsCutsPausesAndLoudness()
+    {
+        var analysis = ChapterSuggester.Parse(Log);
+
+        Assert.Equal([6, 410.52], analysis.SceneChanges);
+        Assert.Equal([8.00005, 1300.2], analysis.SpeechResumes);
+        Assert.Equal(-21.9, analysis.IntegratedLoudness);
+    }
+
+    [Fact]
+    public void Suggest_FortyMinuteLesson_KeepsCutsFarEnoughApartAndStartsAtZero()
+    {
+        var chapters = ChapterSuggester.Suggest(ChapterSuggester.Parse(Log), 2400, 120);
+
+        Assert.Equal([0, 410.5, 1300.2], chapters.Select(c => c.StartSeconds));
+        Assert.Equal(["第1节", "第2节", "第3节"], chapters.Select(c => c.Title));
+    }
+
+    [Fact]
+    public void Suggest_CutTooCloseToTheEnd_IsDropped() =>
+        Assert.Single(ChapterSuggester.Suggest(new MediaAnalysis([580], [], null), 600, 120));
+
+    [Fact]
+    public void Parse_SilentFile_HasNoLoudness() =>
+        Assert.Null(ChapterSuggester.Parse("    I:         -70.0 LUFS").IntegratedLoudness);
+
+    [Fact]
+    public void Commands_Clip_TrimInputsAndNormaliseWhenAsked()
+    {
+        var options = new TranscodingOptions { NormalizeLoudness = true };
+        var plan = LadderPlanner.Plan(new("mp4", 60, 640, 360, 25, "h264", "aac", 0), options);
+
+        var ladder = FfmpegCommands.HlsLadder("/s.mp4", "/o", plan, options, new ClipRange(12.5, 40));
+        var analysis = FfmpegCommands.Analysis("/s.mp4", hasAudio: true, options, new ClipRange(12.5, 40));
+
+        Assert.Equal(["-ss", "12.5", "-to", "40", "-i"], ladder.SkipWhile(a => a != "-ss").Take(5));
+        Assert.Contains("loudnorm=I=-16:TP=-1.5:LRA=11", ladder);
+        Assert.Contains("scale=320:-2,scdet=threshold=15", analysis);
+        Assert.Contains("silencedetect=noise=-35dB:duration=3,ebur128=framelog=verbose", analysis);
+    }
+}

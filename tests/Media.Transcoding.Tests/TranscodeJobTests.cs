@@ -78,8 +78,73 @@ public sealed class TranscodeJobTests : IAsyncLifetime
 
         Assert.Equal(keyframes[0], keyframes[1]);
         Assert.Equal([0, 4, 8, 12, 16], keyframes[0].Select(t => Math.Round(t - keyframes[0][0])));
+        Assert.True(transcode.GetProperty("integratedLoudness").GetDouble() < -5);
         var audio = await RunAsync("ffprobe", "-v", "error", "-protocol_whitelist", "file", "-show_entries", "stream=codec_type", "-of", "csv=p=0", Path.Combine(folder, "audio", "index.m3u8"));
         Assert.Equal(["audio"], audio.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Distinct());
+    }
+
+    [Fact]
+    public async Task ChaptersAndClips_TeacherEditsChaptersAndCutsAClipThatIsPublishedOnItsOwn()
+    {
+        var source = _folder.Combine("chaptered.mp4");
+        await Ffmpeg.LessonAsync(source, seconds: 20, size: "320x240");
+        var teacher = await _server.CreateClientForAsync("teacher");
+        var lessonId = await UploadAndWaitAsync(teacher, source);
+
+        var suggested = await teacher.GetFromJsonAsync<JsonElement>($"/api/lessons/{lessonId}/chapters", Ct);
+        Assert.Equal(0, suggested[0].GetProperty("startSeconds").GetDouble());
+
+        var edit = await teacher.PutAsJsonAsync($"/api/lessons/{lessonId}/chapters",
+            new[] { new { startSeconds = 0.0, title = "导入" }, new { startSeconds = 8.0, title = "新授：勾股定理" } }, Ct);
+        var unordered = await teacher.PutAsJsonAsync($"/api/lessons/{lessonId}/chapters",
+            new[] { new { startSeconds = 0.0, title = "a" }, new { startSeconds = 30.0, title = "b" } }, Ct);
+        var other = await (await _server.CreateClientForAsync("teacher2")).PutAsJsonAsync($"/api/lessons/{lessonId}/chapters",
+            new[] { new { startSeconds = 0.0, title = "x" } }, Ct);
+        Assert.Equal(System.Net.HttpStatusCode.OK, edit.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, unordered.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, other.StatusCode);
+        Assert.Equal("新授：勾股定理", (await teacher.GetFromJsonAsync<JsonElement>($"/api/lessons/{lessonId}/chapters", Ct))[1].GetProperty("title").GetString());
+
+        var tooShort = await teacher.PostAsJsonAsync($"/api/lessons/{lessonId}/clips", new { title = "x", startSeconds = 3.0, endSeconds = 4.0 }, Ct);
+        var clipResponse = await teacher.PostAsJsonAsync($"/api/lessons/{lessonId}/clips", new { title = "知识点：勾股定理的证明", startSeconds = 8.0, endSeconds = 16.0 }, Ct);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, tooShort.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Created, clipResponse.StatusCode);
+        var clipId = (await clipResponse.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString();
+
+        var clip = await WaitAsync(async () =>
+        {
+            var l = await teacher.GetFromJsonAsync<JsonElement>($"/api/lessons/{clipId}", Ct);
+            return l.GetProperty("status").GetString() is "published" or "failed" ? l : (JsonElement?)null;
+        }, TimeSpan.FromSeconds(120));
+        Assert.Equal("published", clip.GetProperty("status").GetString());
+        Assert.Equal(lessonId.ToString(), clip.GetProperty("parentLessonId").GetString());
+        var folder = Assert.Single(Directory.GetDirectories(Path.Combine(_server.DataPath, "blobs", "lessons", Guid.Parse(clipId!).ToString("N"))));
+        var seconds = File.ReadLines(Path.Combine(folder, "240p", "index.m3u8")).Where(l => l.StartsWith("#EXTINF:", StringComparison.Ordinal))
+            .Sum(l => double.Parse(l[8..].TrimEnd(','), CultureInfo.InvariantCulture));
+        Assert.InRange(seconds, 7.5, 8.5);
+    }
+
+    private async Task<Guid> UploadAndWaitAsync(HttpClient client, string file)
+    {
+        var content = await File.ReadAllBytesAsync(file, Ct);
+        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/uploads/") { Content = new ByteArrayContent(content) };
+        create.Headers.Add("Tus-Resumable", "1.0.0");
+        create.Headers.Add("Upload-Length", content.Length.ToString(CultureInfo.InvariantCulture));
+        create.Content.Headers.ContentType = new("application/offset+octet-stream");
+        var url = (await client.SendAsync(create, Ct)).Headers.Location!.OriginalString;
+        var lesson = await WaitAsync(async () =>
+        {
+            var status = await client.GetFromJsonAsync<JsonElement>(url + "/status", Ct);
+            if (status.GetProperty("lessonId").ValueKind != JsonValueKind.String)
+            {
+                return null;
+            }
+
+            var l = await client.GetFromJsonAsync<JsonElement>($"/api/lessons/{status.GetProperty("lessonId").GetString()}", Ct);
+            return l.GetProperty("status").GetString() is "published" or "failed" ? l : (JsonElement?)null;
+        }, TimeSpan.FromSeconds(120));
+        Assert.Equal("published", lesson.GetProperty("status").GetString());
+        return Guid.Parse(lesson.GetProperty("id").GetString()!);
     }
 
     private static async Task<JsonElement> WaitAsync(Func<Task<JsonElement?>> poll, TimeSpan timeout)

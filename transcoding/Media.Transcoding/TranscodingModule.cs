@@ -1,6 +1,7 @@
 using Media.Ingest.Contracts;
 using Media.Platform.Data;
 using Media.Platform.Events;
+using Media.Transcoding.Contracts;
 using Media.Transcoding.Jobs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +23,9 @@ public static class TranscodingModule
         services.AddSingleton<FfmpegRunner>();
         services.AddTransient<TranscodeJob>();
         services.AddHostedService<TranscodeRecovery>();
+        services.AddSingleton<TranscodeNotifier>();
         services.AddEventHandler<MediaAccepted, TranscodeOnAccept>();
+        services.AddEventHandler<ClipRequested, TranscodeClip>();
         return builder;
     }
 
@@ -30,6 +33,7 @@ public static class TranscodingModule
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapTranscodeEndpoints();
+        app.MapHub<TranscodesHub>("/hubs/transcodes");
         return app;
     }
 }

@@ -43,6 +43,21 @@ public sealed class TranscodingOptions
     [Range(1, 60)]
     public int ThumbnailIntervalSeconds { get; set; } = 10;
 
+    /// <summary>Normalise audio to -16 LUFS (EBU R128, single-pass loudnorm) in the renditions.</summary>
+    public bool NormalizeLoudness { get; set; }
+
+    /// <summary>Chapter suggestions closer together than this are merged.</summary>
+    [Range(5, 3600)]
+    public int MinChapterSeconds { get; set; } = 120;
+
+    /// <summary>Scene-change score (ffmpeg scdet, 0–100) above which a cut suggests a chapter.</summary>
+    [Range(1, 100)]
+    public double SceneThreshold { get; set; } = 15;
+
+    /// <summary>A pause in speech at least this long suggests a chapter where speech resumes.</summary>
+    [Range(1, 60)]
+    public double MinSilenceSeconds { get; set; } = 3;
+
     /// <summary>Attempts before a lesson is marked failed.</summary>
     [Range(1, 10)]
     public int Attempts { get; set; } = 3;

@@ -30,6 +30,18 @@ internal sealed class Lesson
     public int Width { get; set; }
     public int Height { get; set; }
 
+    /// <summary>Chapters: suggested by transcoding until the teacher edits them.</summary>
+    public List<Media.Transcoding.Contracts.ChapterMark> Chapters { get; set; } = [];
+
+    public bool ChaptersEdited { get; set; }
+
+    /// <summary>For a clip (知识点 segment): the lesson it was cut from and where.</summary>
+    public Guid? ParentLessonId { get; set; }
+
+    public double? ClipStartSeconds { get; set; }
+
+    public double? ClipEndSeconds { get; set; }
+
     /// <summary>Why transcoding failed, when it did.</summary>
     public string? ProcessingError { get; set; }
 

@@ -53,10 +53,13 @@ public sealed record LessonDto(
     long SizeBytes,
     string Sha256,
     string? ProcessingError,
+    Guid? ParentLessonId,
+    double? ClipStartSeconds,
+    double? ClipEndSeconds,
     DateTimeOffset CreatedAt)
 {
     internal static LessonDto Of(Lesson l) => new(
         l.Id, l.Title, l.Status.ToString().ToLowerInvariant(), l.OwnerId, l.Stage, l.Grade, l.Subject, l.Edition, l.Volume, l.Unit,
         l.LessonName, l.Teacher, l.TeacherTitle, l.School, l.Region, l.Year, l.Description, l.DurationSeconds, l.Width, l.Height,
-        l.SizeBytes, l.Sha256, l.ProcessingError, l.CreatedAt);
+        l.SizeBytes, l.Sha256, l.ProcessingError, l.ParentLessonId, l.ClipStartSeconds, l.ClipEndSeconds, l.CreatedAt);
 }

@@ -11,8 +11,17 @@ internal sealed class LessonStatusHandlers(CatalogDbContext db, TimeProvider tim
     public Task HandleAsync(LessonProcessing domainEvent, CancellationToken cancellationToken) =>
         SetAsync(domainEvent.LessonId, LessonStatus.Processing, cancellationToken);
 
-    public Task HandleAsync(LessonPublished domainEvent, CancellationToken cancellationToken) =>
-        SetAsync(domainEvent.LessonId, LessonStatus.Published, cancellationToken);
+    public async Task HandleAsync(LessonPublished domainEvent, CancellationToken cancellationToken)
+    {
+        var lesson = await db.Lessons.FirstOrDefaultAsync(l => l.Id == domainEvent.LessonId, cancellationToken);
+        if (lesson is not null && !lesson.ChaptersEdited && lesson.Chapters.Count == 0)
+        {
+            lesson.Chapters = domainEvent.SuggestedChapters.ToList();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await SetAsync(domainEvent.LessonId, LessonStatus.Published, cancellationToken);
+    }
 
     public Task HandleAsync(LessonTranscodeFailed domainEvent, CancellationToken cancellationToken) =>
         SetAsync(domainEvent.LessonId, LessonStatus.Failed, cancellationToken, domainEvent.Reason);

@@ -7,6 +7,25 @@ namespace Media.Transcoding.Jobs;
 /// <summary>Runs ffmpeg with an argument list, reporting progress from <c>-progress pipe:1</c>; kills it when cancelled.</summary>
 internal sealed class FfmpegRunner(FfmpegTools tools)
 {
+    /// <summary>Runs an analysis command and returns its log (stderr), where filters such as scdet report.</summary>
+    public async Task<string> RunForLogAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(tools.Options.FfmpegPath) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("ffmpeg did not start");
+        await using var kill = cancellationToken.Register(() => process.Kill(entireProcessTree: true));
+        var output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var log = await process.StandardError.ReadToEndAsync(CancellationToken.None);
+        await output;
+        await process.WaitForExitAsync(CancellationToken.None);
+        cancellationToken.ThrowIfCancellationRequested();
+        return process.ExitCode == 0 ? log : throw new FfmpegFailedException($"ffmpeg analysis exited with {process.ExitCode}: {log.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()}");
+    }
+
     public async Task RunAsync(IReadOnlyList<string> arguments, double durationSeconds, Func<EncodeProgress, Task>? progress, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(tools.Options.FfmpegPath) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

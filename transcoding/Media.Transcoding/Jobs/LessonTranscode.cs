@@ -21,6 +21,13 @@ internal sealed class LessonTranscode
     public string? Error { get; set; }
     public string? PublishedPrefix { get; set; }
     public List<RenditionInfo> Renditions { get; set; } = [];
+    public List<ChapterMark> Chapters { get; set; } = [];
+    public double? IntegratedLoudness { get; set; }
+
+    /// <summary>For a clip: the part of the source (another lesson's) it is made from.</summary>
+    public double? ClipStartSeconds { get; set; }
+
+    public double? ClipEndSeconds { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
@@ -60,6 +67,11 @@ internal class TranscodingDbContext(DbContextOptions options) : ModuleDbContext(
                 value => JsonSerializer.Serialize(value, JsonSerializerOptions.Default),
                 json => JsonSerializer.Deserialize<List<RenditionInfo>>(json, JsonSerializerOptions.Default) ?? new List<RenditionInfo>(),
                 new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<RenditionInfo>>(
+                    (a, b) => a!.SequenceEqual(b!), l => l.Aggregate(0, HashCode.Combine), l => l.ToList()));
+            e.Property(t => t.Chapters).HasConversion(
+                value => JsonSerializer.Serialize(value, JsonSerializerOptions.Default),
+                json => JsonSerializer.Deserialize<List<ChapterMark>>(json, JsonSerializerOptions.Default) ?? new List<ChapterMark>(),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<ChapterMark>>(
                     (a, b) => a!.SequenceEqual(b!), l => l.Aggregate(0, HashCode.Combine), l => l.ToList()));
             e.HasIndex(t => t.State);
         });

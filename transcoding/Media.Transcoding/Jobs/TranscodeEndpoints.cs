@@ -24,11 +24,15 @@ internal static class TranscodeEndpoints
         var t = await db.Transcodes.AsNoTracking().FirstOrDefaultAsync(x => x.LessonId == lessonId, cancellationToken);
         return t is null || (t.OwnerId != user.UserId() && !user.IsInRole(Roles.Admin))
             ? Problems.NotFound($"No transcoding for lesson {lessonId}.")
-            : TypedResults.Ok(new TranscodeStatusDto(t.LessonId, t.State.ToString().ToLowerInvariant(), t.Attempts, t.Percent, t.Speed, t.EtaSeconds, t.Error,
-                t.Renditions.Select(r => $"{r.Width}x{r.Height}").ToList(), t.PublishedAt));
+            : TypedResults.Ok(TranscodeStatusDto.Of(t));
     }
 }
 
 public sealed record TranscodeStatusDto(
     Guid LessonId, string State, int Attempts, double Percent, double Speed, double? EtaSeconds, string? Error,
-    IReadOnlyList<string> Renditions, DateTimeOffset? PublishedAt);
+    IReadOnlyList<string> Renditions, double? IntegratedLoudness, DateTimeOffset? PublishedAt)
+{
+    internal static TranscodeStatusDto Of(LessonTranscode t) => new(
+        t.LessonId, t.State.ToString().ToLowerInvariant(), t.Attempts, t.Percent, t.Speed, t.EtaSeconds, t.Error,
+        t.Renditions.Select(r => $"{r.Width}x{r.Height}").ToList(), t.IntegratedLoudness, t.PublishedAt);
+}

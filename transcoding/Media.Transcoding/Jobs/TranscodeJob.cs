@@ -83,6 +83,7 @@ public sealed class TranscodeJob(IServiceScopeFactory scopes, ILogger<TranscodeJ
             transcode.PublishedAt = transcode.UpdatedAt = time.GetUtcNow();
             await db.SaveChangesAsync(CancellationToken.None);
             await events.PublishAsync(PublishedEvent(transcode), CancellationToken.None);
+            await services.GetRequiredService<TranscodeNotifier>().ChangedAsync(transcode);
             logger.LogInformation("Lesson {Lesson} published ({Rungs} rungs) under {Prefix}", lessonId, transcode.Renditions.Count, prefix);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -95,6 +96,7 @@ public sealed class TranscodeJob(IServiceScopeFactory scopes, ILogger<TranscodeJ
                 transcode.State = TranscodeState.Failed;
                 await db.SaveChangesAsync(CancellationToken.None);
                 await events.PublishAsync(new LessonTranscodeFailed(lessonId, e.Message), CancellationToken.None);
+                await services.GetRequiredService<TranscodeNotifier>().ChangedAsync(transcode);
                 logger.LogError(e, "Lesson {Lesson} failed after {Attempts} attempts", lessonId, retries + 1);
                 return;
             }
@@ -115,12 +117,14 @@ public sealed class TranscodeJob(IServiceScopeFactory scopes, ILogger<TranscodeJ
         var ffmpeg = services.GetRequiredService<FfmpegRunner>();
         var db = services.GetRequiredService<TranscodingDbContext>();
         var store = services.GetRequiredService<IBlobStore>();
-        var facts = transcode.Source;
+        var clip = transcode.ClipStartSeconds is { } from && transcode.ClipEndSeconds is { } to ? new ClipRange(from, to) : null;
+        var facts = clip is null ? transcode.Source : transcode.Source with { DurationSeconds = clip.Duration };
         var plan = LadderPlanner.Plan(facts, options);
         using var source = await store.GetLocalFileAsync(transcode.SourceBlobKey, cancellationToken);
+        var notifier = services.GetRequiredService<TranscodeNotifier>();
 
         var lastSaved = TimeSpan.Zero;
-        await ffmpeg.RunAsync(FfmpegCommands.HlsLadder(source.Path, work, plan, options), facts.DurationSeconds, async progress =>
+        await ffmpeg.RunAsync(FfmpegCommands.HlsLadder(source.Path, work, plan, options, clip), facts.DurationSeconds, async progress =>
         {
             transcode.Percent = Math.Round(progress.Percent, 1);
             transcode.Speed = Math.Round(progress.Speed, 2);
@@ -129,12 +133,16 @@ public sealed class TranscodeJob(IServiceScopeFactory scopes, ILogger<TranscodeJ
             {
                 lastSaved = progress.Elapsed;
                 await db.SaveChangesAsync(CancellationToken.None);
+                await notifier.ChangedAsync(transcode);
             }
         }, cancellationToken);
 
-        await ffmpeg.RunAsync(FfmpegCommands.Poster(source.Path, Path.Combine(work, "poster.jpg"), facts.DurationSeconds), 0, null, cancellationToken);
+        await ffmpeg.RunAsync(FfmpegCommands.Poster(source.Path, Path.Combine(work, "poster.jpg"), facts.DurationSeconds, clip), 0, null, cancellationToken);
         var sprite = SpritePlan.For(facts.DurationSeconds, plan.Rungs[0].Width, plan.Rungs[0].Height, options.ThumbnailIntervalSeconds);
-        await ffmpeg.RunAsync(FfmpegCommands.Sprite(source.Path, Path.Combine(work, SpritePlan.ImageName), sprite), 0, null, cancellationToken);
+        await ffmpeg.RunAsync(FfmpegCommands.Sprite(source.Path, Path.Combine(work, SpritePlan.ImageName), sprite, clip), 0, null, cancellationToken);
+        var analysis = ChapterSuggester.Parse(await ffmpeg.RunForLogAsync(FfmpegCommands.Analysis(source.Path, plan.HasAudio, options, clip), cancellationToken));
+        transcode.Chapters = ChapterSuggester.Suggest(analysis, facts.DurationSeconds, options.MinChapterSeconds).ToList();
+        transcode.IntegratedLoudness = analysis.IntegratedLoudness is { } lufs ? Math.Round(lufs, 1) : null;
         await File.WriteAllTextAsync(Path.Combine(work, SpritePlan.IndexName), sprite.WebVtt(facts.DurationSeconds), cancellationToken);
 
         // ffmpeg names variant folders after var_stream_map's name: 1080p/, 720p/ … and audio/.
@@ -148,5 +156,7 @@ public sealed class TranscodeJob(IServiceScopeFactory scopes, ILogger<TranscodeJ
         transcode.PublishedPrefix!,
         transcode.PublishedPrefix + FfmpegCommands.MasterPlaylist,
         transcode.PublishedPrefix + "poster.jpg",
-        transcode.Renditions);
+        transcode.Renditions,
+        transcode.Chapters,
+        transcode.IntegratedLoudness);
 }

@@ -11,7 +11,7 @@ internal static class FfmpegCommands
 {
     public const string MasterPlaylist = "master.m3u8";
 
-    public static IReadOnlyList<string> HlsLadder(string source, string outputFolder, LadderPlan plan, TranscodingOptions options)
+    public static IReadOnlyList<string> HlsLadder(string source, string outputFolder, LadderPlan plan, TranscodingOptions options, ClipRange? clip = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(options);
@@ -19,9 +19,12 @@ internal static class FfmpegCommands
         {
             "-hide_banner", "-nostdin", "-y", "-v", "error",
             "-protocol_whitelist", "file",
+        };
+        args.AddRange(Trim(clip));
+        args.AddRange([
             "-i", "file:" + source,
             "-progress", "pipe:1", "-stats_period", "1",
-        };
+        ]);
 
         var n = plan.Rungs.Count;
         var graph = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"[0:v:0]split={n}"));
@@ -70,6 +73,11 @@ internal static class FfmpegCommands
         if (plan.HasAudio)
         {
             args.AddRange(["-map", "0:a:0", "-c:a", "aac", "-b:a", $"{options.AudioBitRateKbps}k", "-ac", "2", "-ar", "48000"]);
+            if (options.NormalizeLoudness)
+            {
+                args.AddRange(["-af", "loudnorm=I=-16:TP=-1.5:LRA=11"]);
+            }
+
             streamMap.Append("a:0,agroup:audio,default:yes,name:audio");
         }
 
@@ -89,20 +97,52 @@ internal static class FfmpegCommands
     }
 
     /// <summary>A poster frame from a tenth of the way in (past title cards), at most 720 lines high.</summary>
-    public static IReadOnlyList<string> Poster(string source, string output, double durationSeconds) =>
+    public static IReadOnlyList<string> Poster(string source, string output, double durationSeconds, ClipRange? clip = null) =>
     [
         "-hide_banner", "-nostdin", "-y", "-v", "error", "-protocol_whitelist", "file",
-        "-ss", (durationSeconds * 0.1).ToString("0.###", CultureInfo.InvariantCulture),
+        "-ss", ((clip?.StartSeconds ?? 0) + durationSeconds * 0.1).ToString("0.###", CultureInfo.InvariantCulture),
         "-i", "file:" + source, "-frames:v", "1", "-vf", "scale=-2:'min(720,ih)'", "-q:v", "3", output,
     ];
 
+    /// <summary>
+    /// One analysis pass for chapter suggestions and loudness: scene cuts (scdet) on a small picture, pauses in
+    /// speech (silencedetect) and EBU R128 loudness (ebur128), logged at info level and parsed by <see cref="ChapterSuggester"/>.
+    /// </summary>
+    public static IReadOnlyList<string> Analysis(string source, bool hasAudio, TranscodingOptions options, ClipRange? clip = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var args = new List<string> { "-hide_banner", "-nostdin", "-nostats", "-v", "info", "-protocol_whitelist", "file" };
+        args.AddRange(Trim(clip));
+        args.AddRange(["-i", "file:" + source,
+            "-map", "0:v:0", "-vf", string.Create(CultureInfo.InvariantCulture, $"scale=320:-2,scdet=threshold={options.SceneThreshold}")]);
+        if (hasAudio)
+        {
+            args.AddRange(["-map", "0:a:0", "-af", string.Create(CultureInfo.InvariantCulture, $"silencedetect=noise=-35dB:duration={options.MinSilenceSeconds},ebur128=framelog=verbose")]);
+        }
+
+        args.AddRange(["-f", "null", "-"]);
+        return args;
+    }
+
     /// <summary>The scrub-preview sprite: one 160-wide thumbnail every interval, tiled 10 per row.</summary>
-    public static IReadOnlyList<string> Sprite(string source, string output, SpritePlan sprite) =>
+    public static IReadOnlyList<string> Sprite(string source, string output, SpritePlan sprite, ClipRange? clip = null) =>
     [
         "-hide_banner", "-nostdin", "-y", "-v", "error", "-protocol_whitelist", "file",
+        .. Trim(clip),
         "-i", "file:" + source,
         "-vf", string.Create(CultureInfo.InvariantCulture,
             $"fps=1/{sprite.IntervalSeconds},scale={sprite.TileWidth}:{sprite.TileHeight},tile={sprite.Columns}x{sprite.Rows}"),
         "-frames:v", "1", "-q:v", "5", output,
     ];
+
+    /// <summary>Input options that read only a clip's time range (accurate seek: the clip starts on its frame).</summary>
+    private static IEnumerable<string> Trim(ClipRange? clip) => clip is null
+        ? []
+        : ["-ss", clip.StartSeconds.ToString("0.###", CultureInfo.InvariantCulture), "-to", clip.EndSeconds.ToString("0.###", CultureInfo.InvariantCulture)];
+}
+
+/// <summary>A time range of a source, for clips.</summary>
+internal sealed record ClipRange(double StartSeconds, double EndSeconds)
+{
+    public double Duration => EndSeconds - StartSeconds;
 }

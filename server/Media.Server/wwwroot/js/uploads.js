@@ -74,13 +74,30 @@ drop.addEventListener('drop', (e) => { e.preventDefault(); drop.classList.remove
 document.getElementById('files').addEventListener('change', (e) => { [...e.target.files].forEach(start); e.target.value = ''; });
 
 for (const upload of await api('/api/uploads/')) {
-  show(rowFor(upload.id, upload.title ?? upload.fileName ?? upload.id), upload);
+  const row = rowFor(upload.id, upload.title ?? upload.fileName ?? upload.id);
+  show(row, upload);
+  if (upload.lessonId) rows.set('lesson:' + upload.lessonId, row);
 }
 document.getElementById('none').hidden = rows.size > 0;
 
 const hub = new signalR.HubConnectionBuilder().withUrl('/hubs/uploads').withAutomaticReconnect().build();
 hub.on('uploadChanged', (upload) => {
   const row = rows.get(upload.id);
-  if (row) show(row, upload);
+  if (row) {
+    show(row, upload);
+    if (upload.lessonId) rows.set('lesson:' + upload.lessonId, row);
+  }
 });
 hub.start().catch(() => { /* the list still refreshes on reload */ });
+
+// After acceptance the lesson is transcoded; its progress arrives on a hub of its own.
+const transcodes = new signalR.HubConnectionBuilder().withUrl('/hubs/transcodes').withAutomaticReconnect().build();
+transcodes.on('transcodeChanged', (t) => {
+  const row = rows.get('lesson:' + t.lessonId);
+  if (!row) return;
+  const label = states['transcode:' + t.state] ?? t.state;
+  row.querySelector('.state').textContent = t.state === 'running' ? `${label} ${Math.round(t.percent)}%` : label;
+  row.querySelector('progress').value = t.percent;
+  row.querySelector('.detail').textContent = t.state === 'failed' ? (t.error ?? '') : '';
+});
+transcodes.start().catch(() => {});

@@ -29,6 +29,19 @@ namespace Media.Catalog.Lessons.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Chapters")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("ChaptersEdited")
+                        .HasColumnType("boolean");
+
+                    b.Property<double?>("ClipEndSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("ClipStartSeconds")
+                        .HasColumnType("double precision");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -58,6 +71,9 @@ namespace Media.Catalog.Lessons.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ParentLessonId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("ProcessingError")
@@ -127,6 +143,8 @@ namespace Media.Catalog.Lessons.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ParentLessonId");
 
                     b.HasIndex("Status");
 

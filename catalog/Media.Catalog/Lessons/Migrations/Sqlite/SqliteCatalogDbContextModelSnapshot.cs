@@ -23,6 +23,19 @@ namespace Media.Catalog.Lessons.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Chapters")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ChaptersEdited")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("ClipEndSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("ClipStartSeconds")
+                        .HasColumnType("REAL");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -52,6 +65,9 @@ namespace Media.Catalog.Lessons.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ParentLessonId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProcessingError")
@@ -121,6 +137,8 @@ namespace Media.Catalog.Lessons.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ParentLessonId");
 
                     b.HasIndex("Status");
 

@@ -32,6 +32,16 @@ namespace Media.Transcoding.Jobs.Migrations.Postgres
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Chapters")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<double?>("ClipEndSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("ClipStartSeconds")
+                        .HasColumnType("double precision");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -40,6 +50,9 @@ namespace Media.Transcoding.Jobs.Migrations.Postgres
                         .HasColumnType("character varying(4000)");
 
                     b.Property<double?>("EtaSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("IntegratedLoudness")
                         .HasColumnType("double precision");
 
                     b.Property<Guid>("OwnerId")

@@ -26,6 +26,16 @@ namespace Media.Transcoding.Jobs.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Chapters")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("ClipEndSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("ClipStartSeconds")
+                        .HasColumnType("REAL");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -34,6 +44,9 @@ namespace Media.Transcoding.Jobs.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("EtaSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("IntegratedLoudness")
                         .HasColumnType("REAL");
 
                     b.Property<Guid>("OwnerId")
