@@ -124,7 +124,26 @@ public sealed class TranscodeJobTests : IAsyncLifetime
         Assert.InRange(seconds, 7.5, 8.5);
     }
 
-    private async Task<Guid> UploadAndWaitAsync(HttpClient client, string file)
+    [Fact]
+    public async Task Transcode_EncoderUnavailable_MarksLessonFailedWithFfmpegsReason()
+    {
+        // No NVIDIA GPU here: the nvenc path fails inside ffmpeg, which is exactly a failure to report.
+        await using var server = new MediaServerFactory().With("Media:Transcoding:VideoEncoder", "h264_nvenc").With("Media:Transcoding:Attempts", "1");
+        var source = _folder.Combine("gpu.mp4");
+        await Ffmpeg.LessonAsync(source, seconds: 3, size: "320x240");
+        var teacher = await server.CreateClientForAsync("teacher");
+
+        var lessonId = await UploadAndWaitAsync(teacher, source, expected: "failed");
+
+        var lesson = await teacher.GetFromJsonAsync<JsonElement>($"/api/lessons/{lessonId}", Ct);
+        var transcode = await teacher.GetFromJsonAsync<JsonElement>($"/api/transcodes/{lessonId}", Ct);
+        Assert.StartsWith("ffmpeg exited with", lesson.GetProperty("processingError").GetString(), StringComparison.Ordinal);
+        Assert.Equal("failed", transcode.GetProperty("state").GetString());
+        Assert.False(Directory.Exists(Path.Combine(server.DataPath, "blobs", "lessons", lessonId.ToString("N"))) &&
+            Directory.EnumerateFiles(Path.Combine(server.DataPath, "blobs", "lessons", lessonId.ToString("N")), "*", SearchOption.AllDirectories).Any());
+    }
+
+    private async Task<Guid> UploadAndWaitAsync(HttpClient client, string file, string expected = "published")
     {
         var content = await File.ReadAllBytesAsync(file, Ct);
         using var create = new HttpRequestMessage(HttpMethod.Post, "/api/uploads/") { Content = new ByteArrayContent(content) };
@@ -143,7 +162,7 @@ public sealed class TranscodeJobTests : IAsyncLifetime
             var l = await client.GetFromJsonAsync<JsonElement>($"/api/lessons/{status.GetProperty("lessonId").GetString()}", Ct);
             return l.GetProperty("status").GetString() is "published" or "failed" ? l : (JsonElement?)null;
         }, TimeSpan.FromSeconds(120));
-        Assert.Equal("published", lesson.GetProperty("status").GetString());
+        Assert.Equal(expected, lesson.GetProperty("status").GetString());
         return Guid.Parse(lesson.GetProperty("id").GetString()!);
     }
 
