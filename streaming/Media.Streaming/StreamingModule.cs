@@ -1,20 +1,25 @@
+using Media.Streaming.Delivery;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Media.Streaming;
 
-/// <summary>HLS delivery with signed URLs, the player, view and completion analytics, live HLS.</summary>
+/// <summary>HLS delivery with signed, expiring URLs; the player, analytics and live HLS build on it.</summary>
 public static class StreamingModule
 {
     public static IHostApplicationBuilder AddStreaming(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<StreamingOptions>().BindConfiguration(StreamingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<PlaybackTokens>();
         return builder;
     }
 
     public static WebApplication MapStreaming(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.MapDeliveryEndpoints();
         return app;
     }
 }

@@ -24,6 +24,7 @@ public static class TranscodingModule
         services.AddTransient<TranscodeJob>();
         services.AddHostedService<TranscodeRecovery>();
         services.AddSingleton<TranscodeNotifier>();
+        services.AddScoped<IPublishedRenditions, PublishedRenditionsQuery>();
         services.AddEventHandler<MediaAccepted, TranscodeOnAccept>();
         services.AddEventHandler<ClipRequested, TranscodeClip>();
         return builder;

@@ -29,29 +29,5 @@ public sealed class SigningKey(IOptions<AuthOptions> auth, IOptions<MediaOptions
                 : throw new StartupException("Media:Auth:SigningKey must decode to at least 32 bytes.");
         }
 
-        var path = Path.Combine(media.FullDataPath, "keys", "token-signing.key");
-        if (!File.Exists(path))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var fresh = System.Security.Cryptography.RandomNumberGenerator.GetBytes(64);
-            var temp = path + ".tmp";
-            File.WriteAllText(temp, Convert.ToBase64String(fresh));
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
-
-            // Two processes starting together (host and worker) must end up with the same key.
-            try
-            {
-                File.Move(temp, path, overwrite: false);
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                File.Delete(temp);
-            }
-        }
-
-        return new SymmetricSecurityKey(Convert.FromBase64String(File.ReadAllText(path).Trim()));
-    }
-}
+        return new SymmetricSecurityKey(PersistentKeys.LoadOrCreate(media, "token-signing"));
+    }}

@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using Media.Platform.Errors;
+using Media.Platform.Identity;
+using Media.Platform.Storage;
+using Media.Transcoding.Contracts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Net.Http.Headers;
+
+namespace Media.Streaming.Delivery;
+
+/// <summary>
+/// Signed HLS delivery: <c>/api/lessons/{id}/playback</c> hands a viewer a signed master-playlist URL; <c>/media/…</c>
+/// serves playlists rewritten with the viewer's token (short-lived) and segments, init files and thumbnails as
+/// immutable, range-capable responses streamed from the blob store.
+/// </summary>
+internal static class DeliveryEndpoints
+{
+    public const string TokenProblem = "urn:media:problem:playback-token";
+    private const string Immutable = "public, max-age=31536000, immutable";
+
+    public static IEndpointRouteBuilder MapDeliveryEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/lessons/{id:guid}/playback", PlaybackAsync).WithTags("Streaming").RequireAuthorization()
+            .WithSummary("A signed, expiring URL of the lesson's master playlist for the caller");
+        routes.MapMethods("/media/{lessonId:guid}/{**path}", [HttpMethods.Get, HttpMethods.Head], ServeAsync).AllowAnonymous()
+            .WithTags("Streaming").WithSummary("Playlists, segments and thumbnails of a published lesson (needs ?t=<playback token>)");
+        return routes;
+    }
+
+    internal static async Task<Results<Ok<PlaybackDto>, ProblemHttpResult>> PlaybackAsync(
+        Guid id, ClaimsPrincipal user, IPublishedRenditions published, PlaybackTokens tokens, CancellationToken cancellationToken)
+    {
+        var set = await published.FindAsync(id, cancellationToken);
+        if (set is null)
+        {
+            return Problems.NotFound($"Lesson {id} has no published video (yet).");
+        }
+
+        var token = tokens.Issue(id, user.UserId()!.Value);
+        return TypedResults.Ok(new PlaybackDto($"/media/{id:N}/{set.MasterPlaylist}?t={Uri.EscapeDataString(token.Value)}", token.ExpiresAt));
+    }
+
+    internal static async Task<IResult> ServeAsync(
+        Guid lessonId, string path, string? t, HttpContext context, IPublishedRenditions published, PlaybackTokens tokens, IBlobStore store)
+    {
+        if (tokens.Check(t, lessonId) is { } refusal)
+        {
+            return Problems.Of(StatusCodes.Status403Forbidden, TokenProblem, "Playback not allowed.", refusal);
+        }
+
+        var set = await published.FindAsync(lessonId, context.RequestAborted);
+        string key;
+        try
+        {
+            key = BlobKey.Validate(set?.Prefix + path);
+        }
+        catch (ArgumentException)
+        {
+            return Problems.NotFound($"No file '{path}'.");
+        }
+
+        var properties = set is null ? null : await store.GetPropertiesAsync(key, context.RequestAborted);
+        if (properties is null)
+        {
+            return Problems.NotFound($"Lesson {lessonId} has no file '{path}'.");
+        }
+
+        var response = context.Response;
+        response.Headers.AccessControlAllowOrigin = "*";
+        if (key.EndsWith(".m3u8", StringComparison.Ordinal))
+        {
+            string text;
+            await using (var stream = await store.OpenReadAsync(key, cancellationToken: context.RequestAborted))
+            using (var reader = new StreamReader(stream, Encoding.UTF8))
+            {
+                text = await reader.ReadToEndAsync(context.RequestAborted);
+            }
+
+            // Per viewer (the token is in every URI) and short-lived: a CDN may cache it briefly per URL.
+            response.Headers.CacheControl = "private, max-age=30";
+            return Results.Text(PlaylistRewriter.AddToken(text, t!), properties.ContentType ?? "application/vnd.apple.mpegurl", Encoding.UTF8);
+        }
+
+        return await ServeImmutableAsync(context, store, properties);
+    }
+
+    private static async Task<IResult> ServeImmutableAsync(HttpContext context, IBlobStore store, BlobProperties blob)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        response.Headers.CacheControl = Immutable;
+        response.Headers.ETag = blob.ETag;
+        response.Headers.LastModified = blob.LastModified.ToString("R", CultureInfo.InvariantCulture);
+        response.Headers.AcceptRanges = "bytes";
+        response.ContentType = blob.ContentType ?? ContentTypes.ForKey(blob.Key);
+        if (request.Headers.IfNoneMatch.ToString() == blob.ETag)
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        ByteRange? range = null;
+        if (request.Headers.Range.ToString() is { Length: > 0 } rangeHeader)
+        {
+            if (!TryParseRange(rangeHeader, blob.Length, out var from, out var to))
+            {
+                response.Headers.ContentRange = $"bytes */{blob.Length}";
+                return Problems.Of(StatusCodes.Status416RangeNotSatisfiable, ProblemTypes.Validation, "Range not satisfiable.", $"The file has {blob.Length} bytes.");
+            }
+
+            range = new ByteRange(from, to - from + 1);
+            response.StatusCode = StatusCodes.Status206PartialContent;
+            response.Headers.ContentRange = $"bytes {from}-{to}/{blob.Length}";
+            response.ContentLength = to - from + 1;
+        }
+        else
+        {
+            response.ContentLength = blob.Length;
+        }
+
+        if (HttpMethods.IsHead(request.Method))
+        {
+            return Results.Empty;
+        }
+
+        await using var content = await store.OpenReadAsync(blob.Key, range, context.RequestAborted);
+        await content.CopyToAsync(response.Body, 1 << 16, context.RequestAborted);
+        return Results.Empty;
+    }
+
+    /// <summary>One range of "bytes=a-b", "bytes=a-" or "bytes=-n"; several ranges are not served (players ask for one).</summary>
+    internal static bool TryParseRange(string header, long length, out long from, out long to)
+    {
+        from = to = 0;
+        if (!RangeHeaderValue.TryParse(header, out var parsed) || parsed.Unit != "bytes" || parsed.Ranges.Count != 1 || length == 0)
+        {
+            return false;
+        }
+
+        var item = parsed.Ranges.First();
+        if (item.From is { } start)
+        {
+            from = start;
+            to = Math.Min(item.To ?? length - 1, length - 1);
+        }
+        else if (item.To is { } suffix && suffix > 0)
+        {
+            from = Math.Max(0, length - suffix);
+            to = length - 1;
+        }
+        else
+        {
+            return false;
+        }
+
+        return from <= to && from < length;
+    }
+}
+
+public sealed record PlaybackDto(string Url, DateTimeOffset ExpiresAt);

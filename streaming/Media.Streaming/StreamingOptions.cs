@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Media.Streaming;
+
+/// <summary>Settings under <c>Media:Streaming</c>.</summary>
+public sealed class StreamingOptions
+{
+    public const string Section = "Media:Streaming";
+
+    /// <summary>
+    /// Base64 HMAC keys for playback URLs, newest first: the first signs, every one verifies, so a key can be
+    /// rotated without breaking URLs already handed out. Empty: one key is generated under the data path.
+    /// </summary>
+    public string[] SigningKeys { get; set; } = [];
+
+    /// <summary>How long a playback URL stays valid (a 45-minute lesson plus pauses).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan UrlLifetime { get; set; } = TimeSpan.FromHours(6);
+}

@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Media.Testing;
+
+namespace Media.Streaming.Tests;
+
+/// <summary>A published lesson played through signed URLs over real HTTP, by ffmpeg and by range requests.</summary>
+public sealed class SignedDeliveryTests : IAsyncLifetime
+{
+    private readonly TempFolder _folder = new("delivery");
+    private readonly MediaServerFactory _server = new();
+    private string _baseUrl = string.Empty;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync()
+    {
+        _baseUrl = _server.StartOnLoopback();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Uploads a generated lesson and waits until it is published (different sizes make different content: no dedup).</summary>
+    private async Task<Guid> PublishedLessonAsync(HttpClient teacher, string size = "640x360")
+    {
+        var source = _folder.Combine($"lesson-{Guid.NewGuid():N}.mp4");
+        await Ffmpeg.LessonAsync(source, seconds: 8, size: size);
+        var content = await File.ReadAllBytesAsync(source, Ct);
+        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/uploads/") { Content = new ByteArrayContent(content) };
+        create.Headers.Add("Tus-Resumable", "1.0.0");
+        create.Headers.Add("Upload-Length", content.Length.ToString(CultureInfo.InvariantCulture));
+        create.Content.Headers.ContentType = new("application/offset+octet-stream");
+        var url = (await teacher.SendAsync(create, Ct)).Headers.Location!.OriginalString;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            var status = await teacher.GetFromJsonAsync<JsonElement>(url + "/status", Ct);
+            if (status.GetProperty("lessonId").ValueKind == JsonValueKind.String)
+            {
+                var id = status.GetProperty("lessonId").GetString();
+                if ((await teacher.GetFromJsonAsync<JsonElement>($"/api/lessons/{id}", Ct)).GetProperty("status").GetString() == "published")
+                {
+                    return Guid.Parse(id!);
+                }
+            }
+
+            await Task.Delay(250, Ct);
+        }
+
+        throw new TimeoutException("the lesson was not published");
+    }
+
+    [Fact]
+    public async Task SignedMasterUrl_FfmpegOverHttp_DecodesEveryVariant()
+    {
+        var teacher = await _server.CreateClientForAsync("teacher");
+        var lesson = await PublishedLessonAsync(teacher);
+        var student = await _server.CreateClientForAsync("student");
+
+        var playback = await student.GetFromJsonAsync<JsonElement>($"/api/lessons/{lesson}/playback", Ct);
+        var url = _baseUrl + playback.GetProperty("url").GetString();
+
+        var probe = await TestProcess.RunAsync("ffprobe", ["-v", "error", "-protocol_whitelist", "http,tcp", "-show_entries", "stream=codec_type,height", "-of", "csv=p=0", url]);
+        Assert.True(probe.ExitCode == 0, probe.Errors);
+        Assert.Contains("video,360", probe.Output, StringComparison.Ordinal);
+        Assert.Contains("video,240", probe.Output, StringComparison.Ordinal);
+        Assert.Contains("audio", probe.Output, StringComparison.Ordinal);
+        var decode = await TestProcess.RunAsync("ffmpeg", ["-v", "error", "-protocol_whitelist", "http,tcp", "-i", url, "-map", "0", "-f", "null", "-"]);
+        Assert.True(decode.ExitCode == 0, decode.Errors);
+    }
+
+    [Fact]
+    public async Task Tokens_TamperedCrossLessonOrMissing_Get403ProblemJson()
+    {
+        var teacher = await _server.CreateClientForAsync("teacher");
+        var lesson = await PublishedLessonAsync(teacher);
+        var other = await PublishedLessonAsync(teacher, "320x240");
+        Assert.NotEqual(lesson, other);
+        var playback = (await teacher.GetFromJsonAsync<JsonElement>($"/api/lessons/{lesson}/playback", Ct)).GetProperty("url").GetString()!;
+        var anonymous = _server.CreateClient();
+
+        var ok = await anonymous.GetAsync(playback, Ct);
+        var tampered = await anonymous.GetAsync(playback[..^3] + (playback.EndsWith("AAA", StringComparison.Ordinal) ? "BBB" : "AAA"), Ct);
+        var crossLesson = await anonymous.GetAsync(playback.Replace(lesson.ToString("N"), other.ToString("N"), StringComparison.Ordinal), Ct);
+        var missing = await anonymous.GetAsync(playback.Split('?')[0], Ct);
+
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        foreach (var (name, refused) in new[] { ("tampered", tampered), ("cross-lesson", crossLesson), ("missing", missing) })
+        {
+            Assert.True(refused.StatusCode == HttpStatusCode.Forbidden, $"{name}: {refused.StatusCode} {refused.RequestMessage!.RequestUri}");
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType!.MediaType);
+            Assert.Contains("urn:media:problem:playback-token", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Segments_AreImmutableAndServeExactByteRanges()
+    {
+        var teacher = await _server.CreateClientForAsync("teacher");
+        var lesson = await PublishedLessonAsync(teacher);
+        var master = (await teacher.GetFromJsonAsync<JsonElement>($"/api/lessons/{lesson}/playback", Ct)).GetProperty("url").GetString()!;
+        var client = _server.CreateClient();
+        var token = master.Split("?t=")[1];
+        var playlist = await client.GetStringAsync(master.Replace("master.m3u8", "360p/index.m3u8", StringComparison.Ordinal), Ct);
+        var segmentLine = playlist.Split('\n').First(l => l.StartsWith("seg_", StringComparison.Ordinal));
+        Assert.EndsWith("?t=" + token, segmentLine, StringComparison.Ordinal);
+        var segmentUrl = $"/media/{lesson:N}/360p/{segmentLine}";
+        var onDisk = await File.ReadAllBytesAsync(Directory.GetFiles(Path.Combine(_server.DataPath, "blobs", "lessons", lesson.ToString("N")), segmentLine.Split('?')[0], SearchOption.AllDirectories)
+            .Single(p => p.Contains("360p", StringComparison.Ordinal)), Ct);
+
+        var whole = await client.GetAsync(segmentUrl, Ct);
+        using var ranged = new HttpRequestMessage(HttpMethod.Get, segmentUrl);
+        ranged.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(10, 99);
+        var part = await client.SendAsync(ranged, Ct);
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, segmentUrl);
+        conditional.Headers.IfNoneMatch.ParseAdd(whole.Headers.ETag!.ToString());
+        var notModified = await client.SendAsync(conditional, Ct);
+        using var head = new HttpRequestMessage(HttpMethod.Head, segmentUrl);
+        var headResponse = await client.SendAsync(head, Ct);
+        using var beyond = new HttpRequestMessage(HttpMethod.Get, segmentUrl);
+        beyond.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(onDisk.Length + 10, null);
+
+        Assert.Equal(onDisk, await whole.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Equal("public, max-age=31536000, immutable", whole.Headers.CacheControl!.ToString());
+        Assert.Equal("video/iso.segment", whole.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.PartialContent, part.StatusCode);
+        Assert.Equal(onDisk[10..100], await part.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Equal($"bytes 10-99/{onDisk.Length}", part.Content.Headers.ContentRange!.ToString());
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Equal(onDisk.Length, headResponse.Content.Headers.ContentLength);
+        Assert.Equal(HttpStatusCode.RequestedRangeNotSatisfiable, (await client.SendAsync(beyond, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Playback_UnpublishedOrUnknownLesson_Returns404()
+    {
+        var student = await _server.CreateClientForAsync("student");
+
+        var response = await student.GetAsync($"/api/lessons/{Guid.NewGuid()}/playback", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _server.CreateClient().GetAsync($"/api/lessons/{Guid.NewGuid()}/playback", Ct)).StatusCode);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _folder.Dispose();
+    }
+}
