@@ -37,7 +37,7 @@ function show(row, { state, offset, length, error, lessonId }) {
   row.querySelector('.resume').hidden = !(receiving && state !== 'receiving' && row.upload);
   const lesson = row.querySelector('.lesson');
   lesson.hidden = !lessonId;
-  if (lessonId) lesson.href = `/api/lessons/${lessonId}`;
+  if (lessonId) lesson.href = `/lessons/${lessonId}`;
 }
 
 function start(file) {

@@ -1,0 +1,67 @@
+// The lesson player: hls.js over the signed playlist URL, quality and speed choice, chapters, resume and keys.
+import { api } from './site.js';
+
+const section = document.querySelector('[data-lesson]');
+const lessonId = section.dataset.lesson;
+const video = document.getElementById('video');
+const quality = document.getElementById('quality');
+const speed = document.getElementById('speed');
+const resumeKey = `media.resume.${lessonId}`;
+
+const format = (s) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
+
+const lesson = await api(`/api/lessons/${lessonId}`);
+document.getElementById('title').textContent = lesson.title;
+document.getElementById('meta').textContent = [lesson.stage, lesson.grade, lesson.subject, lesson.edition, lesson.volume, lesson.unit, lesson.teacher]
+  .filter(Boolean).join(' · ');
+
+if (lesson.status !== 'published') {
+  document.getElementById('not-ready').hidden = false;
+} else {
+  const { url } = await api(`/api/lessons/${lessonId}/playback`);
+  const hls = new Hls({ capLevelToPlayerSize: true });
+  window.mediaPlayer = { hls, video };
+  hls.loadSource(url);
+  hls.attachMedia(video);
+  hls.on(Hls.Events.MANIFEST_PARSED, () => {
+    hls.levels
+      .map((level, index) => ({ level, index }))
+      .sort((a, b) => b.level.height - a.level.height)
+      .forEach(({ level, index }) => quality.add(new Option(`${level.height}p`, String(index))));
+    const saved = Number(localStorage.getItem(resumeKey));
+    if (saved > 5 && saved < lesson.durationSeconds - 5) {
+      video.currentTime = saved;
+      document.getElementById('resumed').hidden = false;
+    }
+  });
+  quality.addEventListener('change', () => { hls.currentLevel = Number(quality.value); });
+}
+
+speed.addEventListener('change', () => { video.playbackRate = Number(speed.value); });
+video.addEventListener('timeupdate', () => {
+  if (video.currentTime > 0) localStorage.setItem(resumeKey, String(Math.floor(video.currentTime)));
+});
+
+const chapters = await api(`/api/lessons/${lessonId}/chapters`).catch(() => []);
+const list = document.getElementById('chapters');
+for (const chapter of chapters) {
+  const item = document.createElement('li');
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'link';
+  button.textContent = `${format(chapter.startSeconds)} ${chapter.title}`;
+  button.onclick = () => { video.currentTime = chapter.startSeconds; video.play(); };
+  item.append(button);
+  list.append(item);
+}
+
+document.addEventListener('keydown', (e) => {
+  if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return;
+  const rates = [...speed.options].map((o) => Number(o.value));
+  const at = rates.indexOf(video.playbackRate);
+  if (e.key === ' ') { e.preventDefault(); video.paused ? video.play() : video.pause(); }
+  else if (e.key === 'ArrowRight') video.currentTime += 10;
+  else if (e.key === 'ArrowLeft') video.currentTime -= 10;
+  else if (e.key === 'ArrowUp' && at < rates.length - 1) { speed.value = String(rates[at + 1]); video.playbackRate = rates[at + 1]; }
+  else if (e.key === 'ArrowDown' && at > 0) { speed.value = String(rates[at - 1]); video.playbackRate = rates[at - 1]; }
+});

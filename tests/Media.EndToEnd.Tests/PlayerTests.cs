@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Media.Testing;
+using Microsoft.Playwright;
+
+namespace Media.EndToEnd.Tests;
+
+/// <summary>A student watches a published lesson in Chromium with hls.js: plays, changes quality and speed, resumes.</summary>
+public sealed class PlayerTests(BrowserSession session) : IClassFixture<BrowserSession>, IDisposable
+{
+    private readonly TempFolder _folder = new("player");
+
+    private async Task<Guid> PublishedLessonAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var source = _folder.Combine("watch.mp4");
+        await Ffmpeg.LessonAsync(source, seconds: 14, size: "640x360");
+        var teacher = await session.Server.CreateClientForAsync("teacher");
+        var content = await File.ReadAllBytesAsync(source, ct);
+        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/uploads/") { Content = new ByteArrayContent(content) };
+        create.Headers.Add("Tus-Resumable", "1.0.0");
+        create.Headers.Add("Upload-Length", content.Length.ToString(CultureInfo.InvariantCulture));
+        create.Headers.Add("Upload-Metadata", "title " + Convert.ToBase64String("背影（第一课时）"u8.ToArray()));
+        create.Content.Headers.ContentType = new("application/offset+octet-stream");
+        var url = (await teacher.SendAsync(create, ct)).Headers.Location!.OriginalString;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            var status = await teacher.GetFromJsonAsync<JsonElement>(url + "/status", ct);
+            if (status.GetProperty("lessonId").ValueKind == JsonValueKind.String)
+            {
+                var id = status.GetProperty("lessonId").GetString();
+                if ((await teacher.GetFromJsonAsync<JsonElement>($"/api/lessons/{id}", ct)).GetProperty("status").GetString() == "published")
+                {
+                    return Guid.Parse(id!);
+                }
+            }
+
+            await Task.Delay(250, ct);
+        }
+
+        throw new TimeoutException("not published");
+    }
+
+    [Fact]
+    public async Task Student_WatchesLesson_PlaysSwitchesQualityAndSpeedAndResumes()
+    {
+        var lesson = await PublishedLessonAsync();
+        var page = await session.NewPageAsync();
+        await page.GotoAsync($"/account/signin?returnUrl=/lessons/{lesson}");
+        await page.GetByLabel("用户名").FillAsync("student");
+        await page.GetByLabel("密码").FillAsync(MediaServerFactory.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("lesson-title")).ToHaveTextAsync("背影（第一课时）");
+        await Assertions.Expect(page.GetByTestId("quality").Locator("option")).ToHaveCountAsync(3);
+        await page.EvaluateAsync("() => { const v = document.getElementById('video'); v.muted = true; return v.play(); }");
+        await page.WaitForFunctionAsync("() => document.getElementById('video').currentTime > 2", null, new() { Timeout = 30_000 });
+
+        await page.GetByTestId("quality").SelectOptionAsync(new SelectOptionValue { Label = "240p" });
+        await page.WaitForFunctionAsync("() => { const h = window.mediaPlayer.hls; return h.levels[h.currentLevel]?.height === 240; }", null, new() { Timeout = 20_000 });
+        await page.GetByTestId("speed").SelectOptionAsync("1.5");
+        Assert.Equal(1.5, await page.EvaluateAsync<double>("() => document.getElementById('video').playbackRate"));
+        await page.WaitForFunctionAsync("() => document.getElementById('video').currentTime > 7", null, new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("chapters").Locator("li")).ToHaveCountAsync(1);
+        await BrowserSession.ScreenshotAsync(page, "player-student");
+
+        await page.ReloadAsync();
+        await page.WaitForFunctionAsync("() => document.getElementById('video').currentTime >= 6", null, new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#resumed")).ToBeVisibleAsync();
+    }
+
+    public void Dispose() => _folder.Dispose();
+}
