@@ -1,3 +1,5 @@
+using Media.Platform.Data;
+using Media.Streaming.Analytics;
 using Media.Streaming.Delivery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +15,7 @@ public static class StreamingModule
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<StreamingOptions>().BindConfiguration(StreamingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PlaybackTokens>();
+        builder.AddModuleDatabase<StreamingDbContext, SqliteStreamingDbContext, PostgresStreamingDbContext>(StreamingDbContext.SchemaName);
         return builder;
     }
 
@@ -20,6 +23,7 @@ public static class StreamingModule
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapDeliveryEndpoints();
+        app.MapAnalyticsEndpoints();
         return app;
     }
 }

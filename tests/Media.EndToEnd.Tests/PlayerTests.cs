@@ -66,9 +66,36 @@ public sealed class PlayerTests(BrowserSession session) : IClassFixture<BrowserS
         await Assertions.Expect(page.GetByTestId("chapters").Locator("li")).ToHaveCountAsync(1);
         await BrowserSession.ScreenshotAsync(page, "player-student");
 
-        await page.ReloadAsync();
-        await page.WaitForFunctionAsync("() => document.getElementById('video').currentTime >= 6", null, new() { Timeout = 30_000 });
-        await Assertions.Expect(page.Locator("#resumed")).ToBeVisibleAsync();
+        await page.EvaluateAsync("() => document.getElementById('video').pause()");
+        var teacher = await session.Server.CreateClientForAsync("teacher");
+        var analytics = await WaitForViewAsync(teacher, lesson);
+        Assert.Equal(1, analytics.GetProperty("views").GetInt32());
+        Assert.True(analytics.GetProperty("watchSeconds").GetDouble() >= 3);
+        Assert.True(analytics.GetProperty("dropOff")[4].GetProperty("viewers").GetInt32() == 1, analytics.ToString());
+
+        // Resume comes from the server, so it works from another browser (a fresh context has no local storage).
+        var other = await session.NewPageAsync();
+        await other.GotoAsync($"/account/signin?returnUrl=/lessons/{lesson}");
+        await other.GetByLabel("用户名").FillAsync("student");
+        await other.GetByLabel("密码").FillAsync(MediaServerFactory.DemoPassword);
+        await other.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await other.WaitForFunctionAsync("() => document.getElementById('video').currentTime >= 6", null, new() { Timeout = 30_000 });
+        await Assertions.Expect(other.Locator("#resumed")).ToBeVisibleAsync();
+    }
+
+    private static async Task<JsonElement> WaitForViewAsync(HttpClient teacher, Guid lesson)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var analytics = await teacher.GetFromJsonAsync<JsonElement>($"/api/lessons/{lesson}/analytics", TestContext.Current.CancellationToken);
+            if (analytics.GetProperty("views").GetInt32() > 0 || clock.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                return analytics;
+            }
+
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
     }
 
     public void Dispose() => _folder.Dispose();

@@ -143,6 +143,36 @@ public sealed class SignedDeliveryTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await _server.CreateClient().GetAsync($"/api/lessons/{Guid.NewGuid()}/playback", Ct)).StatusCode);
     }
 
+    [Fact]
+    public async Task Heartbeats_CountOneViewPerViewerPerDayAndFeedCompletion()
+    {
+        var teacher = await _server.CreateClientForAsync("teacher");
+        var lesson = await PublishedLessonAsync(teacher, "480x270");
+        var student = await _server.CreateClientForAsync("student");
+        var reviewer = await _server.CreateClientForAsync("reviewer");
+
+        foreach (var (at, watched) in new[] { (2.0, 2.0), (5.0, 3.0), (7.6, 2.6) })
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await student.PostAsJsonAsync($"/api/lessons/{lesson}/heartbeats", new { positionSeconds = at, watchedSeconds = watched }, Ct)).StatusCode);
+        }
+
+        await reviewer.PostAsJsonAsync($"/api/lessons/{lesson}/heartbeats", new { positionSeconds = 3.0, watchedSeconds = 3.0 }, Ct);
+        var beyond = await student.PostAsJsonAsync($"/api/lessons/{lesson}/heartbeats", new { positionSeconds = 500.0, watchedSeconds = 1.0 }, Ct);
+        var tooMuch = await student.PostAsJsonAsync($"/api/lessons/{lesson}/heartbeats", new { positionSeconds = 1.0, watchedSeconds = 3600.0 }, Ct);
+        var analytics = await teacher.GetFromJsonAsync<JsonElement>($"/api/lessons/{lesson}/analytics", Ct);
+        var position = await student.GetFromJsonAsync<JsonElement>($"/api/lessons/{lesson}/position", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, beyond.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, tooMuch.StatusCode);
+        Assert.Equal(2, analytics.GetProperty("views").GetInt32());
+        Assert.Equal(2, analytics.GetProperty("viewers").GetInt32());
+        Assert.Equal(11, analytics.GetProperty("watchSeconds").GetDouble(), 0.5);
+        Assert.Equal(0.5, analytics.GetProperty("completionRate").GetDouble());
+        Assert.Equal([2, 2, 2, 2, 1, 1, 1, 1, 1, 1], analytics.GetProperty("dropOff").EnumerateArray().Select(p => p.GetProperty("viewers").GetInt32()));
+        Assert.Equal(7.6, position.GetProperty("positionSeconds").GetDouble());
+        Assert.Equal(HttpStatusCode.NotFound, (await student.GetAsync($"/api/lessons/{lesson}/analytics", Ct)).StatusCode);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _server.DisposeAsync();

@@ -10,4 +10,6 @@ public interface IPublishedRenditions
 /// <param name="LessonId">The lesson.</param>
 /// <param name="Prefix">Blob prefix of the set (ends with '/'); every file of the lesson lies under it.</param>
 /// <param name="MasterPlaylist">Name of the master playlist within the prefix.</param>
-public sealed record PublishedRenditions(Guid LessonId, string Prefix, string MasterPlaylist);
+/// <param name="OwnerId">The lesson's teacher.</param>
+/// <param name="DurationSeconds">Length of the published video.</param>
+public sealed record PublishedRenditions(Guid LessonId, string Prefix, string MasterPlaylist, Guid OwnerId, double DurationSeconds);

@@ -8,9 +8,14 @@ internal sealed class PublishedRenditionsQuery(TranscodingDbContext db) : IPubli
 {
     public async Task<PublishedRenditions?> FindAsync(Guid lessonId, CancellationToken cancellationToken)
     {
-        var prefix = await db.Transcodes.AsNoTracking()
-            .Where(t => t.LessonId == lessonId && t.State == TranscodeState.Published)
-            .Select(t => t.PublishedPrefix).FirstOrDefaultAsync(cancellationToken);
-        return prefix is null ? null : new PublishedRenditions(lessonId, prefix, FfmpegCommands.MasterPlaylist);
+        var t = await db.Transcodes.AsNoTracking()
+            .FirstOrDefaultAsync(t => t.LessonId == lessonId && t.State == TranscodeState.Published, cancellationToken);
+        if (t?.PublishedPrefix is null)
+        {
+            return null;
+        }
+
+        var duration = t.ClipStartSeconds is { } from && t.ClipEndSeconds is { } to ? to - from : t.Source.DurationSeconds;
+        return new PublishedRenditions(lessonId, t.PublishedPrefix, FfmpegCommands.MasterPlaylist, t.OwnerId, duration);
     }
 }

@@ -19,6 +19,7 @@ if (lesson.status !== 'published') {
   document.getElementById('not-ready').hidden = false;
 } else {
   const { url } = await api(`/api/lessons/${lessonId}/playback`);
+  const serverPosition = (await api(`/api/lessons/${lessonId}/position`).catch(() => ({ positionSeconds: 0 }))).positionSeconds;
   const hls = new Hls({ capLevelToPlayerSize: true });
   window.mediaPlayer = { hls, video };
   hls.loadSource(url);
@@ -28,7 +29,7 @@ if (lesson.status !== 'published') {
       .map((level, index) => ({ level, index }))
       .sort((a, b) => b.level.height - a.level.height)
       .forEach(({ level, index }) => quality.add(new Option(`${level.height}p`, String(index))));
-    const saved = Number(localStorage.getItem(resumeKey));
+    const saved = Math.max(serverPosition, Number(localStorage.getItem(resumeKey)) || 0);
     if (saved > 5 && saved < lesson.durationSeconds - 5) {
       video.currentTime = saved;
       document.getElementById('resumed').hidden = false;
@@ -38,6 +39,25 @@ if (lesson.status !== 'published') {
 }
 
 speed.addEventListener('change', () => { video.playbackRate = Number(speed.value); });
+
+// Heartbeats: every 10 s of playing and whenever playback stops, the position and the seconds actually watched
+// (wall-clock time spent playing, whatever the speed) go to the server for views, completion and resume.
+let watchedSince = null;
+let watched = 0;
+function tally() {
+  if (watchedSince !== null) { watched += (performance.now() - watchedSince) / 1000; watchedSince = video.paused ? null : performance.now(); }
+}
+function beat() {
+  tally();
+  if (watched <= 0 && video.currentTime <= 0) return;
+  const body = JSON.stringify({ positionSeconds: video.currentTime, watchedSeconds: Math.min(60, watched) });
+  watched = 0;
+  api(`/api/lessons/${lessonId}/heartbeats`, { method: 'POST', body, keepalive: true }).catch(() => {});
+}
+video.addEventListener('playing', () => { watchedSince = performance.now(); });
+for (const stop of ['pause', 'ended']) video.addEventListener(stop, () => { beat(); watchedSince = null; });
+setInterval(() => { if (!video.paused) beat(); }, 10000);
+addEventListener('pagehide', beat);
 video.addEventListener('timeupdate', () => {
   if (video.currentTime > 0) localStorage.setItem(resumeKey, String(Math.floor(video.currentTime)));
 });

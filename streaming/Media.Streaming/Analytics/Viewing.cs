@@ -1,0 +1,61 @@
+using Media.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Media.Streaming.Analytics;
+
+/// <summary>One viewer's watching of one lesson on one day: a view is counted once per viewer, lesson and day.</summary>
+internal sealed class ViewDay
+{
+    public Guid LessonId { get; set; }
+    public Guid ViewerId { get; set; }
+
+    /// <summary>The day as yyyymmdd (UTC+8 school days would be a setting; UTC for now).</summary>
+    public int Day { get; set; }
+
+    public double WatchedSeconds { get; set; }
+    public double FurthestSeconds { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>Where a viewer stopped, for resuming on any device.</summary>
+internal sealed class ViewerPosition
+{
+    public Guid LessonId { get; set; }
+    public Guid ViewerId { get; set; }
+    public double PositionSeconds { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>Viewing analytics (schema <c>streaming</c>).</summary>
+internal class StreamingDbContext(DbContextOptions options) : ModuleDbContext(options)
+{
+    public const string SchemaName = "streaming";
+
+    protected override string Schema => SchemaName;
+
+    public DbSet<ViewDay> ViewDays => Set<ViewDay>();
+    public DbSet<ViewerPosition> Positions => Set<ViewerPosition>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<ViewDay>(e =>
+        {
+            e.ToTable("view_days");
+            e.HasKey(v => new { v.LessonId, v.ViewerId, v.Day });
+        });
+        modelBuilder.Entity<ViewerPosition>(e =>
+        {
+            e.ToTable("positions");
+            e.HasKey(p => new { p.LessonId, p.ViewerId });
+        });
+    }
+}
+
+internal sealed class SqliteStreamingDbContext(DbContextOptions<SqliteStreamingDbContext> options) : StreamingDbContext(options);
+
+internal sealed class PostgresStreamingDbContext(DbContextOptions<PostgresStreamingDbContext> options) : StreamingDbContext(options);
+
+internal sealed class SqliteStreamingDesignFactory : SqliteDesignFactory<SqliteStreamingDbContext>;
+
+internal sealed class PostgresStreamingDesignFactory() : PostgresDesignFactory<PostgresStreamingDbContext>(StreamingDbContext.SchemaName);
