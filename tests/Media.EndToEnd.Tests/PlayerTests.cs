@@ -73,6 +73,15 @@ public sealed class PlayerTests(BrowserSession session) : IClassFixture<BrowserS
         Assert.True(analytics.GetProperty("watchSeconds").GetDouble() >= 3);
         Assert.True(analytics.GetProperty("dropOff")[4].GetProperty("viewers").GetInt32() == 1, analytics.ToString());
 
+        var teacherPage = await session.NewPageAsync();
+        await teacherPage.GotoAsync($"/account/signin?returnUrl=/lessons/{lesson}/analytics");
+        await teacherPage.GetByLabel("用户名").FillAsync("teacher");
+        await teacherPage.GetByLabel("密码").FillAsync(MediaServerFactory.DemoPassword);
+        await teacherPage.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Assertions.Expect(teacherPage.Locator("#views")).ToHaveTextAsync("1");
+        await Assertions.Expect(teacherPage.GetByTestId("plot").Locator("rect")).ToHaveCountAsync(10);
+        await BrowserSession.ScreenshotAsync(teacherPage, "analytics-teacher");
+
         // Resume comes from the server, so it works from another browser (a fresh context has no local storage).
         var other = await session.NewPageAsync();
         await other.GotoAsync($"/account/signin?returnUrl=/lessons/{lesson}");
