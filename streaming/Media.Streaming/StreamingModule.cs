@@ -24,6 +24,7 @@ public static class StreamingModule
         ArgumentNullException.ThrowIfNull(app);
         app.MapDeliveryEndpoints();
         app.MapAnalyticsEndpoints();
+        app.MapDownloadEndpoints();
         return app;
     }
 }

@@ -173,6 +173,37 @@ public sealed class SignedDeliveryTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await student.GetAsync($"/api/lessons/{lesson}/analytics", Ct)).StatusCode);
     }
 
+    [Fact]
+    public async Task Download_AllowedByTeacher_GivesACountedFaststartMp4()
+    {
+        var teacher = await _server.CreateClientForAsync("teacher");
+        var lesson = await PublishedLessonAsync(teacher, "400x224");
+        var student = await _server.CreateClientForAsync("student");
+
+        var before = await student.GetAsync($"/api/lessons/{lesson}/download", Ct);
+        var allow = await teacher.PutAsJsonAsync($"/api/lessons/{lesson}/download-policy", new { allowDownload = true }, Ct);
+        var notOwner = await student.PutAsJsonAsync($"/api/lessons/{lesson}/download-policy", new { allowDownload = true }, Ct);
+        var link = await student.GetFromJsonAsync<JsonElement>($"/api/lessons/{lesson}/download", Ct);
+        var file = await _server.CreateClient().GetAsync(link.GetProperty("url").GetString(), Ct);
+        var path = _folder.Combine("downloaded.mp4");
+        await File.WriteAllBytesAsync(path, await file.Content.ReadAsByteArrayAsync(Ct), Ct);
+        var again = await student.GetFromJsonAsync<JsonElement>($"/api/lessons/{lesson}/download", Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, before.StatusCode);
+        Assert.Contains("urn:media:problem:download-not-allowed", await before.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, allow.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, notOwner.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal("attachment", file.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal(1, again.GetProperty("downloads").GetInt32());
+        var probe = await TestProcess.RunAsync("ffprobe", ["-v", "error", "-show_entries", "stream=codec_name:format=duration", "-of", "csv=p=0", path]);
+        Assert.Contains("h264", probe.Output, StringComparison.Ordinal);
+        Assert.Contains("aac", probe.Output, StringComparison.Ordinal);
+        // faststart: the index (moov) comes before the media data, so playback starts before the download ends.
+        var text = System.Text.Encoding.ASCII.GetString(await File.ReadAllBytesAsync(path, Ct));
+        Assert.True(text.IndexOf("moov", StringComparison.Ordinal) < text.IndexOf("mdat", StringComparison.Ordinal));
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _server.DisposeAsync();

@@ -26,6 +26,17 @@ internal sealed class ViewerPosition
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
+/// <summary>A lesson's delivery settings chosen by its teacher, and how often it was downloaded.</summary>
+internal sealed class LessonDelivery
+{
+    public Guid LessonId { get; set; }
+
+    /// <summary>Whether viewers may download the MP4 for offline classroom use (the teacher always may).</summary>
+    public bool AllowDownload { get; set; }
+
+    public int Downloads { get; set; }
+}
+
 /// <summary>Viewing analytics (schema <c>streaming</c>).</summary>
 internal class StreamingDbContext(DbContextOptions options) : ModuleDbContext(options)
 {
@@ -35,6 +46,7 @@ internal class StreamingDbContext(DbContextOptions options) : ModuleDbContext(op
 
     public DbSet<ViewDay> ViewDays => Set<ViewDay>();
     public DbSet<ViewerPosition> Positions => Set<ViewerPosition>();
+    public DbSet<LessonDelivery> Deliveries => Set<LessonDelivery>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -43,6 +55,11 @@ internal class StreamingDbContext(DbContextOptions options) : ModuleDbContext(op
         {
             e.ToTable("view_days");
             e.HasKey(v => new { v.LessonId, v.ViewerId, v.Day });
+        });
+        modelBuilder.Entity<LessonDelivery>(e =>
+        {
+            e.ToTable("lesson_delivery");
+            e.HasKey(d => d.LessonId);
         });
         modelBuilder.Entity<ViewerPosition>(e =>
         {

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
 
 namespace Media.Streaming.Delivery;
@@ -84,6 +85,16 @@ internal static class DeliveryEndpoints
             // Per viewer (the token is in every URI) and short-lived: a CDN may cache it briefly per URL.
             response.Headers.CacheControl = "private, max-age=30";
             return Results.Text(PlaylistRewriter.AddToken(text, t!), properties.ContentType ?? "application/vnd.apple.mpegurl", Encoding.UTF8);
+        }
+
+        if (path == "download.mp4")
+        {
+            response.Headers.ContentDisposition = $"attachment; filename=\"lesson-{lessonId:N}.mp4\"";
+            var range = context.Request.Headers.Range.ToString();
+            if (HttpMethods.IsGet(context.Request.Method) && (range.Length == 0 || range.StartsWith("bytes=0-", StringComparison.Ordinal)))
+            {
+                await DownloadEndpoints.CountAsync(lessonId, context.RequestServices.GetRequiredService<Analytics.StreamingDbContext>(), context.RequestAborted);
+            }
         }
 
         return await ServeImmutableAsync(context, store, properties);

@@ -137,6 +137,7 @@ public sealed class TranscodeJob(IServiceScopeFactory scopes, ILogger<TranscodeJ
             }
         }, cancellationToken);
 
+        await ffmpeg.RunAsync(FfmpegCommands.Download(work, plan), 0, null, cancellationToken);
         await ffmpeg.RunAsync(FfmpegCommands.Poster(source.Path, Path.Combine(work, "poster.jpg"), facts.DurationSeconds, clip), 0, null, cancellationToken);
         var sprite = SpritePlan.For(facts.DurationSeconds, plan.Rungs[0].Width, plan.Rungs[0].Height, options.ThumbnailIntervalSeconds);
         await ffmpeg.RunAsync(FfmpegCommands.Sprite(source.Path, Path.Combine(work, SpritePlan.ImageName), sprite, clip), 0, null, cancellationToken);

@@ -96,6 +96,30 @@ internal static class FfmpegCommands
         return args;
     }
 
+    public const string DownloadFile = "download.mp4";
+
+    /// <summary>
+    /// The offline copy schools download: the best rung up to 720p and the audio, remuxed from the finished HLS
+    /// renditions into one MP4 with the index first (no second encode).
+    /// </summary>
+    public static IReadOnlyList<string> Download(string outputFolder, LadderPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var rung = plan.Rungs.FirstOrDefault(r => r.Height <= 720) ?? plan.Rungs[^1];
+        var args = new List<string>
+        {
+            "-hide_banner", "-nostdin", "-y", "-v", "error", "-protocol_whitelist", "file",
+            "-i", Path.Combine(outputFolder, $"{rung.Height}p", "index.m3u8"),
+        };
+        if (plan.HasAudio)
+        {
+            args.AddRange(["-i", Path.Combine(outputFolder, "audio", "index.m3u8"), "-map", "0:v:0", "-map", "1:a:0"]);
+        }
+
+        args.AddRange(["-c", "copy", "-movflags", "+faststart", Path.Combine(outputFolder, DownloadFile)]);
+        return args;
+    }
+
     /// <summary>A poster frame from a tenth of the way in (past title cards), at most 720 lines high.</summary>
     public static IReadOnlyList<string> Poster(string source, string output, double durationSeconds, ClipRange? clip = null) =>
     [

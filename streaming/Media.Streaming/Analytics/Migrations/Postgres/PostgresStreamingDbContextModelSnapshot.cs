@@ -23,6 +23,23 @@ namespace Media.Streaming.Analytics.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Media.Streaming.Analytics.LessonDelivery", b =>
+                {
+                    b.Property<Guid>("LessonId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AllowDownload")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Downloads")
+                        .HasColumnType("integer");
+
+                    b.HasKey("LessonId");
+
+                    b.ToTable("lesson_delivery", "streaming");
+                });
+
             modelBuilder.Entity("Media.Streaming.Analytics.ViewDay", b =>
                 {
                     b.Property<Guid>("LessonId")

@@ -17,6 +17,23 @@ namespace Media.Streaming.Analytics.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Media.Streaming.Analytics.LessonDelivery", b =>
+                {
+                    b.Property<Guid>("LessonId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AllowDownload")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Downloads")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LessonId");
+
+                    b.ToTable("lesson_delivery", (string)null);
+                });
+
             modelBuilder.Entity("Media.Streaming.Analytics.ViewDay", b =>
                 {
                     b.Property<Guid>("LessonId")

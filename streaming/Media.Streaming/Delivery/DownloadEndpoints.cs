@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using Media.Platform.Errors;
+using Media.Platform.Identity;
+using Media.Streaming.Analytics;
+using Media.Transcoding.Contracts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Media.Streaming.Delivery;
+
+/// <summary>
+/// Offline copies for schools with thin links: the teacher allows downloads per lesson; viewers then get a
+/// signed link to the MP4, and every download is counted.
+/// </summary>
+internal static class DownloadEndpoints
+{
+    public const string DownloadProblem = "urn:media:problem:download-not-allowed";
+
+    public static IEndpointRouteBuilder MapDownloadEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/lessons/{id:guid}").WithTags("Streaming").RequireAuthorization();
+        group.MapPut("/download-policy", SetPolicyAsync).WithSummary("Allow or forbid downloads of the lesson's MP4 (its teacher or an administrator)");
+        group.MapGet("/download", LinkAsync).WithSummary("A signed link to the lesson's MP4, when its teacher allows downloads");
+        return routes;
+    }
+
+    internal static async Task<Results<Ok<DownloadPolicy>, ProblemHttpResult>> SetPolicyAsync(
+        Guid id, DownloadPolicy policy, ClaimsPrincipal user, IPublishedRenditions published, StreamingDbContext db, CancellationToken cancellationToken)
+    {
+        var lesson = await published.FindAsync(id, cancellationToken);
+        if (lesson is null || (lesson.OwnerId != user.UserId() && !user.IsInRole(Roles.Admin)))
+        {
+            return Problems.NotFound($"No lesson {id} of yours is published.");
+        }
+
+        var delivery = await db.Deliveries.FirstOrDefaultAsync(d => d.LessonId == id, cancellationToken);
+        if (delivery is null)
+        {
+            delivery = new LessonDelivery { LessonId = id };
+            db.Deliveries.Add(delivery);
+        }
+
+        delivery.AllowDownload = policy.AllowDownload;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(policy);
+    }
+
+    internal static async Task<Results<Ok<DownloadLink>, ProblemHttpResult>> LinkAsync(
+        Guid id, ClaimsPrincipal user, IPublishedRenditions published, StreamingDbContext db, PlaybackTokens tokens, CancellationToken cancellationToken)
+    {
+        var lesson = await published.FindAsync(id, cancellationToken);
+        if (lesson is null)
+        {
+            return Problems.NotFound($"Lesson {id} has no published video.");
+        }
+
+        var delivery = await db.Deliveries.AsNoTracking().FirstOrDefaultAsync(d => d.LessonId == id, cancellationToken);
+        if (delivery?.AllowDownload != true && lesson.OwnerId != user.UserId() && !user.IsInRole(Roles.Admin))
+        {
+            return Problems.Of(StatusCodes.Status403Forbidden, DownloadProblem, "Download not allowed.", "The lesson's teacher has not allowed downloads.");
+        }
+
+        var token = tokens.Issue(id, user.UserId()!.Value);
+        return TypedResults.Ok(new DownloadLink($"/media/{id:N}/download.mp4?t={Uri.EscapeDataString(token.Value)}", token.ExpiresAt, delivery?.Downloads ?? 0));
+    }
+
+    /// <summary>Counts a download when the MP4 is fetched from its first byte (resumed ranges are not new downloads).</summary>
+    public static async Task CountAsync(Guid lessonId, StreamingDbContext db, CancellationToken cancellationToken)
+    {
+        var updated = await db.Deliveries.Where(d => d.LessonId == lessonId)
+            .ExecuteUpdateAsync(d => d.SetProperty(x => x.Downloads, x => x.Downloads + 1), cancellationToken);
+        if (updated == 0)
+        {
+            db.Deliveries.Add(new LessonDelivery { LessonId = lessonId, Downloads = 1 });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+}
+
+public sealed record DownloadPolicy(bool AllowDownload);
+
+public sealed record DownloadLink(string Url, DateTimeOffset ExpiresAt, int Downloads);
