@@ -12,6 +12,7 @@ return args.FirstOrDefault() switch
 {
     "upload" => await UploadBenchmark.RunAsync(args[1..]),
     "ladder" => await LadderBenchmark.RunAsync(args[1..]),
+    "segments" => await SegmentBenchmark.RunAsync(args[1..]),
     "baseline-server" => await BaselineServer.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture), args[2]),
     _ => Usage(),
 };
@@ -20,6 +21,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: Media.Bench upload [--size-mb 2048] [--chunk-mb 0 (one PATCH)]");
     Console.Error.WriteLine("       Media.Bench ladder [--seconds 60]");
+    Console.Error.WriteLine("       Media.Bench segments [--seconds 10] [--concurrency 16]");
     return 2;
 }
 
@@ -158,7 +160,7 @@ internal static class UploadBenchmark
         return clock.Elapsed;
     }
 
-    private static async Task WaitReadyAsync(HttpClient http, string url)
+    internal static async Task WaitReadyAsync(HttpClient http, string url)
     {
         for (var i = 0; i < 300; i++)
         {
@@ -179,7 +181,7 @@ internal static class UploadBenchmark
         throw new TimeoutException(url + " did not become ready");
     }
 
-    private static Process Start(string file, string[] arguments)
+    internal static Process Start(string file, string[] arguments)
     {
         var start = new ProcessStartInfo(file) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
@@ -201,14 +203,14 @@ internal static class UploadBenchmark
         return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Media.sln")))

@@ -15,6 +15,8 @@ public static class StreamingModule
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<StreamingOptions>().BindConfiguration(StreamingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PlaybackTokens>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<PublishedRenditionsCache>();
         builder.AddModuleDatabase<StreamingDbContext, SqliteStreamingDbContext, PostgresStreamingDbContext>(StreamingDbContext.SchemaName);
         return builder;
     }

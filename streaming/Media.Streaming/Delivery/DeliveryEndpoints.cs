@@ -47,7 +47,7 @@ internal static class DeliveryEndpoints
     }
 
     internal static async Task<IResult> ServeAsync(
-        Guid lessonId, string path, string? t, HttpContext context, IPublishedRenditions published, PlaybackTokens tokens, IBlobStore store)
+        Guid lessonId, string path, string? t, HttpContext context, PublishedRenditionsCache published, PlaybackTokens tokens, IBlobStore store)
     {
         if (tokens.Check(t, lessonId) is { } refusal)
         {
