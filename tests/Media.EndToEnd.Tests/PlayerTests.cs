@@ -13,34 +13,9 @@ public sealed class PlayerTests(BrowserSession session) : IClassFixture<BrowserS
 
     private async Task<Guid> PublishedLessonAsync()
     {
-        var ct = TestContext.Current.CancellationToken;
         var source = _folder.Combine("watch.mp4");
         await Ffmpeg.LessonAsync(source, seconds: 14, size: "640x360");
-        var teacher = await session.Server.CreateClientForAsync("teacher");
-        var content = await File.ReadAllBytesAsync(source, ct);
-        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/uploads/") { Content = new ByteArrayContent(content) };
-        create.Headers.Add("Tus-Resumable", "1.0.0");
-        create.Headers.Add("Upload-Length", content.Length.ToString(CultureInfo.InvariantCulture));
-        create.Headers.Add("Upload-Metadata", "title " + Convert.ToBase64String("背影（第一课时）"u8.ToArray()));
-        create.Content.Headers.ContentType = new("application/offset+octet-stream");
-        var url = (await teacher.SendAsync(create, ct)).Headers.Location!.OriginalString;
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(90))
-        {
-            var status = await teacher.GetFromJsonAsync<JsonElement>(url + "/status", ct);
-            if (status.GetProperty("lessonId").ValueKind == JsonValueKind.String)
-            {
-                var id = status.GetProperty("lessonId").GetString();
-                if ((await teacher.GetFromJsonAsync<JsonElement>($"/api/lessons/{id}", ct)).GetProperty("status").GetString() == "published")
-                {
-                    return Guid.Parse(id!);
-                }
-            }
-
-            await Task.Delay(250, ct);
-        }
-
-        throw new TimeoutException("not published");
+        return await LessonApi.PublishAsync(await session.Server.CreateClientForAsync("teacher"), source, "背影（第一课时）");
     }
 
     [Fact]

@@ -26,29 +26,7 @@ public sealed class SignedDeliveryTests : IAsyncLifetime
     {
         var source = _folder.Combine($"lesson-{Guid.NewGuid():N}.mp4");
         await Ffmpeg.LessonAsync(source, seconds: 8, size: size);
-        var content = await File.ReadAllBytesAsync(source, Ct);
-        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/uploads/") { Content = new ByteArrayContent(content) };
-        create.Headers.Add("Tus-Resumable", "1.0.0");
-        create.Headers.Add("Upload-Length", content.Length.ToString(CultureInfo.InvariantCulture));
-        create.Content.Headers.ContentType = new("application/offset+octet-stream");
-        var url = (await teacher.SendAsync(create, Ct)).Headers.Location!.OriginalString;
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(90))
-        {
-            var status = await teacher.GetFromJsonAsync<JsonElement>(url + "/status", Ct);
-            if (status.GetProperty("lessonId").ValueKind == JsonValueKind.String)
-            {
-                var id = status.GetProperty("lessonId").GetString();
-                if ((await teacher.GetFromJsonAsync<JsonElement>($"/api/lessons/{id}", Ct)).GetProperty("status").GetString() == "published")
-                {
-                    return Guid.Parse(id!);
-                }
-            }
-
-            await Task.Delay(250, Ct);
-        }
-
-        throw new TimeoutException("the lesson was not published");
+        return await LessonApi.PublishAsync(teacher, source);
     }
 
     [Fact]

@@ -53,12 +53,7 @@ public sealed class CrashRecoveryTests : IDisposable
         await Ffmpeg.LessonAsync(source, seconds: 30, size: "1280x720");
         var port = TestEnvironment.FreePort();
         var client = await StartServerAsync(port);
-        var content = await File.ReadAllBytesAsync(source, Ct);
-        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/uploads/") { Content = new ByteArrayContent(content) };
-        create.Headers.Add("Tus-Resumable", "1.0.0");
-        create.Headers.Add("Upload-Length", content.Length.ToString(CultureInfo.InvariantCulture));
-        create.Content.Headers.ContentType = new("application/offset+octet-stream");
-        var upload = (await client.SendAsync(create, Ct)).Headers.Location!.OriginalString;
+        var upload = await LessonApi.UploadAsync(client, source);
         Guid lessonId = default;
         await WaitForAsync(async () =>
         {

@@ -32,29 +32,7 @@ public sealed class ScaleOutConfigurationTests(AzuriteFixture azurite, PostgresF
         var source = _folder.Combine("lesson.mp4");
         await Ffmpeg.LessonAsync(source, seconds: 6, size: "320x240");
         var teacher = await server.CreateClientForAsync("teacher");
-        var content = await File.ReadAllBytesAsync(source, ct);
-        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/uploads/") { Content = new ByteArrayContent(content) };
-        create.Headers.Add("Tus-Resumable", "1.0.0");
-        create.Headers.Add("Upload-Length", content.Length.ToString(CultureInfo.InvariantCulture));
-        create.Content.Headers.ContentType = new("application/offset+octet-stream");
-        var url = (await teacher.SendAsync(create, ct)).Headers.Location!.OriginalString;
-
-        JsonElement lesson = default;
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(90))
-        {
-            var status = await teacher.GetFromJsonAsync<JsonElement>(url + "/status", ct);
-            if (status.GetProperty("lessonId").ValueKind == JsonValueKind.String)
-            {
-                lesson = await teacher.GetFromJsonAsync<JsonElement>($"/api/lessons/{status.GetProperty("lessonId").GetString()}", ct);
-                if (lesson.GetProperty("status").GetString() is "published" or "failed")
-                {
-                    break;
-                }
-            }
-
-            await Task.Delay(250, ct);
-        }
+        var lesson = await LessonApi.WaitForLessonAsync(teacher, await LessonApi.UploadAsync(teacher, source), TimeSpan.FromSeconds(90));
 
         Assert.Equal("published", lesson.GetProperty("status").GetString());
         var health = await teacher.GetFromJsonAsync<JsonElement>("/health/ready", ct);

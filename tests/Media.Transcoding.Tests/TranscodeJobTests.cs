@@ -22,24 +22,7 @@ public sealed class TranscodeJobTests : IAsyncLifetime
         var source = _folder.Combine("lesson.mp4");
         await Ffmpeg.LessonAsync(source, seconds: 20, size: "640x360");
         var client = await _server.CreateClientForAsync("teacher");
-        var content = await File.ReadAllBytesAsync(source, Ct);
-        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/uploads/") { Content = new ByteArrayContent(content) };
-        create.Headers.Add("Tus-Resumable", "1.0.0");
-        create.Headers.Add("Upload-Length", content.Length.ToString(CultureInfo.InvariantCulture));
-        create.Content.Headers.ContentType = new("application/offset+octet-stream");
-        var url = (await client.SendAsync(create, Ct)).Headers.Location!.OriginalString;
-
-        var lesson = await WaitAsync(async () =>
-        {
-            var status = await client.GetFromJsonAsync<JsonElement>(url + "/status", Ct);
-            if (status.GetProperty("lessonId").ValueKind != JsonValueKind.String)
-            {
-                return null;
-            }
-
-            var l = await client.GetFromJsonAsync<JsonElement>($"/api/lessons/{status.GetProperty("lessonId").GetString()}", Ct);
-            return l.GetProperty("status").GetString() is "published" or "failed" ? l : (JsonElement?)null;
-        }, TimeSpan.FromSeconds(120));
+        var lesson = await LessonApi.WaitForLessonAsync(client, await LessonApi.UploadAsync(client, source));
 
         Assert.Equal("published", lesson.GetProperty("status").GetString());
         var id = Guid.Parse(lesson.GetProperty("id").GetString()!);
@@ -143,25 +126,9 @@ public sealed class TranscodeJobTests : IAsyncLifetime
             Directory.EnumerateFiles(Path.Combine(server.DataPath, "blobs", "lessons", lessonId.ToString("N")), "*", SearchOption.AllDirectories).Any());
     }
 
-    private async Task<Guid> UploadAndWaitAsync(HttpClient client, string file, string expected = "published")
+    private static async Task<Guid> UploadAndWaitAsync(HttpClient client, string file, string expected = "published")
     {
-        var content = await File.ReadAllBytesAsync(file, Ct);
-        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/uploads/") { Content = new ByteArrayContent(content) };
-        create.Headers.Add("Tus-Resumable", "1.0.0");
-        create.Headers.Add("Upload-Length", content.Length.ToString(CultureInfo.InvariantCulture));
-        create.Content.Headers.ContentType = new("application/offset+octet-stream");
-        var url = (await client.SendAsync(create, Ct)).Headers.Location!.OriginalString;
-        var lesson = await WaitAsync(async () =>
-        {
-            var status = await client.GetFromJsonAsync<JsonElement>(url + "/status", Ct);
-            if (status.GetProperty("lessonId").ValueKind != JsonValueKind.String)
-            {
-                return null;
-            }
-
-            var l = await client.GetFromJsonAsync<JsonElement>($"/api/lessons/{status.GetProperty("lessonId").GetString()}", Ct);
-            return l.GetProperty("status").GetString() is "published" or "failed" ? l : (JsonElement?)null;
-        }, TimeSpan.FromSeconds(120));
+        var lesson = await LessonApi.WaitForLessonAsync(client, await LessonApi.UploadAsync(client, file));
         Assert.Equal(expected, lesson.GetProperty("status").GetString());
         return Guid.Parse(lesson.GetProperty("id").GetString()!);
     }
