@@ -30,11 +30,7 @@ internal class CatalogDbContext(DbContextOptions options) : ModuleDbContext(opti
             e.Property(l => l.SourceBlobKey).HasMaxLength(300);
             e.Property(l => l.Sha256).HasMaxLength(64);
             e.HasIndex(l => new { l.OwnerId, l.CreatedAt });
-            e.Property(l => l.Chapters).HasConversion(
-                value => System.Text.Json.JsonSerializer.Serialize(value, System.Text.Json.JsonSerializerOptions.Default),
-                json => System.Text.Json.JsonSerializer.Deserialize<List<Media.Transcoding.Contracts.ChapterMark>>(json, System.Text.Json.JsonSerializerOptions.Default) ?? new List<Media.Transcoding.Contracts.ChapterMark>(),
-                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<Media.Transcoding.Contracts.ChapterMark>>(
-                    (a, b) => a!.SequenceEqual(b!), l => l.Aggregate(0, HashCode.Combine), l => l.ToList()));
+            e.Property(l => l.Chapters).HasJsonConversion();
             e.HasIndex(l => l.Status);
             e.HasIndex(l => l.ParentLessonId);
         });

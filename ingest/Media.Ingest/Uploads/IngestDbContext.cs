@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Media.Ingest.LibraryImports;
 using Media.Platform.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Media.Ingest.Uploads;
 
@@ -22,13 +20,6 @@ internal class IngestDbContext(DbContextOptions options) : ModuleDbContext(optio
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
-        var metadataConverter = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<Dictionary<string, string>, string>(
-            value => JsonSerializer.Serialize(value, JsonSerializerOptions.Default),
-            json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, JsonSerializerOptions.Default) ?? new Dictionary<string, string>());
-        var metadataComparer = new ValueComparer<Dictionary<string, string>>(
-            (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
-            d => d.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
-            d => new Dictionary<string, string>(d));
         modelBuilder.Entity<Upload>(e =>
         {
             e.ToTable("uploads");
@@ -36,7 +27,7 @@ internal class IngestDbContext(DbContextOptions options) : ModuleDbContext(optio
             e.Property(u => u.RawMetadata).HasMaxLength(8000);
             e.Property(u => u.Sha256).HasMaxLength(64);
             e.Property(u => u.Error).HasMaxLength(2000);
-            e.Property(u => u.Metadata).HasConversion(metadataConverter, metadataComparer);
+            e.Property(u => u.Metadata).HasJsonConversion();
             e.HasIndex(u => new { u.OwnerId, u.CreatedAt });
             e.HasIndex(u => new { u.State, u.ExpiresAt });
         });
@@ -52,7 +43,7 @@ internal class IngestDbContext(DbContextOptions options) : ModuleDbContext(optio
             e.HasKey(r => new { r.ImportId, r.Number });
             e.Property(r => r.File).HasMaxLength(1000);
             e.Property(r => r.Error).HasMaxLength(2000);
-            e.Property(r => r.Metadata).HasConversion(metadataConverter, metadataComparer);
+            e.Property(r => r.Metadata).HasJsonConversion();
         });
         modelBuilder.Entity<ImportedFile>(e =>
         {

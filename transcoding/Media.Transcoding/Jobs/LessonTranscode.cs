@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Media.Ingest.Contracts;
 using Media.Platform.Data;
 using Media.Transcoding.Contracts;
@@ -60,19 +59,9 @@ internal class TranscodingDbContext(DbContextOptions options) : ModuleDbContext(
             e.Property(t => t.SourceBlobKey).HasMaxLength(300);
             e.Property(t => t.PublishedPrefix).HasMaxLength(300);
             e.Property(t => t.Error).HasMaxLength(4000);
-            e.Property(t => t.Source).HasConversion(
-                value => JsonSerializer.Serialize(value, JsonSerializerOptions.Default),
-                json => JsonSerializer.Deserialize<MediaFacts>(json, JsonSerializerOptions.Default)!);
-            e.Property(t => t.Renditions).HasConversion(
-                value => JsonSerializer.Serialize(value, JsonSerializerOptions.Default),
-                json => JsonSerializer.Deserialize<List<RenditionInfo>>(json, JsonSerializerOptions.Default) ?? new List<RenditionInfo>(),
-                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<RenditionInfo>>(
-                    (a, b) => a!.SequenceEqual(b!), l => l.Aggregate(0, HashCode.Combine), l => l.ToList()));
-            e.Property(t => t.Chapters).HasConversion(
-                value => JsonSerializer.Serialize(value, JsonSerializerOptions.Default),
-                json => JsonSerializer.Deserialize<List<ChapterMark>>(json, JsonSerializerOptions.Default) ?? new List<ChapterMark>(),
-                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<ChapterMark>>(
-                    (a, b) => a!.SequenceEqual(b!), l => l.Aggregate(0, HashCode.Combine), l => l.ToList()));
+            e.Property(t => t.Source).HasJsonConversion();
+            e.Property(t => t.Renditions).HasJsonConversion();
+            e.Property(t => t.Chapters).HasJsonConversion();
             e.HasIndex(t => t.State);
         });
     }
