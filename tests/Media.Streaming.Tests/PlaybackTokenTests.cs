@@ -69,6 +69,15 @@ public sealed class PlaybackTokenTests : IDisposable
     }
 
     [Fact]
+    public void Issue_OnlyEmptyKeysConfigured_UsesTheGeneratedKey()
+    {
+        var lesson = Guid.NewGuid();
+        var token = Tokens("", " ").Issue(lesson, Guid.NewGuid()).Value;
+
+        Assert.Null(Tokens().Check(token, lesson));
+    }
+
+    [Fact]
     public void Issue_NoKeyConfigured_KeepsTheGeneratedKeyAcrossRestarts()
     {
         var lesson = Guid.NewGuid();

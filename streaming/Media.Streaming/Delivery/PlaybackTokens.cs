@@ -21,8 +21,10 @@ internal sealed class PlaybackTokens
     {
         _time = time;
         _lifetime = options.Value.UrlLifetime;
-        _keys = options.Value.SigningKeys.Length > 0
-            ? options.Value.SigningKeys.Select(Decode).ToArray()
+        // Empty entries (an unset environment variable in a deployment template) count as not configured.
+        var configured = options.Value.SigningKeys.Where(k => !string.IsNullOrWhiteSpace(k)).ToArray();
+        _keys = configured.Length > 0
+            ? configured.Select(Decode).ToArray()
             : [PersistentKeys.LoadOrCreate(media.Value, "playback-signing")];
     }
 
