@@ -11,7 +11,7 @@ namespace Media.Ingest.LibraryImports;
 /// Runs a library import: each pending row's file goes through the upload pipeline (store, hash, validate),
 /// a few at a time. Rows already finished are never redone, so a retried or re-run job continues where it stopped.
 /// </summary>
-public sealed class ImportJob(IServiceScopeFactory scopes, ILogger<ImportJob> logger)
+public sealed class ImportJob(IServiceScopeFactory scopes, IOptions<IngestOptions> options, ILogger<ImportJob> logger)
 {
     public async Task RunAsync(Guid importId, CancellationToken cancellationToken)
     {
@@ -28,13 +28,12 @@ public sealed class ImportJob(IServiceScopeFactory scopes, ILogger<ImportJob> lo
 
             import.State = ImportState.Running;
             await db.SaveChangesAsync(cancellationToken);
-            folder = ImportFolders.Resolve(scope.ServiceProvider.GetRequiredService<IOptions<IngestOptions>>().Value, scope.ServiceProvider, import.Folder);
+            folder = ImportFolders.Resolve(options.Value, scope.ServiceProvider, import.Folder);
             pending = await db.ImportRows.Where(r => r.ImportId == importId && r.State == ImportRowState.Pending)
                 .OrderBy(r => r.Number).Select(r => r.Number).ToListAsync(cancellationToken);
         }
 
-        var parallelism = scopes.CreateScope().ServiceProvider.GetRequiredService<IOptions<IngestOptions>>().Value.ImportParallelism;
-        await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
+        await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = options.Value.ImportParallelism, CancellationToken = cancellationToken },
             (number, ct) => new ValueTask(ImportRowAsync(importId, number, folder, ct)));
 
         await using (var scope = scopes.CreateAsyncScope())
