@@ -17,6 +17,7 @@ public static class StreamingModule
         builder.Services.AddSingleton<PlaybackTokens>();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<PublishedRenditionsCache>();
+        builder.Services.AddScoped<AccessPolicy>();
         builder.AddModuleDatabase<StreamingDbContext, SqliteStreamingDbContext, PostgresStreamingDbContext>(StreamingDbContext.SchemaName);
         return builder;
     }

@@ -118,7 +118,6 @@ public sealed class SignedDeliveryTests : IAsyncLifetime
         var response = await student.GetAsync($"/api/lessons/{Guid.NewGuid()}/playback", Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _server.CreateClient().GetAsync($"/api/lessons/{Guid.NewGuid()}/playback", Ct)).StatusCode);
     }
 
     [Fact]
@@ -180,6 +179,52 @@ public sealed class SignedDeliveryTests : IAsyncLifetime
         // faststart: the index (moov) comes before the media data, so playback starts before the download ends.
         var text = System.Text.Encoding.ASCII.GetString(await File.ReadAllBytesAsync(path, Ct));
         Assert.True(text.IndexOf("moov", StringComparison.Ordinal) < text.IndexOf("mdat", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AccessLevels_DecideWhoGetsAPlaybackUrl()
+    {
+        // Demo organisations: teacher and student at 历下实验中学 (济南); reviewer at 育英中学 (济南);
+        // teacher2 and reviewer2 at 青岛市实验小学 (青岛).
+        var teacher = await _server.CreateClientForAsync("teacher");
+        var lesson = await PublishedLessonAsync(teacher, "352x198");
+        var clients = new Dictionary<string, HttpClient>();
+        foreach (var name in new[] { "student", "reviewer", "teacher2", "reviewer2", "admin" })
+        {
+            clients[name] = await _server.CreateClientForAsync(name);
+        }
+
+        clients["anonymous"] = _server.CreateClient();
+        clients["teacher"] = teacher;
+
+        async Task<string> WhoMayWatchAsync(string level)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await teacher.PutAsJsonAsync($"/api/lessons/{lesson}/access", new { level }, Ct)).StatusCode);
+            var allowed = new List<string>();
+            foreach (var (name, client) in clients.OrderBy(c => c.Key, StringComparer.Ordinal))
+            {
+                var response = await client.GetAsync($"/api/lessons/{lesson}/playback", Ct);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    allowed.Add(name);
+                }
+                else
+                {
+                    Assert.Contains(response.StatusCode, new[] { HttpStatusCode.Forbidden, HttpStatusCode.Unauthorized });
+                    Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+                }
+            }
+
+            return string.Join(",", allowed);
+        }
+
+        Assert.Equal("admin,anonymous,reviewer,reviewer2,student,teacher,teacher2", await WhoMayWatchAsync("public"));
+        Assert.Equal("admin,reviewer,reviewer2,student,teacher,teacher2", await WhoMayWatchAsync("signed-in"));
+        Assert.Equal("admin,student,teacher", await WhoMayWatchAsync("school"));
+        Assert.Equal("admin,reviewer,student,teacher", await WhoMayWatchAsync("region"));
+        Assert.Equal("admin,reviewer,reviewer2,teacher", await WhoMayWatchAsync("reviewers"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await teacher.PutAsJsonAsync($"/api/lessons/{lesson}/access", new { level = "friends" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await clients["teacher2"].PutAsJsonAsync($"/api/lessons/{lesson}/access", new { level = "public" }, Ct)).StatusCode);
     }
 
     public async ValueTask DisposeAsync()

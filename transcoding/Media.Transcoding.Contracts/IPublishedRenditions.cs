@@ -12,4 +12,5 @@ public interface IPublishedRenditions
 /// <param name="MasterPlaylist">Name of the master playlist within the prefix.</param>
 /// <param name="OwnerId">The lesson's teacher.</param>
 /// <param name="DurationSeconds">Length of the published video.</param>
-public sealed record PublishedRenditions(Guid LessonId, string Prefix, string MasterPlaylist, Guid OwnerId, double DurationSeconds);
+/// <param name="OrganisationId">The teacher's organisation (school) when known.</param>
+public sealed record PublishedRenditions(Guid LessonId, string Prefix, string MasterPlaylist, Guid OwnerId, double DurationSeconds, Guid? OrganisationId);

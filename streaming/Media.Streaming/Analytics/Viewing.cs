@@ -35,6 +35,19 @@ internal sealed class LessonDelivery
     public bool AllowDownload { get; set; }
 
     public int Downloads { get; set; }
+
+    /// <summary>Who may watch: everyone signed in unless the teacher chose otherwise.</summary>
+    public AccessLevel Access { get; set; }
+}
+
+/// <summary>Who may watch a lesson.</summary>
+internal enum AccessLevel
+{
+    SignedIn = 0,
+    Public = 1,
+    School = 2,
+    Region = 3,
+    Reviewers = 4,
 }
 
 /// <summary>Viewing analytics (schema <c>streaming</c>).</summary>

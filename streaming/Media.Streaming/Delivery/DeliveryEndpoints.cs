@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using Media.Platform.Errors;
+using Media.Streaming.Analytics;
+using Microsoft.EntityFrameworkCore;
 using Media.Platform.Identity;
 using Media.Platform.Storage;
 using Media.Transcoding.Contracts;
@@ -22,19 +24,22 @@ namespace Media.Streaming.Delivery;
 internal static class DeliveryEndpoints
 {
     public const string TokenProblem = "urn:media:problem:playback-token";
+    public const string AccessProblem = "urn:media:problem:access-level";
     private const string Immutable = "public, max-age=31536000, immutable";
 
     public static IEndpointRouteBuilder MapDeliveryEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/lessons/{id:guid}/playback", PlaybackAsync).WithTags("Streaming").RequireAuthorization()
-            .WithSummary("A signed, expiring URL of the lesson's master playlist for the caller");
+        routes.MapGet("/api/lessons/{id:guid}/playback", PlaybackAsync).WithTags("Streaming").AllowAnonymous()
+            .WithSummary("A signed, expiring URL of the lesson's master playlist for the caller (anonymous callers for public lessons)");
+        routes.MapPut("/api/lessons/{id:guid}/access", SetAccessAsync).WithTags("Streaming").RequireAuthorization()
+            .WithSummary("Who may watch: public, signed-in, school, region or reviewers (the lesson's teacher or an administrator)");
         routes.MapMethods("/media/{lessonId:guid}/{**path}", [HttpMethods.Get, HttpMethods.Head], ServeAsync).AllowAnonymous()
             .WithTags("Streaming").WithSummary("Playlists, segments and thumbnails of a published lesson (needs ?t=<playback token>)");
         return routes;
     }
 
     internal static async Task<Results<Ok<PlaybackDto>, ProblemHttpResult>> PlaybackAsync(
-        Guid id, ClaimsPrincipal user, IPublishedRenditions published, PlaybackTokens tokens, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, IPublishedRenditions published, StreamingDbContext db, AccessPolicy access, PlaybackTokens tokens, CancellationToken cancellationToken)
     {
         var set = await published.FindAsync(id, cancellationToken);
         if (set is null)
@@ -42,8 +47,43 @@ internal static class DeliveryEndpoints
             return Problems.NotFound($"Lesson {id} has no published video (yet).");
         }
 
-        var token = tokens.Issue(id, user.UserId()!.Value);
+        var delivery = await db.Deliveries.AsNoTracking().FirstOrDefaultAsync(d => d.LessonId == id, cancellationToken);
+        if (await access.RefusalAsync(set, delivery, user, cancellationToken) is { } refusal)
+        {
+            return user.UserId() is null
+                ? Problems.Of(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthenticated, "Sign in to watch.", refusal)
+                : Problems.Of(StatusCodes.Status403Forbidden, AccessProblem, "Not open to you.", refusal);
+        }
+
+        // Anonymous viewers of public lessons share the empty viewer id.
+        var token = tokens.Issue(id, user.UserId() ?? Guid.Empty);
         return TypedResults.Ok(new PlaybackDto($"/media/{id:N}/{set.MasterPlaylist}?t={Uri.EscapeDataString(token.Value)}", token.ExpiresAt));
+    }
+
+    internal static async Task<Results<Ok<AccessDto>, ProblemHttpResult>> SetAccessAsync(
+        Guid id, AccessDto request, ClaimsPrincipal user, IPublishedRenditions published, StreamingDbContext db, CancellationToken cancellationToken)
+    {
+        var lesson = await published.FindAsync(id, cancellationToken);
+        if (lesson is null || (lesson.OwnerId != user.UserId() && !user.IsInRole(Roles.Admin)))
+        {
+            return Problems.NotFound($"No lesson {id} of yours is published.");
+        }
+
+        if (request.Level is null || !AccessPolicy.Names.TryGetValue(request.Level, out var level))
+        {
+            return Problems.Validation($"level must be one of: {string.Join(", ", AccessPolicy.Names.Keys)}.");
+        }
+
+        var delivery = await db.Deliveries.FirstOrDefaultAsync(d => d.LessonId == id, cancellationToken);
+        if (delivery is null)
+        {
+            delivery = new LessonDelivery { LessonId = id };
+            db.Deliveries.Add(delivery);
+        }
+
+        delivery.Access = level;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new AccessDto(AccessPolicy.NameOf(level)));
     }
 
     internal static async Task<IResult> ServeAsync(
@@ -173,3 +213,5 @@ internal static class DeliveryEndpoints
 }
 
 public sealed record PlaybackDto(string Url, DateTimeOffset ExpiresAt);
+
+public sealed record AccessDto(string? Level);

@@ -49,7 +49,7 @@ internal static class DownloadEndpoints
     }
 
     internal static async Task<Results<Ok<DownloadLink>, ProblemHttpResult>> LinkAsync(
-        Guid id, ClaimsPrincipal user, IPublishedRenditions published, StreamingDbContext db, PlaybackTokens tokens, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, IPublishedRenditions published, StreamingDbContext db, AccessPolicy access, PlaybackTokens tokens, CancellationToken cancellationToken)
     {
         var lesson = await published.FindAsync(id, cancellationToken);
         if (lesson is null)
@@ -58,6 +58,11 @@ internal static class DownloadEndpoints
         }
 
         var delivery = await db.Deliveries.AsNoTracking().FirstOrDefaultAsync(d => d.LessonId == id, cancellationToken);
+        if (await access.RefusalAsync(lesson, delivery, user, cancellationToken) is { } refusal)
+        {
+            return Problems.Of(StatusCodes.Status403Forbidden, DeliveryEndpoints.AccessProblem, "Not open to you.", refusal);
+        }
+
         if (delivery?.AllowDownload != true && lesson.OwnerId != user.UserId() && !user.IsInRole(Roles.Admin))
         {
             return Problems.Of(StatusCodes.Status403Forbidden, DownloadProblem, "Download not allowed.", "The lesson's teacher has not allowed downloads.");

@@ -10,6 +10,10 @@ internal sealed class LessonTranscode
 {
     public Guid LessonId { get; set; }
     public Guid OwnerId { get; set; }
+
+    /// <summary>The teacher's organisation (school) when known: access levels are decided against it.</summary>
+    public Guid? OrganisationId { get; set; }
+
     public required string SourceBlobKey { get; set; }
     public required MediaFacts Source { get; set; }
     public TranscodeState State { get; set; }

@@ -16,6 +16,6 @@ internal sealed class PublishedRenditionsQuery(TranscodingDbContext db) : IPubli
         }
 
         var duration = t.ClipStartSeconds is { } from && t.ClipEndSeconds is { } to ? to - from : t.Source.DurationSeconds;
-        return new PublishedRenditions(lessonId, t.PublishedPrefix, FfmpegCommands.MasterPlaylist, t.OwnerId, duration);
+        return new PublishedRenditions(lessonId, t.PublishedPrefix, FfmpegCommands.MasterPlaylist, t.OwnerId, duration, t.OrganisationId);
     }
 }

@@ -21,6 +21,7 @@ internal sealed class TranscodeClip(TranscodingDbContext db, IBackgroundJobClien
         {
             LessonId = clip.ClipLessonId,
             OwnerId = clip.OwnerId,
+            OrganisationId = parent.OrganisationId,
             SourceBlobKey = parent.SourceBlobKey,
             Source = parent.Source,
             ClipStartSeconds = clip.StartSeconds,

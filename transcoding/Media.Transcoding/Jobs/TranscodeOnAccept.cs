@@ -22,6 +22,7 @@ internal sealed class TranscodeOnAccept(TranscodingDbContext db, IBackgroundJobC
             {
                 LessonId = accepted.LessonId,
                 OwnerId = accepted.OwnerId,
+                OrganisationId = accepted.OrganisationId,
                 SourceBlobKey = accepted.SourceBlobKey,
                 Source = accepted.Media,
                 State = TranscodeState.Queued,

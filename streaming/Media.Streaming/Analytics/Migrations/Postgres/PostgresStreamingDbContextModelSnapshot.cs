@@ -29,6 +29,9 @@ namespace Media.Streaming.Analytics.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Access")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("AllowDownload")
                         .HasColumnType("boolean");
 

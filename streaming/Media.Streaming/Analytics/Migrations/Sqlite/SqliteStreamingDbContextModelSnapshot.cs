@@ -23,6 +23,9 @@ namespace Media.Streaming.Analytics.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Access")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("AllowDownload")
                         .HasColumnType("INTEGER");
 

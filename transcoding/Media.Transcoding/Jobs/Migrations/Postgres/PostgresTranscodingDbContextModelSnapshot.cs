@@ -55,6 +55,9 @@ namespace Media.Transcoding.Jobs.Migrations.Postgres
                     b.Property<double?>("IntegratedLoudness")
                         .HasColumnType("double precision");
 
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid");
 

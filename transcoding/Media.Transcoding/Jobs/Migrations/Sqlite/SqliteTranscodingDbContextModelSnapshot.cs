@@ -49,6 +49,9 @@ namespace Media.Transcoding.Jobs.Migrations.Sqlite
                     b.Property<double?>("IntegratedLoudness")
                         .HasColumnType("REAL");
 
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("TEXT");
 

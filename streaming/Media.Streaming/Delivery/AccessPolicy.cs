@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using Media.Platform.Identity;
+using Media.Streaming.Analytics;
+using Media.Transcoding.Contracts;
+
+namespace Media.Streaming.Delivery;
+
+/// <summary>
+/// Decides whether a viewer may watch a lesson under its access level: public, everyone signed in, the teacher's
+/// school, the teacher's city (区域: the 市 above the school), or reviewers only. The teacher and administrators always may.
+/// </summary>
+internal sealed class AccessPolicy(UserDirectory directory)
+{
+    public static readonly IReadOnlyDictionary<string, AccessLevel> Names = new Dictionary<string, AccessLevel>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["public"] = AccessLevel.Public,
+        ["signed-in"] = AccessLevel.SignedIn,
+        ["school"] = AccessLevel.School,
+        ["region"] = AccessLevel.Region,
+        ["reviewers"] = AccessLevel.Reviewers,
+    };
+
+    public static string NameOf(AccessLevel level) => Names.First(n => n.Value == level).Key;
+
+    /// <summary>Why the viewer may not watch, or null when they may.</summary>
+    public async Task<string?> RefusalAsync(PublishedRenditions lesson, LessonDelivery? delivery, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var level = delivery?.Access ?? AccessLevel.SignedIn;
+        var viewer = user.UserId();
+        if (level == AccessLevel.Public || (viewer is not null && (viewer == lesson.OwnerId || user.IsInRole(Roles.Admin))))
+        {
+            return null;
+        }
+
+        if (viewer is null)
+        {
+            return "Sign in to watch this lesson.";
+        }
+
+        switch (level)
+        {
+            case AccessLevel.SignedIn:
+                return null;
+            case AccessLevel.Reviewers:
+                return user.IsInRole(Roles.Reviewer) || user.IsInRole(Roles.RegionAdmin) ? null : "This lesson is open to reviewers only.";
+            case AccessLevel.School:
+            case AccessLevel.Region:
+                var viewerLineage = user.OrganisationId() is { } org ? await directory.GetLineageAsync(org, cancellationToken) : [];
+                var lessonLineage = lesson.OrganisationId is { } home ? await directory.GetLineageAsync(home, cancellationToken) : [];
+                var kind = level == AccessLevel.School ? OrganisationKind.School : OrganisationKind.City;
+                var scope = lessonLineage.FirstOrDefault(o => o.Kind == kind);
+                return scope is not null && viewerLineage.Any(o => o.Id == scope.Id)
+                    ? null
+                    : level == AccessLevel.School ? "This lesson is open to its teacher's school only." : "This lesson is open to its teacher's city only.";
+            default:
+                return "This lesson is not open to you.";
+        }
+    }
+}
