@@ -39,6 +39,11 @@ public sealed class PlayerTests(BrowserSession session) : IClassFixture<BrowserS
         Assert.Equal(1.5, await page.EvaluateAsync<double>("() => document.getElementById('video').playbackRate"));
         await page.WaitForFunctionAsync("() => document.getElementById('video').currentTime > 7", null, new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("chapters").Locator("li")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("timeline").Locator(".marker")).ToHaveCountAsync(1);
+        await page.GetByTestId("timeline").HoverAsync(new() { Position = new() { X = 300, Y = 4 } });
+        await Assertions.Expect(page.GetByTestId("preview")).ToBeVisibleAsync();
+        var tile = await page.GetByTestId("preview").Locator(".tile").EvaluateAsync<string>("t => t.style.backgroundImage");
+        Assert.Contains("thumbnails.jpg?t=", tile, StringComparison.Ordinal);
         await BrowserSession.ScreenshotAsync(page, "player-student");
 
         await page.EvaluateAsync("() => document.getElementById('video').pause()");

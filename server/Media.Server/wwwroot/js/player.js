@@ -11,6 +11,7 @@ const resumeKey = `media.resume.${lessonId}`;
 const format = (s) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
 
 const lesson = await api(`/api/lessons/${lessonId}`);
+const chaptersPromise = api(`/api/lessons/${lessonId}/chapters`).catch(() => []);
 document.getElementById('title').textContent = lesson.title;
 document.getElementById('meta').textContent = [lesson.stage, lesson.grade, lesson.subject, lesson.edition, lesson.volume, lesson.unit, lesson.teacher]
   .filter(Boolean).join(' · ');
@@ -36,6 +37,49 @@ if (lesson.status !== 'published') {
     }
   });
   quality.addEventListener('change', () => { hls.currentLevel = Number(quality.value); });
+  setUpTimeline(url);
+}
+
+// The scrub bar under the video: chapter markers, and thumbnails from the sprite (WebVTT cues with #xywh=)
+// while the pointer moves over it; a click seeks.
+async function setUpTimeline(masterUrl) {
+  const timeline = document.getElementById('timeline');
+  const preview = document.getElementById('preview');
+  const [path, query] = masterUrl.split('?');
+  const base = path.slice(0, path.lastIndexOf('/') + 1);
+  const vtt = await fetch(`${base}thumbnails.vtt?${query}`).then((r) => (r.ok ? r.text() : ''));
+  const seconds = (t) => t.split(':').reduce((total, part) => total * 60 + Number(part), 0);
+  const cues = [...vtt.matchAll(/([\d:.]+) --> ([\d:.]+)\s+(\S+)#xywh=(\d+),(\d+),(\d+),(\d+)/g)]
+    .map((m) => ({ start: seconds(m[1]), end: seconds(m[2]), image: m[3], x: +m[4], y: +m[5], w: +m[6], h: +m[7] }));
+  const duration = lesson.durationSeconds;
+  timeline.hidden = false;
+  for (const chapter of await chaptersPromise) {
+    const marker = document.createElement('span');
+    marker.className = 'marker';
+    marker.title = chapter.title;
+    marker.style.left = `${(100 * chapter.startSeconds) / duration}%`;
+    timeline.append(marker);
+  }
+  const at = (event) => Math.max(0, Math.min(duration, ((event.clientX - timeline.getBoundingClientRect().left) / timeline.clientWidth) * duration));
+  timeline.addEventListener('mousemove', (event) => {
+    const time = at(event);
+    const cue = cues.find((c) => time >= c.start && time < c.end) ?? cues.at(-1);
+    preview.hidden = false;
+    preview.style.left = `${(100 * time) / duration}%`;
+    preview.querySelector('span').textContent = format(time);
+    const tile = preview.querySelector('.tile');
+    if (cue) {
+      Object.assign(tile.style, {
+        width: `${cue.w}px`, height: `${cue.h}px`,
+        backgroundImage: `url("${base}${cue.image}?${query}")`, backgroundPosition: `-${cue.x}px -${cue.y}px`,
+      });
+    }
+  });
+  timeline.addEventListener('mouseleave', () => { preview.hidden = true; });
+  timeline.addEventListener('click', (event) => { video.currentTime = at(event); });
+  video.addEventListener('timeupdate', () => {
+    timeline.querySelector('.played').style.width = `${(100 * video.currentTime) / duration}%`;
+  });
 }
 
 speed.addEventListener('change', () => { video.playbackRate = Number(speed.value); });
@@ -62,7 +106,7 @@ video.addEventListener('timeupdate', () => {
   if (video.currentTime > 0) localStorage.setItem(resumeKey, String(Math.floor(video.currentTime)));
 });
 
-const chapters = await api(`/api/lessons/${lessonId}/chapters`).catch(() => []);
+const chapters = await chaptersPromise;
 const list = document.getElementById('chapters');
 for (const chapter of chapters) {
   const item = document.createElement('li');
