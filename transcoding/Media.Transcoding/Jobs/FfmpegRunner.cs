@@ -10,14 +10,8 @@ internal sealed class FfmpegRunner(FfmpegTools tools)
     /// <summary>Runs an analysis command and returns its log (stderr), where filters such as scdet report.</summary>
     public async Task<string> RunForLogAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(tools.Options.FfmpegPath) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("ffmpeg did not start");
-        await using var kill = cancellationToken.Register(() => process.Kill(entireProcessTree: true));
+        using var process = Start(arguments);
+        await using var kill = KillOnCancel(process, cancellationToken);
         var output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         var log = await process.StandardError.ReadToEndAsync(CancellationToken.None);
         await output;
@@ -28,24 +22,8 @@ internal sealed class FfmpegRunner(FfmpegTools tools)
 
     public async Task RunAsync(IReadOnlyList<string> arguments, double durationSeconds, Func<EncodeProgress, Task>? progress, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(tools.Options.FfmpegPath) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("ffmpeg did not start");
-        await using var kill = cancellationToken.Register(() =>
-        {
-            try
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-                // Already exited.
-            }
-        });
+        using var process = Start(arguments);
+        await using var kill = KillOnCancel(process, cancellationToken);
         var errors = process.StandardError.ReadToEndAsync(CancellationToken.None);
         var clock = Stopwatch.StartNew();
         string? line;
@@ -83,6 +61,30 @@ internal sealed class FfmpegRunner(FfmpegTools tools)
             throw new FfmpegFailedException($"ffmpeg exited with {process.ExitCode}: {string.Join(" | ", reason)}");
         }
     }
+
+    private Process Start(IReadOnlyList<string> arguments)
+    {
+        var start = new ProcessStartInfo(tools.Options.FfmpegPath) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return Process.Start(start) ?? throw new InvalidOperationException("ffmpeg did not start");
+    }
+
+    private static CancellationTokenRegistration KillOnCancel(Process process, CancellationToken cancellationToken) =>
+        cancellationToken.Register(() =>
+        {
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // Already exited.
+            }
+        });
 }
 
 internal sealed record EncodeProgress(double Percent, double Speed, double? EtaSeconds, TimeSpan Elapsed);
