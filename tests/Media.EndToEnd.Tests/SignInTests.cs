@@ -51,7 +51,8 @@ public sealed class UploadPageTests(BrowserSession session) : IClassFixture<Brow
         await page.GetByLabel("用户名").FillAsync("teacher");
         await page.GetByLabel("密码").FillAsync(MediaServerFactory.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync("**/uploads");
+        // The page keeps SignalR connections open, so wait for the document, not for the network to settle.
+        await page.WaitForURLAsync("**/uploads", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         await page.GetByLabel("课题（留空则用文件名）").FillAsync("背影 第一课时");
         await page.GetByLabel("学科").FillAsync("语文");
@@ -64,8 +65,8 @@ public sealed class UploadPageTests(BrowserSession session) : IClassFixture<Brow
         await Assertions.Expect(row.Locator(".state")).ToHaveTextAsync("已发布", new() { Timeout = 60_000 });
         await BrowserSession.ScreenshotAsync(page, "uploads-teacher");
 
-        await page.ReloadAsync();
-        await Assertions.Expect(page.GetByTestId("uploads").Locator("li").First.Locator(".name")).ToHaveTextAsync("背影 第一课时");
+        await page.ReloadAsync(new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Assertions.Expect(page.GetByTestId("uploads").Locator("li").First.Locator(".name")).ToHaveTextAsync("背影 第一课时", new() { Timeout = 15_000 });
     }
 
     public void Dispose() => _folder.Dispose();
