@@ -13,6 +13,7 @@ return args.FirstOrDefault() switch
     "upload" => await UploadBenchmark.RunAsync(args[1..]),
     "ladder" => await LadderBenchmark.RunAsync(args[1..]),
     "segments" => await SegmentBenchmark.RunAsync(args[1..]),
+    "search" => await SearchBenchmark.RunAsync(args[1..]),
     "baseline-server" => await BaselineServer.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture), args[2]),
     _ => Usage(),
 };
@@ -22,6 +23,7 @@ static int Usage()
     Console.Error.WriteLine("usage: Media.Bench upload [--size-mb 2048] [--chunk-mb 0 (one PATCH)]");
     Console.Error.WriteLine("       Media.Bench ladder [--seconds 60]");
     Console.Error.WriteLine("       Media.Bench segments [--seconds 10] [--concurrency 16]");
+    Console.Error.WriteLine("       Media.Bench search [--sizes 10000,100000] [--clients 8] [--seconds 5]");
     return 2;
 }
 

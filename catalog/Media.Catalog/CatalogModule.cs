@@ -1,9 +1,17 @@
+using Media.Catalog.Demo;
+using Media.Catalog.Engagement;
 using Media.Catalog.Lessons;
+using Media.Catalog.Search;
+using Media.Catalog.Taxonomy;
+using Media.Platform;
+using Media.Platform.Web;
+using Media.Streaming.Contracts;
 using Media.Ingest.Contracts;
 using Media.Platform.Data;
 using Media.Platform.Events;
 using Media.Transcoding.Contracts;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Media.Catalog;
@@ -19,6 +27,31 @@ public static class CatalogModule
         builder.Services.AddEventHandler<LessonProcessing, LessonStatusHandlers>();
         builder.Services.AddEventHandler<LessonPublished, LessonStatusHandlers>();
         builder.Services.AddEventHandler<LessonTranscodeFailed, LessonStatusHandlers>();
+        builder.Services.AddEventHandler<LessonEngagementChanged, LessonStatusHandlers>();
+
+        builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var options = StartupOptions.Read<CatalogOptions>(builder.Configuration, CatalogOptions.Section);
+        var provider = ProviderKey.Resolve("Media:Catalog:SearchProvider", options.SearchProvider, CatalogOptions.Lucene, CatalogOptions.Elasticsearch);
+        if (provider == CatalogOptions.Lucene)
+        {
+            var folder = options.LucenePath ?? Path.Combine(StartupOptions.Read<MediaOptions>(builder.Configuration, MediaOptions.Section).FullDataPath, "search");
+            builder.Services.AddSingleton<ILessonIndex>(_ => new LuceneLessonIndex(folder));
+        }
+        else
+        {
+            var url = options.ElasticsearchUrl ?? throw new StartupException("Media:Catalog:ElasticsearchUrl is required when Media:Catalog:SearchProvider is Elasticsearch.");
+            builder.Services.AddSingleton<ILessonIndex>(_ => new ElasticsearchLessonIndex(url, options.ElasticsearchIndex));
+        }
+
+        builder.Services.AddScoped<LessonIndexer>();
+        builder.Services.AddScoped<DemoLibrary>();
+        if (HostRoles.Read(builder.Configuration).ServesWeb())
+        {
+            builder.Services.AddHostedService<SearchIndexSync>();
+        }
+
+        builder.Services.AddHealthChecks().AddCheck<SearchIndexHealthCheck>("search-index", tags: ["ready"]);
+        builder.Services.AddSingleton(new NavigationItem("Nav.Catalog", "Home.Catalog", "/catalog", Order: 10));
         return builder;
     }
 
@@ -27,6 +60,10 @@ public static class CatalogModule
         ArgumentNullException.ThrowIfNull(app);
         app.MapLessonEndpoints();
         app.MapChapterEndpoints();
+        app.MapSearchEndpoints();
+        app.MapTaxonomyEndpoints();
+        app.MapEngagementEndpoints();
+        app.MapRecommendationEndpoints();
         return app;
     }
 }

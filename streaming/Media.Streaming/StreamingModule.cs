@@ -1,5 +1,6 @@
 using Media.Platform.Data;
 using Media.Streaming.Analytics;
+using Media.Streaming.Contracts;
 using Media.Streaming.Delivery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ public static class StreamingModule
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<PublishedRenditionsCache>();
         builder.Services.AddScoped<AccessPolicy>();
+        builder.Services.AddScoped<IViewingHistory, ViewingHistory>();
         builder.AddModuleDatabase<StreamingDbContext, SqliteStreamingDbContext, PostgresStreamingDbContext>(StreamingDbContext.SchemaName);
         return builder;
     }

@@ -21,7 +21,8 @@ public sealed class BrowserSession : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-    public MediaServerFactory Server { get; } = new();
+    /// <summary>The host, with a small generated demo library so that catalog pages have something to show.</summary>
+    public MediaServerFactory Server { get; } = new MediaServerFactory().With("Media:Catalog:DemoLessons", "600");
 
     public string BaseUrl { get; private set; } = string.Empty;
 

@@ -1,3 +1,5 @@
+using Media.Catalog.Engagement;
+using Media.Catalog.Taxonomy;
 using Media.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,6 +13,9 @@ internal class CatalogDbContext(DbContextOptions options) : ModuleDbContext(opti
     protected override string Schema => SchemaName;
 
     public DbSet<Lesson> Lessons => Set<Lesson>();
+    public DbSet<TaxonomyNode> TaxonomyNodes => Set<TaxonomyNode>();
+    public DbSet<LessonRating> Ratings => Set<LessonRating>();
+    public DbSet<Favourite> Favourites => Set<Favourite>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -20,7 +25,8 @@ internal class CatalogDbContext(DbContextOptions options) : ModuleDbContext(opti
             e.ToTable("lessons");
             e.Property(l => l.Title).HasMaxLength(300);
             foreach (var name in new[] { nameof(Lesson.Stage), nameof(Lesson.Grade), nameof(Lesson.Subject), nameof(Lesson.Edition), nameof(Lesson.Volume),
-                nameof(Lesson.Unit), nameof(Lesson.LessonName), nameof(Lesson.Teacher), nameof(Lesson.TeacherTitle), nameof(Lesson.School), nameof(Lesson.Region) })
+                nameof(Lesson.Unit), nameof(Lesson.LessonName), nameof(Lesson.Teacher), nameof(Lesson.TeacherTitle), nameof(Lesson.School), nameof(Lesson.Region),
+                nameof(Lesson.AwardLevel) })
             {
                 e.Property(name).HasMaxLength(200);
             }
@@ -33,6 +39,26 @@ internal class CatalogDbContext(DbContextOptions options) : ModuleDbContext(opti
             e.Property(l => l.Chapters).HasJsonConversion();
             e.HasIndex(l => l.Status);
             e.HasIndex(l => l.ParentLessonId);
+            e.Property(l => l.Tags).HasJsonConversion();
+            e.Ignore(l => l.AverageRating);
+            e.HasIndex(l => l.TaxonomyNodeId);
+        });
+        modelBuilder.Entity<TaxonomyNode>(e =>
+        {
+            e.ToTable("taxonomy_nodes");
+            e.Property(n => n.Name).HasMaxLength(200);
+            e.HasIndex(n => new { n.ParentId, n.Position });
+        });
+        modelBuilder.Entity<LessonRating>(e =>
+        {
+            e.ToTable("ratings");
+            e.HasKey(r => new { r.LessonId, r.UserId });
+        });
+        modelBuilder.Entity<Favourite>(e =>
+        {
+            e.ToTable("favourites");
+            e.HasKey(f => new { f.UserId, f.LessonId });
+            e.HasIndex(f => new { f.UserId, f.AddedAt });
         });
     }
 }

@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 
+using Media.Catalog.Search;
+
 namespace Media.Catalog.Lessons;
 
 /// <summary>Chapters of a lesson (suggested, then edited by its teacher) and clips cut from it.</summary>
@@ -34,7 +36,7 @@ internal static class ChapterEndpoints
     }
 
     internal static async Task<Results<Ok<List<ChapterMark>>, ProblemHttpResult>> PutChaptersAsync(
-        Guid id, List<ChapterMark> chapters, ClaimsPrincipal user, CatalogDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, List<ChapterMark> chapters, ClaimsPrincipal user, CatalogDbContext db, LessonIndexer indexer, TimeProvider time, CancellationToken cancellationToken)
     {
         var lesson = await db.Lessons.FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
         if (lesson is null || !CanSee(lesson, user))
@@ -56,6 +58,7 @@ internal static class ChapterEndpoints
         lesson.ChaptersEdited = true;
         lesson.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        await indexer.RefreshAsync(id, cancellationToken);
         return TypedResults.Ok(lesson.Chapters);
     }
 

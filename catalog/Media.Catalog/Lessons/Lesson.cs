@@ -23,6 +23,27 @@ internal sealed class Lesson
     public int? Year { get; set; }
     public string? Description { get; set; }
 
+    /// <summary>校级/县级/市级/省级/部级优课, set when a campaign awards the lesson.</summary>
+    public string? AwardLevel { get; set; }
+
+    public List<string> Tags { get; set; } = [];
+
+    /// <summary>The taxonomy node (课 or 单元) the lesson is attached to; the names above are copied from its path.</summary>
+    public Guid? TaxonomyNodeId { get; set; }
+
+    public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>Copied from streaming's totals (one view per viewer per day) for display and sorting.</summary>
+    public int Views { get; set; }
+
+    public int Downloads { get; set; }
+
+    public int RatingCount { get; set; }
+
+    public int RatingSum { get; set; }
+
+    public double AverageRating => RatingCount == 0 ? 0 : Math.Round((double)RatingSum / RatingCount, 2);
+
     public required string SourceBlobKey { get; set; }
     public required string Sha256 { get; set; }
     public long SizeBytes { get; set; }

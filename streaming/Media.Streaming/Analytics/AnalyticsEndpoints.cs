@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Media.Platform.Errors;
+using Media.Platform.Events;
 using Media.Platform.Identity;
 using Media.Transcoding.Contracts;
 using Microsoft.AspNetCore.Builder;
@@ -33,7 +34,7 @@ internal static class AnalyticsEndpoints
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> HeartbeatAsync(
-        Guid id, Heartbeat heartbeat, ClaimsPrincipal user, IPublishedRenditions published, StreamingDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, Heartbeat heartbeat, ClaimsPrincipal user, IPublishedRenditions published, StreamingDbContext db, DomainEvents events, TimeProvider time, CancellationToken cancellationToken)
     {
         var lesson = await published.FindAsync(id, cancellationToken);
         if (lesson is null)
@@ -51,6 +52,7 @@ internal static class AnalyticsEndpoints
         var now = time.GetUtcNow();
         var day = int.Parse(now.ToString("yyyyMMdd", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         var view = await db.ViewDays.FirstOrDefaultAsync(v => v.LessonId == id && v.ViewerId == viewer && v.Day == day, cancellationToken);
+        var newView = view is null;
         if (view is null)
         {
             view = new ViewDay { LessonId = id, ViewerId = viewer, Day = day };
@@ -77,6 +79,12 @@ internal static class AnalyticsEndpoints
         catch (DbUpdateException)
         {
             // Two heartbeats of one viewer raced to create today's row; the next heartbeat carries on.
+            return TypedResults.NoContent();
+        }
+
+        if (newView)
+        {
+            await Engagement.AnnounceAsync(id, db, events, cancellationToken);
         }
 
         return TypedResults.NoContent();

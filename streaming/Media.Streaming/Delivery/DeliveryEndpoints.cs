@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using Media.Platform.Errors;
+using Media.Platform.Events;
 using Media.Streaming.Analytics;
 using Microsoft.EntityFrameworkCore;
 using Media.Platform.Identity;
@@ -133,7 +134,7 @@ internal static class DeliveryEndpoints
             var range = context.Request.Headers.Range.ToString();
             if (HttpMethods.IsGet(context.Request.Method) && (range.Length == 0 || range.StartsWith("bytes=0-", StringComparison.Ordinal)))
             {
-                await DownloadEndpoints.CountAsync(lessonId, context.RequestServices.GetRequiredService<Analytics.StreamingDbContext>(), context.RequestAborted);
+                await DownloadEndpoints.CountAsync(lessonId, context.RequestServices.GetRequiredService<Analytics.StreamingDbContext>(), context.RequestServices.GetRequiredService<DomainEvents>(), context.RequestAborted);
             }
         }
 

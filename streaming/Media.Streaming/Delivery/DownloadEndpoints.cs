@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Media.Platform.Errors;
+using Media.Platform.Events;
 using Media.Platform.Identity;
 using Media.Streaming.Analytics;
 using Media.Transcoding.Contracts;
@@ -73,7 +74,7 @@ internal static class DownloadEndpoints
     }
 
     /// <summary>Counts a download when the MP4 is fetched from its first byte (resumed ranges are not new downloads).</summary>
-    public static async Task CountAsync(Guid lessonId, StreamingDbContext db, CancellationToken cancellationToken)
+    public static async Task CountAsync(Guid lessonId, StreamingDbContext db, DomainEvents events, CancellationToken cancellationToken)
     {
         var updated = await db.Deliveries.Where(d => d.LessonId == lessonId)
             .ExecuteUpdateAsync(d => d.SetProperty(x => x.Downloads, x => x.Downloads + 1), cancellationToken);
@@ -82,6 +83,8 @@ internal static class DownloadEndpoints
             db.Deliveries.Add(new LessonDelivery { LessonId = lessonId, Downloads = 1 });
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        await Engagement.AnnounceAsync(lessonId, db, events, cancellationToken);
     }
 }
 

@@ -23,11 +23,52 @@ namespace Media.Catalog.Lessons.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Media.Catalog.Engagement.Favourite", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LessonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "LessonId");
+
+                    b.HasIndex("UserId", "AddedAt");
+
+                    b.ToTable("favourites", "catalog");
+                });
+
+            modelBuilder.Entity("Media.Catalog.Engagement.LessonRating", b =>
+                {
+                    b.Property<Guid>("LessonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Stars")
+                        .HasColumnType("integer");
+
+                    b.HasKey("LessonId", "UserId");
+
+                    b.ToTable("ratings", "catalog");
+                });
+
             modelBuilder.Entity("Media.Catalog.Lessons.Lesson", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("AwardLevel")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Chapters")
                         .IsRequired()
@@ -48,6 +89,9 @@ namespace Media.Catalog.Lessons.Migrations.Postgres
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Downloads")
+                        .HasColumnType("integer");
 
                     b.Property<double>("DurationSeconds")
                         .HasColumnType("double precision");
@@ -79,6 +123,15 @@ namespace Media.Catalog.Lessons.Migrations.Postgres
                     b.Property<string>("ProcessingError")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RatingCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RatingSum")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Region")
                         .HasMaxLength(200)
@@ -112,6 +165,13 @@ namespace Media.Catalog.Lessons.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("TaxonomyNodeId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Teacher")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -132,6 +192,9 @@ namespace Media.Catalog.Lessons.Migrations.Postgres
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Views")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Volume")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -148,9 +211,38 @@ namespace Media.Catalog.Lessons.Migrations.Postgres
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("TaxonomyNodeId");
+
                     b.HasIndex("OwnerId", "CreatedAt");
 
                     b.ToTable("lessons", "catalog");
+                });
+
+            modelBuilder.Entity("Media.Catalog.Taxonomy.TaxonomyNode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId", "Position");
+
+                    b.ToTable("taxonomy_nodes", "catalog");
                 });
 #pragma warning restore 612, 618
         }

@@ -17,10 +17,51 @@ namespace Media.Catalog.Lessons.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Media.Catalog.Engagement.Favourite", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LessonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "LessonId");
+
+                    b.HasIndex("UserId", "AddedAt");
+
+                    b.ToTable("favourites", (string)null);
+                });
+
+            modelBuilder.Entity("Media.Catalog.Engagement.LessonRating", b =>
+                {
+                    b.Property<Guid>("LessonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stars")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LessonId", "UserId");
+
+                    b.ToTable("ratings", (string)null);
+                });
+
             modelBuilder.Entity("Media.Catalog.Lessons.Lesson", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AwardLevel")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Chapters")
@@ -42,6 +83,9 @@ namespace Media.Catalog.Lessons.Migrations.Sqlite
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Downloads")
+                        .HasColumnType("INTEGER");
 
                     b.Property<double>("DurationSeconds")
                         .HasColumnType("REAL");
@@ -73,6 +117,15 @@ namespace Media.Catalog.Lessons.Migrations.Sqlite
                     b.Property<string>("ProcessingError")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RatingCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RatingSum")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Region")
                         .HasMaxLength(200)
@@ -106,6 +159,13 @@ namespace Media.Catalog.Lessons.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TaxonomyNodeId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Teacher")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -126,6 +186,9 @@ namespace Media.Catalog.Lessons.Migrations.Sqlite
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Views")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Volume")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -142,9 +205,38 @@ namespace Media.Catalog.Lessons.Migrations.Sqlite
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("TaxonomyNodeId");
+
                     b.HasIndex("OwnerId", "CreatedAt");
 
                     b.ToTable("lessons", (string)null);
+                });
+
+            modelBuilder.Entity("Media.Catalog.Taxonomy.TaxonomyNode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId", "Position");
+
+                    b.ToTable("taxonomy_nodes", (string)null);
                 });
 #pragma warning restore 612, 618
         }

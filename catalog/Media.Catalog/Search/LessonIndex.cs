@@ -1,0 +1,149 @@
+namespace Media.Catalog.Search;
+
+/// <summary>What the search index holds for one published lesson.</summary>
+internal sealed record LessonDocument(
+    Guid Id,
+    string Title,
+    string? Description,
+    string? Teacher,
+    string? TeacherTitle,
+    string? School,
+    string? Region,
+    string? Stage,
+    string? Grade,
+    string? Subject,
+    string? Edition,
+    string? Volume,
+    string? Unit,
+    string? Lesson,
+    string? AwardLevel,
+    int? Year,
+    IReadOnlyList<string> Tags,
+    IReadOnlyList<string> ChapterTitles,
+    double DurationSeconds,
+    DateTimeOffset PublishedAt,
+    int Views,
+    int Downloads,
+    double Rating,
+    int RatingCount);
+
+internal enum LessonSort
+{
+    Relevance,
+    Newest,
+    MostViewed,
+    Rating,
+}
+
+/// <summary>
+/// A search: keywords (may be empty), exact filters on keyword fields, sort and page. Lessons must match every
+/// keyword, unless none does or <paramref name="AnyWord"/> is set: then those matching most rank first.
+/// </summary>
+internal sealed record LessonQuery(
+    string? Text,
+    IReadOnlyDictionary<string, string> Filters,
+    LessonSort Sort = LessonSort.Relevance,
+    int Page = 1,
+    int PageSize = 20,
+    bool WithFacets = true,
+    IReadOnlyCollection<Guid>? Exclude = null,
+    bool AnyWord = false);
+
+internal sealed record LessonSearchResult(
+    long Total,
+    IReadOnlyList<LessonSearchHit> Items,
+    IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets);
+
+/// <param name="Lesson">The lesson as indexed.</param>
+/// <param name="Highlight">The title as HTML with the matched words in &lt;em&gt;.</param>
+/// <param name="Snippet">A piece of the description (or chapters) around the first match, as HTML.</param>
+/// <param name="Score">The engine's relevance score (0 when sorted otherwise).</param>
+internal sealed record LessonSearchHit(LessonDocument Lesson, string Highlight, string? Snippet, double Score);
+
+internal sealed record FacetCount(string Value, long Count);
+
+internal sealed record TitleSuggestion(Guid Id, string Title);
+
+/// <summary>The lesson search index: Lucene.NET on disk by default, Elasticsearch when configured.</summary>
+internal interface ILessonIndex
+{
+    /// <summary>Adds or replaces lessons; searches see them when the call returns.</summary>
+    Task UpsertAsync(IReadOnlyCollection<LessonDocument> lessons, CancellationToken cancellationToken);
+
+    Task DeleteAsync(Guid lessonId, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the whole index with these lessons; searches see the old index until the new one is complete.</summary>
+    Task<long> ReplaceAllAsync(IAsyncEnumerable<LessonDocument> lessons, CancellationToken cancellationToken);
+
+    Task<LessonSearchResult> SearchAsync(LessonQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Titles that start with (or, tolerating one wrong character, nearly start with) the prefix.</summary>
+    Task<IReadOnlyList<TitleSuggestion>> CompleteAsync(string prefix, int take, CancellationToken cancellationToken);
+
+    Task<long> CountAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>The keyword fields a search can filter on, and those it counts as facets, by their API names.</summary>
+internal static class LessonFields
+{
+    public const string Stage = "stage";
+    public const string Grade = "grade";
+    public const string Subject = "subject";
+    public const string Edition = "edition";
+    public const string Volume = "volume";
+    public const string Unit = "unit";
+    public const string Lesson = "lesson";
+    public const string Award = "award";
+    public const string TeacherTitle = "teacherTitle";
+    public const string Region = "region";
+    public const string School = "school";
+    public const string Teacher = "teacher";
+    public const string Year = "year";
+    public const string Tag = "tag";
+
+    public static readonly IReadOnlyList<string> Facets = [Stage, Grade, Subject, Edition, Award, TeacherTitle, Region, Year];
+
+    public static readonly IReadOnlyList<string> Filters = [Stage, Grade, Subject, Edition, Volume, Unit, Lesson, Award, TeacherTitle, Region, School, Teacher, Year, Tag];
+
+    /// <summary>The values a lesson has for a keyword field (tags may be several).</summary>
+    public static IEnumerable<string> ValuesOf(LessonDocument lesson, string field)
+    {
+        ArgumentNullException.ThrowIfNull(lesson);
+        if (field == Tag)
+        {
+            return lesson.Tags.Where(t => !string.IsNullOrWhiteSpace(t));
+        }
+
+        var value = field switch
+        {
+            Stage => lesson.Stage,
+            Grade => lesson.Grade,
+            Subject => lesson.Subject,
+            Edition => lesson.Edition,
+            Volume => lesson.Volume,
+            Unit => lesson.Unit,
+            Lesson => lesson.Lesson,
+            Award => lesson.AwardLevel,
+            TeacherTitle => lesson.TeacherTitle,
+            Region => lesson.Region,
+            School => lesson.School,
+            Teacher => lesson.Teacher,
+            Year => lesson.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a keyword field."),
+        };
+        return string.IsNullOrWhiteSpace(value) ? [] : [value];
+    }
+
+    /// <summary>The text searched besides the title: people, places, taxonomy names, description, chapters, tags.</summary>
+    public static string BodyOf(LessonDocument lesson)
+    {
+        ArgumentNullException.ThrowIfNull(lesson);
+        IEnumerable<string?> parts =
+        [
+            lesson.Teacher, lesson.TeacherTitle, lesson.School, lesson.Region, lesson.Stage, lesson.Grade, lesson.Subject, lesson.Edition,
+            lesson.Volume, lesson.Unit, lesson.Lesson, lesson.AwardLevel, lesson.Description, .. lesson.ChapterTitles, .. lesson.Tags,
+        ];
+        // A newline keeps bigrams from spanning two fields.
+        return string.Join('\n', parts.Where(p => !string.IsNullOrWhiteSpace(p)));
+    }
+}

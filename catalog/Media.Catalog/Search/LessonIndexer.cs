@@ -1,0 +1,64 @@
+using System.Runtime.CompilerServices;
+using Media.Catalog.Lessons;
+using Media.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace Media.Catalog.Search;
+
+/// <summary>Keeps the index in step with the catalog: published lessons are in it, everything else is not.</summary>
+internal sealed class LessonIndexer(CatalogDbContext db, ILessonIndex index, HostRoleAccessor host)
+{
+    public async Task RefreshAsync(Guid lessonId, CancellationToken cancellationToken)
+    {
+        var lesson = await db.Lessons.AsNoTracking().FirstOrDefaultAsync(l => l.Id == lessonId, cancellationToken);
+        if (lesson is null)
+        {
+            await DeleteAsync(lessonId, cancellationToken);
+        }
+        else
+        {
+            await IndexAsync(lesson, cancellationToken);
+        }
+    }
+
+    /// <summary>Puts the lesson in the index as it is now (in memory, saved or not): published ones in, others out.</summary>
+    public async Task IndexAsync(Lesson lesson, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lesson);
+        if (lesson.Status == LessonStatus.Published && OwnsIndex)
+        {
+            await index.UpsertAsync([ToDocument(lesson)], cancellationToken);
+        }
+        else
+        {
+            await DeleteAsync(lesson.Id, cancellationToken);
+        }
+    }
+
+    private Task DeleteAsync(Guid lessonId, CancellationToken cancellationToken) =>
+        OwnsIndex ? index.DeleteAsync(lessonId, cancellationToken) : Task.CompletedTask;
+
+    /// <summary>A worker does not own the index (Lucene's lives beside the web process); SearchIndexSync there catches up.</summary>
+    private bool OwnsIndex => host.Role != HostRole.Worker;
+
+    /// <summary>Rebuilds the whole index from the database; returns how many lessons it holds.</summary>
+    public Task<long> RebuildAsync(CancellationToken cancellationToken) => index.ReplaceAllAsync(PublishedAsync(cancellationToken), cancellationToken);
+
+    public Task<int> PublishedCountAsync(CancellationToken cancellationToken) =>
+        db.Lessons.CountAsync(l => l.Status == LessonStatus.Published, cancellationToken);
+
+    private async IAsyncEnumerable<LessonDocument> PublishedAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var query = db.Lessons.AsNoTracking().Where(l => l.Status == LessonStatus.Published).OrderBy(l => l.Id).AsAsyncEnumerable();
+        await foreach (var lesson in query.WithCancellation(cancellationToken))
+        {
+            yield return ToDocument(lesson);
+        }
+    }
+
+    public static LessonDocument ToDocument(Lesson lesson) => new(
+        lesson.Id, lesson.Title, lesson.Description, lesson.Teacher, lesson.TeacherTitle, lesson.School, lesson.Region,
+        lesson.Stage, lesson.Grade, lesson.Subject, lesson.Edition, lesson.Volume, lesson.Unit, lesson.LessonName,
+        lesson.AwardLevel, lesson.Year, lesson.Tags, lesson.Chapters.Select(c => c.Title).ToList(), lesson.DurationSeconds,
+        lesson.PublishedAt ?? lesson.UpdatedAt, lesson.Views, lesson.Downloads, lesson.AverageRating, lesson.RatingCount);
+}

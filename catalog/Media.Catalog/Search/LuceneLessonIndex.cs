@@ -1,0 +1,445 @@
+using System.Globalization;
+using System.Text.Json;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Cjk;
+using Lucene.Net.Analysis.Cn.Smart;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+
+namespace Media.Catalog.Search;
+
+/// <summary>
+/// Lucene.NET on disk with near-real-time readers. Text is indexed twice: SmartCn words (good for ordinary
+/// words) and CJK bigrams (SmartCn cuts domain words such as 人教版 or 八年级下册 into single characters; bigram
+/// phrases match them exactly). Taxonomy fields are keywords with doc values for filters and facet counts.
+/// </summary>
+internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
+{
+    private const LuceneVersion Version = LuceneVersion.LUCENE_48;
+    private const string IdField = "id";
+    private const string JsonField = "json";
+    private const string TitleWords = "title";
+    private const string TitleBigrams = "title_bi";
+    private const string TitleExact = "title_exact";
+    private const string BodyWords = "body";
+    private const string BodyBigrams = "body_bi";
+    private const string PublishedField = "published";
+    private const string ViewsField = "views";
+    private const string RatingField = "rating";
+    private const string KeywordPrefix = "k_";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly Lucene.Net.Store.Directory _directory;
+    private readonly Analyzer _analyzer;
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly System.Threading.Lock _replaceLock = new();
+
+    public LuceneLessonIndex(string folder)
+    {
+        System.IO.Directory.CreateDirectory(folder);
+        _directory = FSDirectory.Open(folder);
+        var words = new SmartChineseAnalyzer(Version);
+        var bigrams = new CJKAnalyzer(Version);
+        _analyzer = new PerFieldAnalyzerWrapper(words, new Dictionary<string, Analyzer>
+        {
+            [TitleBigrams] = bigrams,
+            [BodyBigrams] = bigrams,
+        });
+        _writer = new IndexWriter(_directory, new IndexWriterConfig(Version, _analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND });
+        _searchers = new SearcherManager(_writer, true, null);
+    }
+
+    public Task UpsertAsync(IReadOnlyCollection<LessonDocument> lessons, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lessons);
+        foreach (var lesson in lessons)
+        {
+            _writer.UpdateDocument(new Term(IdField, IdOf(lesson.Id)), ToDocument(lesson));
+        }
+
+        CommitAndRefresh();
+        return Task.CompletedTask;
+    }
+
+    public Task DeleteAsync(Guid lessonId, CancellationToken cancellationToken)
+    {
+        _writer.DeleteDocuments(new Term(IdField, IdOf(lessonId)));
+        CommitAndRefresh();
+        return Task.CompletedTask;
+    }
+
+    public async Task<long> ReplaceAllAsync(IAsyncEnumerable<LessonDocument> lessons, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lessons);
+        long count = 0;
+        // Readers are refreshed only after the commit, so searches keep seeing the old index until then.
+        _writer.DeleteAll();
+        await foreach (var lesson in lessons.WithCancellation(cancellationToken))
+        {
+            _writer.AddDocument(ToDocument(lesson));
+            count++;
+        }
+
+        CommitAndRefresh();
+        return count;
+    }
+
+    public Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            return Task.FromResult((long)searcher.IndexReader.NumDocs);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    public Task<LessonSearchResult> SearchAsync(LessonQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var words = SearchHighlighter.WordsOf(query.Text);
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var result = Run(searcher, query, words, everyWord: !query.AnyWord);
+            // Chinese is often typed without spaces; when no lesson has every word, rank those with most.
+            if (result.Total == 0 && words.Count > 0)
+            {
+                result = Run(searcher, query, words, everyWord: false);
+            }
+
+            return Task.FromResult(result);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    public Task<IReadOnlyList<TitleSuggestion>> CompleteAsync(string prefix, int take, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        var text = prefix.Trim().ToLowerInvariant();
+        if (text.Length == 0)
+        {
+            return Task.FromResult<IReadOnlyList<TitleSuggestion>>([]);
+        }
+
+        var query = new BooleanQuery { new BooleanClause(new PrefixQuery(new Term(TitleExact, text)) { Boost = 4 }, Occur.SHOULD) };
+        var bigrams = Tokens(TitleBigrams, text);
+        if (bigrams.Count > 0)
+        {
+            // Every two-character piece but (for longer prefixes) two: one mistyped character breaks at most two pieces.
+            var pieces = new BooleanQuery { MinimumNumberShouldMatch = Math.Max(1, bigrams.Count - (bigrams.Count >= 3 ? 2 : 0)) };
+            foreach (var bigram in bigrams.Distinct())
+            {
+                pieces.Add(new TermQuery(new Term(TitleBigrams, bigram)), Occur.SHOULD);
+            }
+
+            query.Add(pieces, Occur.SHOULD);
+        }
+
+        foreach (var word in Tokens(TitleWords, text).Where(w => w.Length >= 4 && w.All(char.IsAsciiLetterOrDigit)))
+        {
+            query.Add(new FuzzyQuery(new Term(TitleWords, word), 1), Occur.SHOULD);
+        }
+
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var top = searcher.Search(query, Math.Max(take * 3, take));
+            var suggestions = top.ScoreDocs
+                .Select(hit => Read(searcher, hit.Doc))
+                .DistinctBy(lesson => lesson.Title)
+                .Take(take)
+                .Select(lesson => new TitleSuggestion(lesson.Id, lesson.Title))
+                .ToList();
+            return Task.FromResult<IReadOnlyList<TitleSuggestion>>(suggestions);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        _writer.Dispose();
+        _analyzer.Dispose();
+        _directory.Dispose();
+    }
+
+    private LessonSearchResult Run(IndexSearcher searcher, LessonQuery query, IReadOnlyList<string> words, bool everyWord)
+    {
+        var lucene = BuildQuery(query, words, everyWord);
+        var page = Math.Max(1, query.Page);
+        var size = Math.Clamp(query.PageSize, 1, 100);
+        var wanted = page * size;
+        var sort = query.Sort == LessonSort.Relevance && words.Count == 0 ? LessonSort.Newest : query.Sort;
+        ITopDocsCollector top = sort switch
+        {
+            LessonSort.Relevance => TopScoreDocCollector.Create(wanted, false),
+            _ => TopFieldCollector.Create(SortOf(sort), wanted, false, true, false, false),
+        };
+        var facets = query.WithFacets ? new FacetCollector(LessonFields.Facets) : null;
+        searcher.Search(lucene, facets is null ? top : MultiCollector.Wrap(top, facets));
+        var docs = top.GetTopDocs((page - 1) * size, size);
+        var items = docs.ScoreDocs.Select(hit =>
+        {
+            var lesson = Read(searcher, hit.Doc);
+            var body = string.Join(' ', new[] { lesson.Description }.Concat(lesson.ChapterTitles).Where(t => !string.IsNullOrWhiteSpace(t)));
+            return new LessonSearchHit(lesson, SearchHighlighter.Highlight(lesson.Title, words), SearchHighlighter.Snippet(body, words), hit.Score);
+        }).ToList();
+        return new LessonSearchResult(top.TotalHits, items, facets?.Counts() ?? new Dictionary<string, IReadOnlyList<FacetCount>>());
+    }
+
+    private BooleanQuery BuildQuery(LessonQuery query, IReadOnlyList<string> words, bool everyWord)
+    {
+        var root = new BooleanQuery();
+        if (words.Count == 0)
+        {
+            root.Add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+        else
+        {
+            var anyWord = new BooleanQuery();
+            foreach (var word in words)
+            {
+                if (everyWord)
+                {
+                    root.Add(WordQuery(word), Occur.MUST);
+                }
+                else
+                {
+                    anyWord.Add(WordQuery(word), Occur.SHOULD);
+                    foreach (var bigram in Tokens(BodyBigrams, word).Distinct())
+                    {
+                        anyWord.Add(new TermQuery(new Term(TitleBigrams, bigram)) { Boost = 2 }, Occur.SHOULD);
+                        anyWord.Add(new TermQuery(new Term(BodyBigrams, bigram)), Occur.SHOULD);
+                    }
+                }
+            }
+
+            if (!everyWord)
+            {
+                root.Add(anyWord, Occur.MUST);
+            }
+        }
+
+        foreach (var (field, value) in query.Filters)
+        {
+            root.Add(new ConstantScoreQuery(new TermQuery(new Term(KeywordPrefix + field, value))) { Boost = 0 }, Occur.MUST);
+        }
+
+        foreach (var excluded in query.Exclude ?? [])
+        {
+            root.Add(new TermQuery(new Term(IdField, IdOf(excluded))), Occur.MUST_NOT);
+        }
+
+        return root;
+    }
+
+    /// <summary>One query word matches its SmartCn words, its bigram phrase, or a taxonomy keyword exactly; the title counts most.</summary>
+    private BooleanQuery WordQuery(string word)
+    {
+        var any = new BooleanQuery();
+        AddAllTerms(any, TitleWords, word, 3);
+        AddAllTerms(any, BodyWords, word, 1);
+        AddPhrase(any, TitleBigrams, word, 4);
+        AddPhrase(any, BodyBigrams, word, 1.5f);
+        foreach (var field in new[] { LessonFields.Edition, LessonFields.Volume, LessonFields.Grade, LessonFields.Subject, LessonFields.Stage,
+            LessonFields.Unit, LessonFields.Lesson, LessonFields.TeacherTitle, LessonFields.Teacher, LessonFields.Award, LessonFields.Tag })
+        {
+            any.Add(new TermQuery(new Term(KeywordPrefix + field, word)) { Boost = 2 }, Occur.SHOULD);
+        }
+
+        return any;
+    }
+
+    private void AddAllTerms(BooleanQuery into, string field, string word, float boost)
+    {
+        var tokens = Tokens(field, word);
+        if (tokens.Count == 0)
+        {
+            return;
+        }
+
+        var all = new BooleanQuery { Boost = boost };
+        foreach (var token in tokens)
+        {
+            all.Add(new TermQuery(new Term(field, token)), Occur.MUST);
+        }
+
+        into.Add(all, Occur.SHOULD);
+    }
+
+    private void AddPhrase(BooleanQuery into, string field, string word, float boost)
+    {
+        var tokens = Tokens(field, word);
+        if (tokens.Count == 0)
+        {
+            return;
+        }
+
+        var phrase = new PhraseQuery { Boost = boost };
+        foreach (var token in tokens)
+        {
+            phrase.Add(new Term(field, token));
+        }
+
+        into.Add(phrase, Occur.SHOULD);
+    }
+
+    private List<string> Tokens(string field, string text)
+    {
+        var tokens = new List<string>();
+        using var stream = _analyzer.GetTokenStream(field, new StringReader(text));
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            tokens.Add(term.ToString());
+        }
+
+        stream.End();
+        return tokens;
+    }
+
+    private static Sort SortOf(LessonSort sort) => sort switch
+    {
+        LessonSort.MostViewed => new Sort(new SortField(ViewsField, SortFieldType.INT64, true), new SortField(PublishedField, SortFieldType.INT64, true)),
+        LessonSort.Rating => new Sort(new SortField(RatingField, SortFieldType.INT64, true), new SortField(PublishedField, SortFieldType.INT64, true)),
+        _ => new Sort(new SortField(PublishedField, SortFieldType.INT64, true)),
+    };
+
+    private static Document ToDocument(LessonDocument lesson)
+    {
+        var document = new Document
+        {
+            new StringField(IdField, IdOf(lesson.Id), Field.Store.NO),
+            new StoredField(JsonField, JsonSerializer.Serialize(lesson, Json)),
+            new TextField(TitleWords, lesson.Title, Field.Store.NO),
+            new TextField(TitleBigrams, lesson.Title, Field.Store.NO),
+            new StringField(TitleExact, lesson.Title.ToLowerInvariant(), Field.Store.NO),
+            new TextField(BodyWords, LessonFields.BodyOf(lesson), Field.Store.NO),
+            new TextField(BodyBigrams, LessonFields.BodyOf(lesson), Field.Store.NO),
+            new NumericDocValuesField(PublishedField, lesson.PublishedAt.UtcTicks),
+            new NumericDocValuesField(ViewsField, lesson.Views),
+            // Rating first, then how many rated: 4.5 from 40 people before 5.0 from one.
+            new NumericDocValuesField(RatingField, (long)Math.Round(lesson.Rating * 100) * 1_000_000 + Math.Min(lesson.RatingCount, 999_999)),
+        };
+        foreach (var field in LessonFields.Filters)
+        {
+            foreach (var value in LessonFields.ValuesOf(lesson, field))
+            {
+                document.Add(new StringField(KeywordPrefix + field, value, Field.Store.NO));
+                document.Add(new SortedSetDocValuesField(KeywordPrefix + field, new BytesRef(value)));
+            }
+        }
+
+        return document;
+    }
+
+    private static LessonDocument Read(IndexSearcher searcher, int doc) =>
+        JsonSerializer.Deserialize<LessonDocument>(searcher.Doc(doc).Get(JsonField, CultureInfo.InvariantCulture), Json)!;
+
+    private static string IdOf(Guid id) => id.ToString("N", CultureInfo.InvariantCulture);
+
+    private void CommitAndRefresh()
+    {
+        lock (_replaceLock)
+        {
+            _writer.Commit();
+            _searchers.MaybeRefreshBlocking();
+        }
+    }
+
+    /// <summary>Counts facet values over every matching lesson, reading ordinals from doc values per segment.</summary>
+    private sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
+    {
+        private readonly Dictionary<string, Dictionary<string, long>> _counts = fields.ToDictionary(f => f, _ => new Dictionary<string, long>());
+        private readonly SortedSetDocValues?[] _values = new SortedSetDocValues?[fields.Count];
+        private readonly long[][] _segmentCounts = new long[fields.Count][];
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer)
+        {
+        }
+
+        public void SetNextReader(AtomicReaderContext context)
+        {
+            Flush();
+            for (var i = 0; i < fields.Count; i++)
+            {
+                var values = context.AtomicReader.GetSortedSetDocValues(KeywordPrefix + fields[i]);
+                _values[i] = values;
+                _segmentCounts[i] = values is null ? [] : new long[values.ValueCount];
+            }
+        }
+
+        public void Collect(int doc)
+        {
+            for (var i = 0; i < _values.Length; i++)
+            {
+                var values = _values[i];
+                if (values is null)
+                {
+                    continue;
+                }
+
+                values.SetDocument(doc);
+                for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd())
+                {
+                    _segmentCounts[i][ord]++;
+                }
+            }
+        }
+
+        public Dictionary<string, IReadOnlyList<FacetCount>> Counts()
+        {
+            Flush();
+            return _counts.ToDictionary(
+                f => f.Key,
+                f => (IReadOnlyList<FacetCount>)f.Value.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal)
+                    .Select(v => new FacetCount(v.Key, v.Value)).ToList());
+        }
+
+        private void Flush()
+        {
+            var term = new BytesRef();
+            for (var i = 0; i < _values.Length; i++)
+            {
+                var values = _values[i];
+                if (values is null)
+                {
+                    continue;
+                }
+
+                var counts = _counts[fields[i]];
+                for (var ord = 0; ord < _segmentCounts[i].Length; ord++)
+                {
+                    if (_segmentCounts[i][ord] > 0)
+                    {
+                        values.LookupOrd(ord, term);
+                        var value = term.Utf8ToString();
+                        counts[value] = counts.GetValueOrDefault(value) + _segmentCounts[i][ord];
+                    }
+                }
+
+                _values[i] = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using Media.Catalog.Demo;
+using Media.Catalog.Lessons;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Media.Catalog.Search;
+
+/// <summary>
+/// In the process that serves search: at start, adds the demo library to an empty catalog when asked and
+/// rebuilds the index when it disagrees with the database (a new data folder, a lost index); then catches up
+/// every few seconds with lessons changed elsewhere (a worker process publishes lessons but never writes the index).
+/// </summary>
+internal sealed partial class SearchIndexSync(
+    IServiceScopeFactory scopes, IOptions<CatalogOptions> options, TimeProvider time, ILogger<SearchIndexSync> logger) : IHostedService, IDisposable
+{
+    public static readonly TimeSpan CatchUpInterval = TimeSpan.FromSeconds(5);
+
+    private readonly CancellationTokenSource _stopping = new();
+    private DateTimeOffset _watermark;
+    private Task? _loop;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _watermark = time.GetUtcNow();
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            if (options.Value.DemoLessons > 0)
+            {
+                await scope.ServiceProvider.GetRequiredService<DemoLibrary>().AddToEmptyCatalogAsync(options.Value.DemoLessons, cancellationToken);
+            }
+
+            var indexer = scope.ServiceProvider.GetRequiredService<LessonIndexer>();
+            var index = scope.ServiceProvider.GetRequiredService<ILessonIndex>();
+            var published = await indexer.PublishedCountAsync(cancellationToken);
+            var indexed = await index.CountAsync(cancellationToken);
+            if (published != indexed)
+            {
+                LogRebuilding(published, indexed);
+                LogRebuilt(await indexer.RebuildAsync(cancellationToken));
+            }
+        }
+
+        _loop = CatchUpLoopAsync(_stopping.Token);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        if (_loop is not null)
+        {
+            await _loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    private async Task CatchUpLoopAsync(CancellationToken stopping)
+    {
+        using var timer = new PeriodicTimer(CatchUpInterval, time);
+        while (await NextTickAsync(timer, stopping))
+        {
+            try
+            {
+                await CatchUpAsync(stopping);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogCatchUpFailed(e);
+            }
+        }
+    }
+
+    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken stopping)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stopping);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+        var indexer = scope.ServiceProvider.GetRequiredService<LessonIndexer>();
+        // A little overlap: a transaction that committed late may carry an earlier timestamp.
+        var since = _watermark - TimeSpan.FromSeconds(10);
+        var now = time.GetUtcNow();
+        var changed = await db.Lessons.AsNoTracking().Where(l => l.UpdatedAt > since).Select(l => l.Id).ToListAsync(cancellationToken);
+        foreach (var id in changed)
+        {
+            await indexer.RefreshAsync(id, cancellationToken);
+        }
+
+        _watermark = now;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index holds {Indexed} lessons, the catalog {Published} published ones: rebuilding")]
+    private partial void LogRebuilding(int published, long indexed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index rebuilt with {Count} lessons")]
+    private partial void LogRebuilt(long count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Search index catch-up failed; retrying")]
+    private partial void LogCatchUpFailed(Exception exception);
+}

@@ -1,0 +1,14 @@
+namespace Media.Streaming.Contracts;
+
+/// <summary>A lesson's totals changed: a new view (one per viewer per day) or a download was counted.</summary>
+public sealed record LessonEngagementChanged(Guid LessonId, int Views, int Downloads);
+
+/// <summary>A lesson a viewer watched: when last, and whether they reached its end.</summary>
+public sealed record WatchedLesson(Guid LessonId, DateTimeOffset LastWatchedAt, bool Completed);
+
+/// <summary>What a viewer watched recently, for recommendations.</summary>
+public interface IViewingHistory
+{
+    /// <summary>The viewer's most recently watched lessons, newest first.</summary>
+    Task<IReadOnlyList<WatchedLesson>> RecentAsync(Guid viewerId, int take, CancellationToken cancellationToken);
+}

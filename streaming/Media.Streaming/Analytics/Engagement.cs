@@ -1,0 +1,39 @@
+using Media.Platform.Events;
+using Media.Streaming.Contracts;
+using Media.Transcoding.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Media.Streaming.Analytics;
+
+/// <summary>Tells other modules (the catalog's counts and "most viewed" sort) when a lesson's totals changed.</summary>
+internal static class Engagement
+{
+    public static async Task AnnounceAsync(Guid lessonId, StreamingDbContext db, DomainEvents events, CancellationToken cancellationToken)
+    {
+        var views = await db.ViewDays.CountAsync(v => v.LessonId == lessonId, cancellationToken);
+        var downloads = await db.Deliveries.Where(d => d.LessonId == lessonId).Select(d => d.Downloads).FirstOrDefaultAsync(cancellationToken);
+        await events.PublishAsync(new LessonEngagementChanged(lessonId, views, downloads), cancellationToken);
+    }
+}
+
+/// <summary>A viewer's recent lessons from their heartbeats; completion uses the same share as the analytics.</summary>
+internal sealed class ViewingHistory(StreamingDbContext db, IPublishedRenditions published) : IViewingHistory
+{
+    public async Task<IReadOnlyList<WatchedLesson>> RecentAsync(Guid viewerId, int take, CancellationToken cancellationToken)
+    {
+        var days = await db.ViewDays.AsNoTracking().Where(v => v.ViewerId == viewerId)
+            .OrderByDescending(v => v.Day).Take(take * 4).ToListAsync(cancellationToken);
+        var lessons = days.GroupBy(v => v.LessonId)
+            .Select(g => (LessonId: g.Key, Last: g.Max(v => v.UpdatedAt), Furthest: g.Max(v => v.FurthestSeconds)))
+            .OrderByDescending(l => l.Last).Take(take).ToList();
+        var watched = new List<WatchedLesson>(lessons.Count);
+        foreach (var lesson in lessons)
+        {
+            var set = await published.FindAsync(lesson.LessonId, cancellationToken);
+            var completed = set is not null && lesson.Furthest >= set.DurationSeconds * AnalyticsEndpoints.CompletionShare;
+            watched.Add(new WatchedLesson(lesson.LessonId, lesson.Last, completed));
+        }
+
+        return watched;
+    }
+}

@@ -1,0 +1,270 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Media.Testing;
+
+namespace Media.Catalog.Tests;
+
+/// <summary>The catalog over HTTP on the real host: a generated demo library beside a real uploaded and published lesson.</summary>
+public sealed class CatalogApiTests : IAsyncLifetime
+{
+    private const int DemoLessons = 1500;
+    private readonly TempFolder _folder = new("catalog");
+    private readonly MediaServerFactory _server = new MediaServerFactory().With("Media:Catalog:DemoLessons", DemoLessons.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    private async Task<JsonElement> SearchAsync(HttpClient client, string query)
+    {
+        var response = await client.GetAsync("/api/catalog/search?" + query, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+    }
+
+    private static Dictionary<string, long> Facet(JsonElement result, string name) =>
+        result.GetProperty("facets").GetProperty(name).EnumerateArray().ToDictionary(f => f.GetProperty("value").GetString()!, f => f.GetProperty("count").GetInt64());
+
+    [Fact]
+    public async Task Search_DemoLibrary_SubjectFacetCountEqualsTheFilteredTotal()
+    {
+        var student = await _server.CreateClientForAsync("student");
+
+        var all = await SearchAsync(student, "");
+        var chinese = await SearchAsync(student, "subject=" + Uri.EscapeDataString("语文"));
+
+        Assert.Equal(DemoLessons, all.GetProperty("total").GetInt64());
+        Assert.Equal(Facet(all, "subject")["语文"], chinese.GetProperty("total").GetInt64());
+        Assert.Equal(DemoLessons, Facet(all, "stage").Values.Sum());
+        Assert.All(chinese.GetProperty("items").EnumerateArray(), i => Assert.Equal("语文", i.GetProperty("subject").GetString()));
+    }
+
+    [Fact]
+    public async Task Search_Beiying_ReturnsBeiyingLessonsFirstWithHighlights()
+    {
+        var student = await _server.CreateClientForAsync("student");
+
+        var result = await SearchAsync(student, "q=" + Uri.EscapeDataString("背影") + "&pageSize=5");
+
+        var items = result.GetProperty("items").EnumerateArray().ToList();
+        Assert.NotEmpty(items);
+        Assert.All(items, i => Assert.Equal("背影", i.GetProperty("lesson").GetString()));
+        Assert.All(items, i => Assert.Contains("<em>背影</em>", i.GetProperty("highlight").GetString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Search_BadParameters_Return400ProblemJson()
+    {
+        var student = await _server.CreateClientForAsync("student");
+
+        foreach (var query in new[] { "sort=loudest", "pageSize=1000", "page=0", "colour=red" })
+        {
+            var response = await student.GetAsync("/api/catalog/search?" + query, Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _server.CreateClient().GetAsync("/api/catalog/search?q=x", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Taxonomy_Tree_CountsAgreeWithSearch()
+    {
+        var student = await _server.CreateClientForAsync("student");
+
+        var tree = await student.GetFromJsonAsync<JsonElement>("/api/catalog/taxonomy", Ct);
+        var juniorChinese8 = Child(Child(Child(Child(tree, "初中"), "八年级"), "语文"), "统编版");
+        var volume = Child(juniorChinese8, "八年级上册");
+        var beiying = Child(Child(volume, "第四单元"), "背影");
+        var search = await SearchAsync(student, string.Join('&', $"edition={Uri.EscapeDataString("统编版")}", $"volume={Uri.EscapeDataString("八年级上册")}",
+            $"subject={Uri.EscapeDataString("语文")}", $"lesson={Uri.EscapeDataString("背影")}"));
+
+        Assert.Equal("lesson", beiying.GetProperty("level").GetString());
+        Assert.Equal(search.GetProperty("total").GetInt64(), beiying.GetProperty("lessons").GetInt32());
+        Assert.Equal(volume.GetProperty("children").EnumerateArray().Sum(u => u.GetProperty("lessons").GetInt32()), volume.GetProperty("lessons").GetInt32());
+        Assert.Equal(DemoLessons, tree.EnumerateArray().Sum(s => s.GetProperty("lessons").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Taxonomy_ExportThenImport_KeepsTheTreeAndOnlyAdminsMayImport()
+    {
+        var admin = await _server.CreateClientForAsync("admin");
+        var teacher = await _server.CreateClientForAsync("teacher");
+        var exported = await admin.GetStringAsync("/api/catalog/taxonomy", Ct);
+
+        var refused = await teacher.PutAsync("/api/catalog/taxonomy", new StringContent(exported, System.Text.Encoding.UTF8, "application/json"), Ct);
+        var invalid = await admin.PutAsJsonAsync("/api/catalog/taxonomy", new[] { new { level = "lesson", name = "课", children = new[] { new { level = "stage", name = "初中" } } } }, Ct);
+        var imported = await admin.PutAsync("/api/catalog/taxonomy", new StringContent(exported, System.Text.Encoding.UTF8, "application/json"), Ct);
+        var again = await admin.GetStringAsync("/api/catalog/taxonomy", Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        Assert.Equal(exported, again);
+    }
+
+    [Fact]
+    public async Task RatingAndFavourite_ShowInEngagementSortAndFavourites()
+    {
+        var student = await _server.CreateClientForAsync("student");
+        var teacher = await _server.CreateClientForAsync("teacher");
+        var newest = (await SearchAsync(student, "sort=newest&pageSize=1")).GetProperty("items")[0];
+        var lesson = newest.GetProperty("id").GetGuid();
+        var byTeacher = "teacher=" + Uri.EscapeDataString(newest.GetProperty("teacher").GetString()!);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await student.PutAsJsonAsync($"/api/lessons/{lesson}/rating", new { stars = 6 }, Ct)).StatusCode);
+        await student.PutAsJsonAsync($"/api/lessons/{lesson}/rating", new { stars = 2 }, Ct);
+        await student.PutAsJsonAsync($"/api/lessons/{lesson}/rating", new { stars = 5 }, Ct);
+        await teacher.PutAsJsonAsync($"/api/lessons/{lesson}/rating", new { stars = 4 }, Ct);
+        await student.PutAsync($"/api/lessons/{lesson}/favourite", null, Ct);
+        await student.PutAsync($"/api/lessons/{lesson}/favourite", null, Ct);
+        var engagement = await student.GetFromJsonAsync<JsonElement>($"/api/lessons/{lesson}/engagement", Ct);
+        var favourites = await student.GetFromJsonAsync<JsonElement>("/api/me/favourites", Ct);
+        var teachersFavourites = await teacher.GetFromJsonAsync<JsonElement>("/api/me/favourites", Ct);
+        var found = (await SearchAsync(student, "sort=rating&pageSize=100&" + byTeacher)).GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == lesson);
+
+        Assert.Equal(4.5, engagement.GetProperty("averageRating").GetDouble());
+        Assert.Equal(2, engagement.GetProperty("ratingCount").GetInt32());
+        Assert.Equal(5, engagement.GetProperty("myRating").GetInt32());
+        Assert.True(engagement.GetProperty("isFavourite").GetBoolean());
+        Assert.Equal(1, engagement.GetProperty("favourites").GetInt32());
+        Assert.Equal([lesson], favourites.EnumerateArray().Select(f => f.GetProperty("id").GetGuid()));
+        Assert.Empty(teachersFavourites.EnumerateArray());
+        Assert.Equal(4.5, found.GetProperty("rating").GetDouble());
+
+        await student.DeleteAsync($"/api/lessons/{lesson}/favourite", Ct);
+        Assert.Empty((await student.GetFromJsonAsync<JsonElement>("/api/me/favourites", Ct)).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Related_BeiyingLesson_SameLessonFirstNeverItselfEachWithAReason()
+    {
+        var student = await _server.CreateClientForAsync("student");
+        var beiying = (await SearchAsync(student, "lesson=" + Uri.EscapeDataString("背影") + "&pageSize=1")).GetProperty("items")[0];
+        var id = beiying.GetProperty("id").GetGuid();
+
+        var related = (await student.GetFromJsonAsync<JsonElement>($"/api/lessons/{id}/related?take=12", Ct)).EnumerateArray().ToList();
+
+        Assert.Equal(12, related.Count);
+        Assert.DoesNotContain(id, related.Select(r => r.GetProperty("lesson").GetProperty("id").GetGuid()));
+        Assert.All(related, r => Assert.False(string.IsNullOrWhiteSpace(r.GetProperty("reason").GetString())));
+        var first = related[0];
+        Assert.StartsWith("同一课", first.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal("背影", first.GetProperty("lesson").GetProperty("lesson").GetString());
+        Assert.Equal(related.Count, related.Select(r => r.GetProperty("lesson").GetProperty("id").GetGuid()).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task PublishedUpload_IsSearchableEditableCountedAndRecommended()
+    {
+        var teacher = await _server.CreateClientForAsync("teacher");
+        var student = await _server.CreateClientForAsync("student");
+        var source = _folder.Combine("lesson.mp4");
+        await Ffmpeg.LessonAsync(source, seconds: 6, size: "320x180");
+        var lesson = await LessonApi.PublishAsync(teacher, source, "光的折射实验课");
+
+        var found = await SearchAsync(student, "q=" + Uri.EscapeDataString("折射"));
+        Assert.Contains(lesson, found.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
+
+        var patch = await teacher.PatchAsJsonAsync($"/api/lessons/{lesson}", new { subject = "物理", grade = "八年级", edition = "人教版", tags = new[] { "实验探究" } }, Ct);
+        var stranger = await student.PatchAsJsonAsync($"/api/lessons/{lesson}", new { title = "mine now" }, Ct);
+        var award = await teacher.PatchAsJsonAsync($"/api/lessons/{lesson}", new { awardLevel = "部级优课" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, patch.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, stranger.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, award.StatusCode);
+        var physics = await SearchAsync(student, "subject=" + Uri.EscapeDataString("物理") + "&tag=" + Uri.EscapeDataString("实验探究"));
+        // No keywords: newest first, and the upload is newer than the whole demo library.
+        Assert.Equal(lesson, physics.GetProperty("items")[0].GetProperty("id").GetGuid());
+        Assert.All(physics.GetProperty("items").EnumerateArray(), i => Assert.Equal("物理", i.GetProperty("subject").GetString()));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await student.PostAsJsonAsync($"/api/lessons/{lesson}/heartbeats", new { positionSeconds = 2.0, watchedSeconds = 2.0 }, Ct)).StatusCode);
+        var counted = await student.GetFromJsonAsync<JsonElement>($"/api/lessons/{lesson}/engagement", Ct);
+        var forYou = (await student.GetFromJsonAsync<JsonElement>("/api/catalog/for-you", Ct)).EnumerateArray().ToList();
+
+        Assert.Equal(1, counted.GetProperty("views").GetInt32());
+        Assert.Equal(lesson, forYou[0].GetProperty("lesson").GetProperty("id").GetGuid());
+        Assert.StartsWith("继续观看", forYou[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains(forYou.Skip(1), r => r.GetProperty("lesson").GetProperty("subject").GetString() == "物理"
+            && r.GetProperty("reason").GetString()!.Contains("光的折射实验课", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Rebuild_ByAdmin_IndexesEveryPublishedLesson()
+    {
+        var admin = await _server.CreateClientForAsync("admin");
+        var student = await _server.CreateClientForAsync("student");
+
+        var refused = await student.PostAsync("/api/catalog/index/rebuild", null, Ct);
+        var rebuilt = await admin.PostAsync("/api/catalog/index/rebuild", null, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, rebuilt.StatusCode);
+        Assert.Equal(DemoLessons, (await rebuilt.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("indexed").GetInt64());
+    }
+
+    [Fact]
+    public async Task Complete_TypedPrefix_SuggestsTitles()
+    {
+        var student = await _server.CreateClientForAsync("student");
+
+        var suggestions = await student.GetFromJsonAsync<JsonElement>("/api/catalog/complete?prefix=" + Uri.EscapeDataString("勾股定"), Ct);
+
+        Assert.NotEmpty(suggestions.EnumerateArray());
+        Assert.All(suggestions.EnumerateArray(), s => Assert.Contains("勾股定", s.GetProperty("title").GetString(), StringComparison.Ordinal));
+    }
+
+    private static JsonElement Child(JsonElement nodes, string name) =>
+        (nodes.ValueKind == JsonValueKind.Array ? nodes : nodes.GetProperty("children")).EnumerateArray().Single(n => n.GetProperty("name").GetString() == name);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _folder.Dispose();
+    }
+}
+
+/// <summary>Lessons that were never published never reach search.</summary>
+public sealed class UnpublishedLessonTests : IAsyncLifetime
+{
+    private readonly TempFolder _folder = new("unpublished");
+
+    // Role "api" runs no jobs: an uploaded lesson stays a draft.
+    private readonly MediaServerFactory _server = new MediaServerFactory().With("role", "api");
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    [Fact]
+    public async Task Draft_NeverAppearsInSearchCompletionOrFavourites()
+    {
+        var teacher = await _server.CreateClientForAsync("teacher");
+        var source = _folder.Combine("draft.mp4");
+        await Ffmpeg.LessonAsync(source, seconds: 3, size: "160x120");
+        var upload = await LessonApi.UploadAsync(teacher, source, "未发布的草稿课");
+        Guid? lesson = null;
+        for (var i = 0; i < 100 && lesson is null; i++)
+        {
+            var status = await teacher.GetFromJsonAsync<JsonElement>(upload + "/status", Ct);
+            lesson = status.GetProperty("lessonId").ValueKind == JsonValueKind.String ? status.GetProperty("lessonId").GetGuid() : null;
+            await Task.Delay(100, Ct);
+        }
+
+        Assert.NotNull(lesson);
+        var search = await teacher.GetFromJsonAsync<JsonElement>("/api/catalog/search?q=" + Uri.EscapeDataString("未发布的草稿课"), Ct);
+        var complete = await teacher.GetFromJsonAsync<JsonElement>("/api/catalog/complete?prefix=" + Uri.EscapeDataString("未发布"), Ct);
+        var favourite = await teacher.PutAsync($"/api/lessons/{lesson}/favourite", null, Ct);
+
+        Assert.Equal(0, search.GetProperty("total").GetInt64());
+        Assert.Empty(complete.EnumerateArray());
+        Assert.Equal(HttpStatusCode.NotFound, favourite.StatusCode);
+        Assert.Equal("draft", (await teacher.GetFromJsonAsync<JsonElement>($"/api/lessons/{lesson}", Ct)).GetProperty("status").GetString());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _folder.Dispose();
+    }
+}
