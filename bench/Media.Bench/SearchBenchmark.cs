@@ -48,6 +48,21 @@ internal static class SearchBenchmark
                     await lucene.SearchAsync(new LessonQuery(text, filters.ToDictionary(f => f.Field, f => f.Value)), CancellationToken.None);
                 });
                 Print(size, "lucene", luceneIndexing, luceneRun);
+                if (args.Contains("--per-query"))
+                {
+                    foreach (var (text, filters) in Mix)
+                    {
+                        var query = new LessonQuery(text, filters.ToDictionary(f => f.Field, f => f.Value));
+                        var result = await lucene.SearchAsync(query, CancellationToken.None);
+                        var timer = Stopwatch.StartNew();
+                        for (var i = 0; i < 50; i++)
+                        {
+                            await lucene.SearchAsync(query, CancellationToken.None);
+                        }
+
+                        Console.WriteLine($"          {timer.Elapsed.TotalMilliseconds / 50,6:0.00} ms  {result.Total,7} hits  {text} {string.Join(' ', filters.Select(f => f.Field + "=" + f.Value))}");
+                    }
+                }
 
                 clock.Restart();
                 var database = Path.Combine(folder.FullName, "like.db");

@@ -33,6 +33,11 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
     private const string RatingField = "rating";
     private const string KeywordPrefix = "k_";
 
+    /// <summary>A keyword value held by more than one lesson in this many (and by more than a thousand) is "common".</summary>
+    private const int CommonKeywordShare = 50;
+
+    private const int CommonKeywordMinimum = 1_000;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly Lucene.Net.Store.Directory _directory;
@@ -52,7 +57,7 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
             [TitleBigrams] = bigrams,
             [BodyBigrams] = bigrams,
         });
-        _writer = new IndexWriter(_directory, new IndexWriterConfig(Version, _analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND });
+        _writer = new IndexWriter(_directory, new IndexWriterConfig(Version, _analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND, RAMBufferSizeMB = 64 });
         _searchers = new SearcherManager(_writer, true, null);
     }
 
@@ -87,6 +92,8 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
             count++;
         }
 
+        // Fewer segments, fewer term lookups per query: a rebuild is rare, queries are not.
+        _writer.ForceMerge(1);
         CommitAndRefresh();
         return count;
     }
@@ -182,7 +189,7 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
 
     private LessonSearchResult Run(IndexSearcher searcher, LessonQuery query, IReadOnlyList<string> words, bool everyWord)
     {
-        var lucene = BuildQuery(query, words, everyWord);
+        var lucene = BuildQuery(searcher.IndexReader, query, words, everyWord);
         var page = Math.Max(1, query.Page);
         var size = Math.Clamp(query.PageSize, 1, 100);
         var wanted = page * size;
@@ -204,7 +211,7 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
         return new LessonSearchResult(top.TotalHits, items, facets?.Counts() ?? new Dictionary<string, IReadOnlyList<FacetCount>>());
     }
 
-    private BooleanQuery BuildQuery(LessonQuery query, IReadOnlyList<string> words, bool everyWord)
+    private BooleanQuery BuildQuery(IndexReader reader, LessonQuery query, IReadOnlyList<string> words, bool everyWord)
     {
         var root = new BooleanQuery();
         if (words.Count == 0)
@@ -218,11 +225,11 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
             {
                 if (everyWord)
                 {
-                    root.Add(WordQuery(word), Occur.MUST);
+                    root.Add(WordQuery(reader, word), Occur.MUST);
                 }
                 else
                 {
-                    anyWord.Add(WordQuery(word), Occur.SHOULD);
+                    anyWord.Add(WordQuery(reader, word), Occur.SHOULD);
                     foreach (var bigram in Tokens(BodyBigrams, word).Distinct())
                     {
                         anyWord.Add(new TermQuery(new Term(TitleBigrams, bigram)) { Boost = 2 }, Occur.SHOULD);
@@ -251,15 +258,37 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
     }
 
     /// <summary>One query word matches its SmartCn words, its bigram phrase, or a taxonomy keyword exactly; the title counts most.</summary>
-    private BooleanQuery WordQuery(string word)
+    private BooleanQuery WordQuery(IndexReader reader, string word)
     {
         var any = new BooleanQuery();
-        AddAllTerms(any, TitleWords, word, 3);
-        AddAllTerms(any, BodyWords, word, 1);
-        AddPhrase(any, TitleBigrams, word, 4);
-        AddPhrase(any, BodyBigrams, word, 1.5f);
-        foreach (var field in new[] { LessonFields.Edition, LessonFields.Volume, LessonFields.Grade, LessonFields.Subject, LessonFields.Stage,
-            LessonFields.Unit, LessonFields.Lesson, LessonFields.TeacherTitle, LessonFields.Teacher, LessonFields.Award, LessonFields.Tag })
+        var keywords = new[] { LessonFields.Edition, LessonFields.Volume, LessonFields.Grade, LessonFields.Subject, LessonFields.Stage,
+            LessonFields.Unit, LessonFields.Lesson, LessonFields.TeacherTitle, LessonFields.Teacher, LessonFields.Award, LessonFields.Tag };
+        // A word that names a common taxonomy value (人教版, 八年级上册, 语文) is found through that keyword; matching it
+        // again as a phrase in every body that repeats it costs much and finds nothing more.
+        var common = keywords.Any(field => reader.DocFreq(new Term(KeywordPrefix + field, word)) > Math.Max(CommonKeywordMinimum, reader.NumDocs / CommonKeywordShare));
+        var words = Tokens(TitleWords, word);
+        // SmartCn leaves unknown words as single characters (人教版 → 人|教|版): their conjunction is slow (教 is in
+        // nearly every lesson) and imprecise, so such words are left to the bigram phrase, which matches them exactly.
+        if (words.Count > 0 && (word.Length == 1 || words.All(w => w.Length > 1 || !IsCjk(w[0]))))
+        {
+            any.Add(AllTerms(TitleWords, words, 3), Occur.SHOULD);
+            if (!common)
+            {
+                any.Add(AllTerms(BodyWords, words, 1), Occur.SHOULD);
+            }
+        }
+
+        var bigrams = Tokens(TitleBigrams, word);
+        if (bigrams.Count > 0)
+        {
+            any.Add(Phrase(TitleBigrams, bigrams, 4), Occur.SHOULD);
+            if (!common)
+            {
+                any.Add(Phrase(BodyBigrams, bigrams, 1.5f), Occur.SHOULD);
+            }
+        }
+
+        foreach (var field in keywords)
         {
             any.Add(new TermQuery(new Term(KeywordPrefix + field, word)) { Boost = 2 }, Occur.SHOULD);
         }
@@ -267,38 +296,28 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
         return any;
     }
 
-    private void AddAllTerms(BooleanQuery into, string field, string word, float boost)
-    {
-        var tokens = Tokens(field, word);
-        if (tokens.Count == 0)
-        {
-            return;
-        }
+    private static bool IsCjk(char c) => c is >= '\u3400' and <= '\u9FFF';
 
+    private static BooleanQuery AllTerms(string field, List<string> tokens, float boost)
+    {
         var all = new BooleanQuery { Boost = boost };
         foreach (var token in tokens)
         {
             all.Add(new TermQuery(new Term(field, token)), Occur.MUST);
         }
 
-        into.Add(all, Occur.SHOULD);
+        return all;
     }
 
-    private void AddPhrase(BooleanQuery into, string field, string word, float boost)
+    private static PhraseQuery Phrase(string field, List<string> tokens, float boost)
     {
-        var tokens = Tokens(field, word);
-        if (tokens.Count == 0)
-        {
-            return;
-        }
-
         var phrase = new PhraseQuery { Boost = boost };
         foreach (var token in tokens)
         {
             phrase.Add(new Term(field, token));
         }
 
-        into.Add(phrase, Occur.SHOULD);
+        return phrase;
     }
 
     private List<string> Tokens(string field, string text)
@@ -344,7 +363,15 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
             foreach (var value in LessonFields.ValuesOf(lesson, field))
             {
                 document.Add(new StringField(KeywordPrefix + field, value, Field.Store.NO));
-                document.Add(new SortedSetDocValuesField(KeywordPrefix + field, new BytesRef(value)));
+            }
+        }
+
+        // Facet fields hold one value per lesson: single-valued doc values are the cheapest to count.
+        foreach (var field in LessonFields.Facets)
+        {
+            if (LessonFields.ValuesOf(lesson, field).FirstOrDefault() is { } value)
+            {
+                document.Add(new SortedDocValuesField(KeywordPrefix + field, new BytesRef(value)));
             }
         }
 
@@ -365,12 +392,18 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
         }
     }
 
-    /// <summary>Counts facet values over every matching lesson, reading ordinals from doc values per segment.</summary>
+    /// <summary>
+    /// Counts facet values over every matching lesson. Each segment's ordinals are decoded once into plain arrays
+    /// (cached per segment core, which never changes), so counting a hit is eight array reads.
+    /// </summary>
     private sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
     {
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, SegmentOrdinals> Cache = [];
+
         private readonly Dictionary<string, Dictionary<string, long>> _counts = fields.ToDictionary(f => f, _ => new Dictionary<string, long>());
-        private readonly SortedSetDocValues?[] _values = new SortedSetDocValues?[fields.Count];
-        private readonly long[][] _segmentCounts = new long[fields.Count][];
+        private SegmentOrdinals? _segment;
+        private SortedDocValues?[] _values = [];
+        private int[][] _segmentCounts = [];
 
         public bool AcceptsDocsOutOfOrder => true;
 
@@ -381,26 +414,20 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
         public void SetNextReader(AtomicReaderContext context)
         {
             Flush();
-            for (var i = 0; i < fields.Count; i++)
-            {
-                var values = context.AtomicReader.GetSortedSetDocValues(KeywordPrefix + fields[i]);
-                _values[i] = values;
-                _segmentCounts[i] = values is null ? [] : new long[values.ValueCount];
-            }
+            var reader = context.AtomicReader;
+            _segment = Cache.GetValue(reader.CoreCacheKey, _ => new SegmentOrdinals(reader, fields));
+            // Doc values instances are per thread: only the decoded ordinals are shared.
+            _values = fields.Select(f => reader.GetSortedDocValues(KeywordPrefix + f)).ToArray();
+            _segmentCounts = _values.Select(v => new int[v?.ValueCount ?? 0]).ToArray();
         }
 
         public void Collect(int doc)
         {
-            for (var i = 0; i < _values.Length; i++)
+            var ordinals = _segment!.Ordinals;
+            for (var i = 0; i < ordinals.Length; i++)
             {
-                var values = _values[i];
-                if (values is null)
-                {
-                    continue;
-                }
-
-                values.SetDocument(doc);
-                for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd())
+                var ord = ordinals[i][doc];
+                if (ord >= 0)
                 {
                     _segmentCounts[i][ord]++;
                 }
@@ -418,28 +445,47 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
 
         private void Flush()
         {
-            var term = new BytesRef();
-            for (var i = 0; i < _values.Length; i++)
+            if (_segment is null)
             {
-                var values = _values[i];
-                if (values is null)
-                {
-                    continue;
-                }
+                return;
+            }
 
+            var term = new BytesRef();
+            for (var i = 0; i < _segmentCounts.Length; i++)
+            {
                 var counts = _counts[fields[i]];
                 for (var ord = 0; ord < _segmentCounts[i].Length; ord++)
                 {
                     if (_segmentCounts[i][ord] > 0)
                     {
-                        values.LookupOrd(ord, term);
+                        _values[i]!.LookupOrd(ord, term);
                         var value = term.Utf8ToString();
                         counts[value] = counts.GetValueOrDefault(value) + _segmentCounts[i][ord];
                     }
                 }
-
-                _values[i] = null;
             }
+
+            _segment = null;
         }
+    }
+
+    /// <summary>One segment's facet ordinals per document (-1: no value), decoded once.</summary>
+    private sealed class SegmentOrdinals
+    {
+        public SegmentOrdinals(AtomicReader reader, IReadOnlyList<string> fields)
+        {
+            Ordinals = fields.Select(f => reader.GetSortedDocValues(KeywordPrefix + f)).Select(values =>
+            {
+                var ordinals = new int[reader.MaxDoc];
+                for (var doc = 0; doc < ordinals.Length; doc++)
+                {
+                    ordinals[doc] = values?.GetOrd(doc) ?? -1;
+                }
+
+                return ordinals;
+            }).ToArray();
+        }
+
+        public int[][] Ordinals { get; }
     }
 }
