@@ -1,5 +1,6 @@
 using Media.Platform.Data;
 using Media.Streaming.Analytics;
+using Media.Streaming.Captions;
 using Media.Streaming.Contracts;
 using Media.Streaming.Delivery;
 using Microsoft.AspNetCore.Builder;
@@ -30,6 +31,7 @@ public static class StreamingModule
         app.MapDeliveryEndpoints();
         app.MapAnalyticsEndpoints();
         app.MapDownloadEndpoints();
+        app.MapCaptionEndpoints();
         return app;
     }
 }

@@ -22,6 +22,9 @@ public sealed class PlayerTests(BrowserSession session) : IClassFixture<BrowserS
     public async Task Student_WatchesLesson_PlaysSwitchesQualityAndSpeedAndResumes()
     {
         var lesson = await PublishedLessonAsync();
+        var teacherApi = await session.Server.CreateClientForAsync("teacher");
+        using var captions = new StringContent("1\n00:00:00,500 --> 00:00:05,000\n同学们好\n", System.Text.Encoding.UTF8, "application/x-subrip");
+        (await teacherApi.PutAsync($"/api/lessons/{lesson}/captions/zh-CN?label=" + Uri.EscapeDataString("中文"), captions, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
         var page = await session.NewPageAsync();
         await page.GotoAsync($"/account/signin?returnUrl=/lessons/{lesson}");
         await page.GetByLabel("用户名").FillAsync("student");
@@ -32,6 +35,10 @@ public sealed class PlayerTests(BrowserSession session) : IClassFixture<BrowserS
         await Assertions.Expect(page.GetByTestId("quality").Locator("option")).ToHaveCountAsync(3);
         await page.EvaluateAsync("() => { const v = document.getElementById('video'); v.muted = true; return v.play(); }");
         await page.WaitForFunctionAsync("() => document.getElementById('video').currentTime > 2", null, new() { Timeout = 30_000 });
+        // The caption track loads and its cue is there (shown when the viewer turns subtitles on).
+        await page.EvaluateAsync("() => { const t = document.getElementById('video').textTracks[0]; t.mode = 'hidden'; }");
+        await page.WaitForFunctionAsync("() => document.getElementById('video').textTracks[0]?.cues?.[0]?.text === '同学们好'", null, new() { Timeout = 10_000 });
+        Assert.Equal("中文", await page.EvaluateAsync<string>("() => document.getElementById('video').textTracks[0].label"));
 
         await page.GetByTestId("quality").SelectOptionAsync(new SelectOptionValue { Label = "240p" });
         await page.WaitForFunctionAsync("() => { const h = window.mediaPlayer.hls; return h.levels[h.currentLevel]?.height === 240; }", null, new() { Timeout = 20_000 });

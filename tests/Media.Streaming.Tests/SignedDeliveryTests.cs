@@ -227,6 +227,39 @@ public sealed class SignedDeliveryTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await clients["teacher2"].PutAsJsonAsync($"/api/lessons/{lesson}/access", new { level = "public" }, Ct)).StatusCode);
     }
 
+    [Fact]
+    public async Task Captions_TeacherUploadsSubRip_ViewersGetWebVttUnderTheAccessLevel()
+    {
+        var teacher = await _server.CreateClientForAsync("teacher");
+        var student = await _server.CreateClientForAsync("student");
+        var lesson = await PublishedLessonAsync(teacher, "352x198");
+        using var srt = new StringContent("1\n00:00:01,000 --> 00:00:03,000\n同学们好\n", System.Text.Encoding.UTF8, "application/x-subrip");
+
+        var stranger = await student.PutAsync($"/api/lessons/{lesson}/captions/zh-CN", new StringContent("00:00:01.000 --> 00:00:02.000\nx\n"), Ct);
+        var bad = await teacher.PutAsync($"/api/lessons/{lesson}/captions/zh-CN", new StringContent("no cues here"), Ct);
+        var badTag = await teacher.PutAsync($"/api/lessons/{lesson}/captions/not a tag", new StringContent("00:00:01.000 --> 00:00:02.000\nx\n"), Ct);
+        var stored = await teacher.PutAsync($"/api/lessons/{lesson}/captions/zh-CN?label=" + Uri.EscapeDataString("中文字幕"), srt, Ct);
+        var list = await student.GetFromJsonAsync<JsonElement>($"/api/lessons/{lesson}/captions", Ct);
+        var vtt = await student.GetAsync($"/api/lessons/{lesson}/captions/zh-CN.vtt", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, stranger.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("no cues found", await bad.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, badTag.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
+        Assert.Equal("中文字幕", list[0].GetProperty("label").GetString());
+        Assert.Equal("text/vtt", vtt.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n同学们好\n\n", await vtt.Content.ReadAsStringAsync(Ct));
+
+        await teacher.PutAsJsonAsync($"/api/lessons/{lesson}/access", new { level = "school" }, Ct);
+        var otherSchool = await _server.CreateClientForAsync("teacher2");
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherSchool.GetAsync($"/api/lessons/{lesson}/captions/zh-CN.vtt", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _server.CreateClient().GetAsync($"/api/lessons/{lesson}/captions", Ct)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await teacher.DeleteAsync($"/api/lessons/{lesson}/captions/zh-CN", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await teacher.GetAsync($"/api/lessons/{lesson}/captions/zh-CN.vtt", Ct)).StatusCode);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _server.DisposeAsync();

@@ -60,6 +60,7 @@ internal class StreamingDbContext(DbContextOptions options) : ModuleDbContext(op
     public DbSet<ViewDay> ViewDays => Set<ViewDay>();
     public DbSet<ViewerPosition> Positions => Set<ViewerPosition>();
     public DbSet<LessonDelivery> Deliveries => Set<LessonDelivery>();
+    public DbSet<Captions.LessonCaption> Captions => Set<Captions.LessonCaption>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -73,6 +74,14 @@ internal class StreamingDbContext(DbContextOptions options) : ModuleDbContext(op
         {
             e.ToTable("lesson_delivery");
             e.HasKey(d => d.LessonId);
+        });
+        modelBuilder.Entity<Captions.LessonCaption>(e =>
+        {
+            e.ToTable("captions");
+            e.HasKey(c => new { c.LessonId, c.Language });
+            e.Property(c => c.Language).HasMaxLength(20);
+            e.Property(c => c.Label).HasMaxLength(60);
+            e.Property(c => c.BlobKey).HasMaxLength(300);
         });
         modelBuilder.Entity<ViewerPosition>(e =>
         {

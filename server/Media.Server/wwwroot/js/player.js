@@ -19,12 +19,24 @@ document.getElementById('meta').textContent = [lesson.stage, lesson.grade, lesso
 if (lesson.status !== 'published') {
   document.getElementById('not-ready').hidden = false;
 } else {
-  const { url } = await api(`/api/lessons/${lessonId}/playback`);
+  const { url } = await api(`/api/lessons/${lessonId}/playback`).catch((error) => {
+    // A catalog entry without video (the demo library) or a lesson closed to this viewer: say so, play nothing.
+    const notReady = document.getElementById('not-ready');
+    notReady.textContent = error.message;
+    notReady.hidden = false;
+    throw error;
+  });
   const serverPosition = (await api(`/api/lessons/${lessonId}/position`).catch(() => ({ positionSeconds: 0 }))).positionSeconds;
   const hls = new Hls({ capLevelToPlayerSize: true });
   window.mediaPlayer = { hls, video };
   hls.loadSource(url);
   hls.attachMedia(video);
+  // Not awaited: hls.js events below must be subscribed before the manifest arrives.
+  api(`/api/lessons/${lessonId}/captions`).catch(() => []).then((captions) => {
+    for (const caption of captions) {
+      video.append(Object.assign(document.createElement('track'), { kind: 'subtitles', srclang: caption.language, label: caption.label, src: caption.url }));
+    }
+  });
   hls.on(Hls.Events.MANIFEST_PARSED, () => {
     hls.levels
       .map((level, index) => ({ level, index }))

@@ -86,6 +86,33 @@ namespace Media.Streaming.Analytics.Migrations.Postgres
 
                     b.ToTable("positions", "streaming");
                 });
+
+            modelBuilder.Entity("Media.Streaming.Captions.LessonCaption", b =>
+                {
+                    b.Property<Guid>("LessonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("BlobKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("LessonId", "Language");
+
+                    b.ToTable("captions", "streaming");
+                });
 #pragma warning restore 612, 618
         }
     }

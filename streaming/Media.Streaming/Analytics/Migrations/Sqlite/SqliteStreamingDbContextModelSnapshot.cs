@@ -80,6 +80,33 @@ namespace Media.Streaming.Analytics.Migrations.Sqlite
 
                     b.ToTable("positions", (string)null);
                 });
+
+            modelBuilder.Entity("Media.Streaming.Captions.LessonCaption", b =>
+                {
+                    b.Property<Guid>("LessonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BlobKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LessonId", "Language");
+
+                    b.ToTable("captions", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }
