@@ -1,4 +1,9 @@
+using Media.Classroom.Live;
+using Media.Classroom.Sessions;
+using Media.Platform.Data;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Media.Classroom;
@@ -9,12 +14,21 @@ public static class ClassroomModule
     public static IHostApplicationBuilder AddClassroom(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddModuleDatabase<ClassroomDbContext, SqliteClassroomDbContext, PostgresClassroomDbContext>(ClassroomDbContext.SchemaName);
+        builder.Services.AddSingleton<LiveRooms>();
         return builder;
     }
 
     public static WebApplication MapClassroom(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.MapSessionEndpoints();
+        // Stateful reconnect: a client that loses its link for a moment gets the messages it missed, with the same connection.
+        app.MapHub<ClassroomHub>("/hubs/classroom", o =>
+        {
+            o.AllowStatefulReconnects = true;
+            o.Transports = HttpTransportType.WebSockets | HttpTransportType.LongPolling;
+        });
         return app;
     }
 }

@@ -44,6 +44,14 @@ internal static class AuthSetup
             .Configure<SigningKey, IOptions<AuthOptions>>((o, key, auth) =>
             {
                 o.MapInboundClaims = false;
+                o.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = context =>
+                    {
+                        context.Token ??= HubToken(context.Request);
+                        return Task.CompletedTask;
+                    },
+                };
                 o.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = auth.Value.Issuer,
@@ -89,7 +97,13 @@ internal static class AuthSetup
     }
 
     private static bool HasBearerToken(HttpRequest request) =>
-        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || HubToken(request) is not null;
+
+    /// <summary>WebSocket and server-sent-event clients cannot send headers: SignalR passes the token as <c>access_token</c>.</summary>
+    private static string? HubToken(HttpRequest request) =>
+        request.Path.StartsWithSegments("/hubs", StringComparison.OrdinalIgnoreCase) && request.Query["access_token"].ToString() is { Length: > 0 } token
+            ? token
+            : null;
 
     private static Task RedirectOrStatus(HttpContext context, string redirectUri, int status)
     {

@@ -1,0 +1,233 @@
+using System.Collections.Concurrent;
+using Media.Classroom.Sessions;
+using Media.Platform.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Media.Classroom.Live;
+
+/// <summary>The rooms of the sessions running in this process.</summary>
+internal sealed class LiveRooms
+{
+    private readonly ConcurrentDictionary<Guid, LiveRoom> _rooms = new();
+
+    public LiveRoom GetOrCreate(Guid sessionId, Guid hostId) => _rooms.GetOrAdd(sessionId, id => new LiveRoom(id, hostId));
+
+    public LiveRoom? Find(Guid sessionId) => _rooms.GetValueOrDefault(sessionId);
+
+    public void Close(Guid sessionId) => _rooms.TryRemove(sessionId, out _);
+
+    public static string Group(Guid sessionId) => $"session:{sessionId:N}";
+}
+
+/// <summary>
+/// The control plane of live lessons (<c>/hubs/classroom</c>): join with a role the server decides, presence and
+/// attendance, hands, chat under moderation, courseware pages, calling on a classroom, polls, and the shared
+/// playback and timestamped comments of teaching research. Refusals arrive as hub errors with a readable message.
+/// </summary>
+[Authorize]
+internal sealed class ClassroomHub(LiveRooms rooms, ClassroomDbContext db, TimeProvider time) : Hub
+{
+    private const string SessionKey = "session";
+
+    public async Task<RoomSnapshot> Join(Guid sessionId, Guid? endpointId)
+    {
+        var userId = Context.User!.UserId() ?? throw new HubException("Sign in first.");
+        var session = await db.Sessions.Include(s => s.Endpoints).Include(s => s.Invitees).AsSplitQuery()
+            .FirstOrDefaultAsync(s => s.Id == sessionId, Context.ConnectionAborted);
+        if (session is null || session.Status == SessionStatus.Ended)
+        {
+            throw new HubException(session is null ? "No such session." : "This session has ended.");
+        }
+
+        var role = SessionAccess.RoleOf(session, userId, Context.User!.IsInRole(Roles.Admin))
+            ?? throw new HubException("You are not invited to this session.");
+        var coTeacherOf = session.Endpoints.FirstOrDefault(e => e.CoTeacherId == userId)?.Id;
+        if (endpointId is { } chosen && session.Endpoints.All(e => e.Id != chosen))
+        {
+            throw new HubException("That classroom is not part of this session.");
+        }
+
+        var participant = new Participant(userId, Context.User!.DisplayName(), role, endpointId ?? coTeacherOf);
+        var room = rooms.GetOrCreate(sessionId, session.HostId);
+        if (Context.Items.TryGetValue(SessionKey, out var previous) && previous is Guid other && other != sessionId)
+        {
+            await LeaveAsync();
+        }
+
+        IReadOnlyList<string> replaced;
+        try
+        {
+            replaced = room.Join(Context.ConnectionId, participant);
+        }
+        catch (RoomException e)
+        {
+            throw new HubException(e.Message);
+        }
+
+        var group = LiveRooms.Group(sessionId);
+        foreach (var old in replaced)
+        {
+            // Joining again (another tab, a new device) takes over: the old connection is told and leaves the room.
+            await Groups.RemoveFromGroupAsync(old, group);
+            await Clients.Client(old).SendAsync("replaced");
+        }
+
+        Context.Items[SessionKey] = sessionId;
+        await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        var now = time.GetUtcNow();
+        if (replaced.Count == 0)
+        {
+            db.Attendance.Add(new Attendance { SessionId = sessionId, UserId = userId, EndpointId = participant.EndpointId, Role = role, JoinedAt = now });
+        }
+
+        if (role == ParticipantRole.Host && session.Status == SessionStatus.Scheduled)
+        {
+            await db.Sessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SessionStatus.Live));
+        }
+
+        await db.SaveChangesAsync();
+        await Clients.OthersInGroup(group).SendAsync("participantJoined", participant);
+        return room.Snapshot(Context.ConnectionId, now);
+    }
+
+    public Task Leave() => LeaveAsync();
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        await LeaveAsync();
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    public Task RaiseHand(bool raised) => SendAsync("handsChanged", room => room.RaiseHand(Context.ConnectionId, raised));
+
+    public Task LowerHandOf(Guid userId) => SendAsync("handsChanged", room => room.LowerHandOf(Context.ConnectionId, userId));
+
+    public Task ShowPage(int page) => SendAsync("pageChanged", room => room.ShowPage(Context.ConnectionId, page));
+
+    public async Task CallOn(Guid endpointId)
+    {
+        var room = Room();
+        var endpoints = await db.Sessions.Where(s => s.Id == room.SessionId).SelectMany(s => s.Endpoints.Select(e => e.Id)).ToListAsync();
+        await SendAsync("mainViewChanged", r => r.CallOn(Context.ConnectionId, endpointId, endpoints));
+    }
+
+    public Task SendChat(string text) => SendAsync("chat", room => room.Chat(Context.ConnectionId, text, time.GetUtcNow()));
+
+    public Task Mute(Guid userId, bool muted) => SendAsync("mutedChanged", room => new MuteChange(userId, room.Mute(Context.ConnectionId, userId, muted)));
+
+    public async Task Remove(Guid userId)
+    {
+        var room = Room();
+        var gone = Guard(() => room.Remove(Context.ConnectionId, userId));
+        var group = LiveRooms.Group(room.SessionId);
+        foreach (var connection in gone)
+        {
+            await Groups.RemoveFromGroupAsync(connection, group);
+            await Clients.Client(connection).SendAsync("removed");
+        }
+
+        await MarkLeftAsync(room.SessionId, userId);
+        await Clients.Group(group).SendAsync("participantLeft", userId);
+    }
+
+    public Task StartPoll(string question, string[] options) => SendAsync("pollChanged", room => room.StartPoll(Context.ConnectionId, question, options));
+
+    public Task Vote(Guid pollId, int option) => SendAsync("pollChanged", room => room.Vote(Context.ConnectionId, pollId, option));
+
+    public Task ClosePoll() => SendAsync("pollChanged", room => room.ClosePoll(Context.ConnectionId));
+
+    /// <summary>The host's player moved: everyone's player follows (play, pause, seek, speed).</summary>
+    public Task SetPlayback(bool playing, double position, double rate) =>
+        SendAsync("playbackChanged", room => room.SetPlayback(Context.ConnectionId, playing, position, rate, time.GetUtcNow()));
+
+    /// <summary>A teaching-research remark at a moment of the lesson; kept, and shown on the lesson's timeline afterwards.</summary>
+    public async Task<CommentDto> Comment(double atSeconds, string text, string? criterion)
+    {
+        var room = Room();
+        var who = Guard(() => room.Member(Context.ConnectionId));
+        var session = await db.Sessions.AsNoTracking().FirstAsync(s => s.Id == room.SessionId);
+        if (session.Kind != SessionKind.TeachingResearch || session.LessonId is null)
+        {
+            throw new HubException("Comments belong to teaching-research sessions.");
+        }
+
+        if (who.Role == ParticipantRole.Student)
+        {
+            throw new HubException("Students do not comment in teaching research.");
+        }
+
+        var trimmed = text?.Trim() ?? "";
+        if (trimmed.Length is 0 or > 2000 || !double.IsFinite(atSeconds) || atSeconds < 0 || criterion?.Length > 100)
+        {
+            throw new HubException("A comment has 1–2000 characters at a time ≥ 0.");
+        }
+
+        var comment = new ResearchComment
+        {
+            Id = Guid.NewGuid(), SessionId = session.Id, LessonId = session.LessonId.Value, UserId = who.UserId, Author = who.Name,
+            AtSeconds = Math.Round(atSeconds, 1), Text = trimmed, Criterion = string.IsNullOrWhiteSpace(criterion) ? null : criterion.Trim(),
+            CreatedAt = time.GetUtcNow(),
+        };
+        db.Comments.Add(comment);
+        await db.SaveChangesAsync();
+        var dto = CommentDto.Of(comment);
+        await Clients.Group(LiveRooms.Group(room.SessionId)).SendAsync("commentAdded", dto);
+        return dto;
+    }
+
+    private async Task LeaveAsync()
+    {
+        if (!Context.Items.TryGetValue(SessionKey, out var value) || value is not Guid sessionId || rooms.Find(sessionId) is not { } room)
+        {
+            return;
+        }
+
+        Context.Items.Remove(SessionKey);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveRooms.Group(sessionId));
+        if (room.Leave(Context.ConnectionId) is { } participant)
+        {
+            await MarkLeftAsync(sessionId, participant.UserId);
+            await Clients.Group(LiveRooms.Group(sessionId)).SendAsync("participantLeft", participant.UserId);
+        }
+    }
+
+    private async Task MarkLeftAsync(Guid sessionId, Guid userId)
+    {
+        var now = time.GetUtcNow();
+        await db.Attendance.Where(a => a.SessionId == sessionId && a.UserId == userId && a.LeftAt == null)
+            .ExecuteUpdateAsync(a => a.SetProperty(x => x.LeftAt, now));
+    }
+
+    private LiveRoom Room() =>
+        Context.Items.TryGetValue(SessionKey, out var value) && value is Guid sessionId && rooms.Find(sessionId) is { } room
+            ? room
+            : throw new HubException("Join the session first.");
+
+    private async Task SendAsync<T>(string method, Func<LiveRoom, T> change)
+    {
+        var room = Room();
+        var result = Guard(() => change(room));
+        await Clients.Group(LiveRooms.Group(room.SessionId)).SendAsync(method, result);
+    }
+
+    private static T Guard<T>(Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (RoomException e)
+        {
+            throw new HubException(e.Message);
+        }
+    }
+}
+
+public sealed record MuteChange(Guid UserId, bool Muted);
+
+public sealed record CommentDto(Guid Id, Guid LessonId, Guid UserId, string Author, double AtSeconds, string Text, string? Criterion, DateTimeOffset CreatedAt)
+{
+    internal static CommentDto Of(ResearchComment c) => new(c.Id, c.LessonId, c.UserId, c.Author, c.AtSeconds, c.Text, c.Criterion, c.CreatedAt);
+}

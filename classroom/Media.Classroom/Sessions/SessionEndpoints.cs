@@ -1,0 +1,223 @@
+using System.Security.Claims;
+using Media.Classroom.Live;
+using Media.Platform.Errors;
+using Media.Platform.Identity;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Media.Classroom.Sessions;
+
+/// <summary>Scheduling live sessions, their join links, ending them, attendance, and research comments on lessons.</summary>
+internal static class SessionEndpoints
+{
+    private static readonly Dictionary<string, SessionKind> Kinds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["synchronous-class"] = SessionKind.SynchronousClass,
+        ["broadcast"] = SessionKind.Broadcast,
+        ["teaching-research"] = SessionKind.TeachingResearch,
+    };
+
+    private static readonly Dictionary<string, ParticipantRole> InviteeRoles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["student"] = ParticipantRole.Student,
+        ["observer"] = ParticipantRole.Observer,
+        ["researcher"] = ParticipantRole.Researcher,
+        ["co-teacher"] = ParticipantRole.CoTeacher,
+    };
+
+    public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/classroom/sessions").WithTags("Classroom").RequireAuthorization();
+        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.TeacherOrAbove)
+            .WithSummary("Schedule a session (kind synchronous-class | broadcast | teaching-research) with its classrooms and invitees; the caller hosts it");
+        group.MapGet("/", ListAsync).WithSummary("Sessions the caller hosts, teaches in or is invited to, and broadcasts open to all");
+        group.MapGet("/{id:guid}", GetAsync).WithSummary("A session with its classrooms, join link and the caller's role");
+        group.MapPost("/{id:guid}/end", EndAsync).WithSummary("End the session (its host): everyone in it is told and the room closes");
+        group.MapGet("/{id:guid}/attendance", AttendanceAsync).WithSummary("Who joined, from which classroom, and when they left (its host)");
+        routes.MapGet("/api/lessons/{lessonId:guid}/research-comments", CommentsAsync).WithTags("Classroom").RequireAuthorization()
+            .WithSummary("Teaching-research comments on a lesson, in timeline order (markers for the player)");
+        return routes;
+    }
+
+    internal static async Task<Results<Created<SessionDto>, ProblemHttpResult>> CreateAsync(
+        NewSession request, ClaimsPrincipal user, ClassroomDbContext db, UserDirectory users, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Length > 200)
+        {
+            return Problems.Validation("title must be 1–200 characters.");
+        }
+
+        if (request.Kind is null || !Kinds.TryGetValue(request.Kind, out var kind))
+        {
+            return Problems.Validation($"kind must be one of: {string.Join(", ", Kinds.Keys)}.");
+        }
+
+        if (request.EndsAt <= request.StartsAt || request.EndsAt - request.StartsAt > TimeSpan.FromHours(12))
+        {
+            return Problems.Validation("endsAt must come after startsAt, at most 12 hours later.");
+        }
+
+        if (kind == SessionKind.TeachingResearch && request.LessonId is null)
+        {
+            return Problems.Validation("A teaching-research session needs the lessonId of the lesson to watch together.");
+        }
+
+        var endpoints = request.Classrooms ?? [];
+        if (kind == SessionKind.SynchronousClass && endpoints.Count is < 2 or > 7)
+        {
+            return Problems.Validation("A synchronous class has the main classroom and 1–6 remote classrooms.");
+        }
+
+        var session = new LiveSession
+        {
+            Id = Guid.NewGuid(), Title = request.Title.Trim(), Kind = kind, HostId = user.UserId()!.Value, StartsAt = request.StartsAt, EndsAt = request.EndsAt,
+            LessonId = request.LessonId, Recording = request.Recording ?? kind == SessionKind.SynchronousClass, CreatedAt = time.GetUtcNow(),
+        };
+        var position = 0;
+        foreach (var classroom in endpoints)
+        {
+            if (string.IsNullOrWhiteSpace(classroom.Name) || classroom.Name.Length > 200)
+            {
+                return Problems.Validation("every classroom needs a name of 1–200 characters.");
+            }
+
+            Guid? coTeacher = null;
+            if (!string.IsNullOrWhiteSpace(classroom.CoTeacher))
+            {
+                coTeacher = (await users.FindByUserNameAsync(classroom.CoTeacher, cancellationToken))?.Id;
+                if (coTeacher is null)
+                {
+                    return Problems.Validation($"No user '{classroom.CoTeacher}' to be co-teacher of {classroom.Name}.");
+                }
+            }
+
+            session.Endpoints.Add(new SessionEndpoint { Id = Guid.NewGuid(), SessionId = session.Id, Name = classroom.Name.Trim(), CoTeacherId = coTeacher, Position = position++ });
+        }
+
+        foreach (var invitee in request.Invitees ?? [])
+        {
+            if (invitee.Role is null || !InviteeRoles.TryGetValue(invitee.Role, out var role))
+            {
+                return Problems.Validation($"invitee roles: {string.Join(", ", InviteeRoles.Keys)}.");
+            }
+
+            var found = await users.FindByUserNameAsync(invitee.UserName ?? "", cancellationToken);
+            if (found is null)
+            {
+                return Problems.Validation($"No user '{invitee.UserName}' to invite.");
+            }
+
+            if (found.Id != session.HostId && session.Invitees.All(i => i.UserId != found.Id))
+            {
+                session.Invitees.Add(new SessionInvitee { SessionId = session.Id, UserId = found.Id, Role = role });
+            }
+        }
+
+        db.Sessions.Add(session);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/classroom/sessions/{session.Id}", SessionDto.Of(session, ParticipantRole.Host));
+    }
+
+    internal static async Task<Ok<List<SessionDto>>> ListAsync(ClaimsPrincipal user, ClassroomDbContext db, CancellationToken cancellationToken)
+    {
+        var me = user.UserId()!.Value;
+        var sessions = await db.Sessions.AsNoTracking().Include(s => s.Endpoints).Include(s => s.Invitees).AsSplitQuery()
+            .Where(s => s.HostId == me || s.Kind == SessionKind.Broadcast || s.Endpoints.Any(e => e.CoTeacherId == me) || s.Invitees.Any(i => i.UserId == me))
+            .OrderByDescending(s => s.StartsAt).Take(200).ToListAsync(cancellationToken);
+        return TypedResults.Ok(sessions.Select(s => SessionDto.Of(s, SessionAccess.RoleOf(s, me, false)!.Value)).ToList());
+    }
+
+    internal static async Task<Results<Ok<SessionDto>, ProblemHttpResult>> GetAsync(Guid id, ClaimsPrincipal user, ClassroomDbContext db, CancellationToken cancellationToken)
+    {
+        var session = await LoadAsync(db, id, cancellationToken);
+        var role = session is null ? null : SessionAccess.RoleOf(session, user.UserId()!.Value, user.IsInRole(Roles.Admin));
+        return role is null ? Problems.NotFound($"No session {id} for you.") : TypedResults.Ok(SessionDto.Of(session!, role.Value));
+    }
+
+    internal static async Task<Results<Ok<SessionDto>, ProblemHttpResult>> EndAsync(
+        Guid id, ClaimsPrincipal user, ClassroomDbContext db, LiveRooms rooms, IHubContext<ClassroomHub> hub, CancellationToken cancellationToken)
+    {
+        var session = await LoadAsync(db, id, cancellationToken, tracking: true);
+        if (session is null || (session.HostId != user.UserId() && !user.IsInRole(Roles.Admin)))
+        {
+            return Problems.NotFound($"No session {id} of yours.");
+        }
+
+        if (session.Status != SessionStatus.Ended)
+        {
+            session.Status = SessionStatus.Ended;
+            await db.SaveChangesAsync(cancellationToken);
+            await hub.Clients.Group(LiveRooms.Group(id)).SendAsync("sessionEnded", cancellationToken);
+            rooms.Close(id);
+            var now = DateTimeOffset.UtcNow;
+            await db.Attendance.Where(a => a.SessionId == id && a.LeftAt == null).ExecuteUpdateAsync(a => a.SetProperty(x => x.LeftAt, now), cancellationToken);
+        }
+
+        return TypedResults.Ok(SessionDto.Of(session, ParticipantRole.Host));
+    }
+
+    internal static async Task<Results<Ok<List<AttendanceDto>>, ProblemHttpResult>> AttendanceAsync(
+        Guid id, ClaimsPrincipal user, ClassroomDbContext db, UserDirectory users, CancellationToken cancellationToken)
+    {
+        var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (session is null || (session.HostId != user.UserId() && !user.IsInRole(Roles.Admin)))
+        {
+            return Problems.NotFound($"No session {id} of yours.");
+        }
+
+        var rows = await db.Attendance.AsNoTracking().Where(a => a.SessionId == id).OrderBy(a => a.JoinedAt).ToListAsync(cancellationToken);
+        var names = new Dictionary<Guid, string>();
+        foreach (var userId in rows.Select(r => r.UserId).Distinct())
+        {
+            names[userId] = (await users.FindAsync(userId, cancellationToken))?.DisplayName ?? "?";
+        }
+
+        return TypedResults.Ok(rows.Select(r => new AttendanceDto(r.UserId, names[r.UserId], r.Role, r.EndpointId, r.JoinedAt, r.LeftAt)).ToList());
+    }
+
+    internal static async Task<Ok<List<CommentDto>>> CommentsAsync(Guid lessonId, ClassroomDbContext db, CancellationToken cancellationToken)
+    {
+        var comments = await db.Comments.AsNoTracking().Where(c => c.LessonId == lessonId).OrderBy(c => c.AtSeconds).Take(1000).ToListAsync(cancellationToken);
+        return TypedResults.Ok(comments.Select(CommentDto.Of).ToList());
+    }
+
+    private static Task<LiveSession?> LoadAsync(ClassroomDbContext db, Guid id, CancellationToken cancellationToken, bool tracking = false)
+    {
+        var query = db.Sessions.Include(s => s.Endpoints).Include(s => s.Invitees).AsSplitQuery();
+        return (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+    }
+}
+
+public sealed record NewSession(
+    string? Title,
+    string? Kind,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    Guid? LessonId,
+    List<NewClassroom>? Classrooms,
+    List<NewInvitee>? Invitees,
+    bool? Recording);
+
+/// <param name="Name">The classroom, e.g. 青岛市实验小学 三年级(2)班.</param>
+/// <param name="CoTeacher">The user name of its co-teacher (双师), if any.</param>
+public sealed record NewClassroom(string? Name, string? CoTeacher);
+
+public sealed record NewInvitee(string? UserName, string? Role);
+
+public sealed record ClassroomDto(Guid Id, string Name, Guid? CoTeacherId);
+
+public sealed record SessionDto(
+    Guid Id, string Title, string Kind, string Status, Guid HostId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, Guid? LessonId,
+    bool Recording, List<ClassroomDto> Classrooms, ParticipantRole YourRole, string JoinUrl)
+{
+    internal static SessionDto Of(LiveSession s, ParticipantRole role) => new(
+        s.Id, s.Title, s.Kind switch { SessionKind.Broadcast => "broadcast", SessionKind.TeachingResearch => "teaching-research", _ => "synchronous-class" },
+        s.Status.ToString().ToLowerInvariant(), s.HostId, s.StartsAt, s.EndsAt, s.LessonId, s.Recording,
+        s.Endpoints.OrderBy(e => e.Position).Select(e => new ClassroomDto(e.Id, e.Name, e.CoTeacherId)).ToList(), role, $"/classroom/{s.Id}");
+}
+
+public sealed record AttendanceDto(Guid UserId, string Name, ParticipantRole Role, Guid? ClassroomId, DateTimeOffset JoinedAt, DateTimeOffset? LeftAt);
