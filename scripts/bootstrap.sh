@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Media needs on a fresh Debian machine; safe to run again (installs only what is missing).
 #   scripts/bootstrap.sh          what the host needs (ffmpeg, npm packages of the web UI)
-#   scripts/bootstrap.sh --test   plus what the tests drive (PostgreSQL, Chromium, CJK font, Compose, Azurite)
+#   scripts/bootstrap.sh --test   plus what the tests drive (PostgreSQL, Chromium, CJK font, Compose, Janus, iproute2, Azurite)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
@@ -15,7 +15,7 @@ fi
 
 packages=(ffmpeg ${packages_node:-})
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(postgresql chromium fonts-wqy-microhei docker-compose)
+  packages+=(postgresql chromium fonts-wqy-microhei docker-compose janus janus-tools iproute2)
 fi
 
 missing=()

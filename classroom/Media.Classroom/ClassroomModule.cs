@@ -1,4 +1,5 @@
 using Media.Classroom.Live;
+using Media.Classroom.Media;
 using Media.Classroom.Sessions;
 using Media.Platform.Data;
 using Microsoft.AspNetCore.Builder;
@@ -16,6 +17,10 @@ public static class ClassroomModule
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddModuleDatabase<ClassroomDbContext, SqliteClassroomDbContext, PostgresClassroomDbContext>(ClassroomDbContext.SchemaName);
         builder.Services.AddSingleton<LiveRooms>();
+        builder.Services.AddOptions<ClassroomOptions>().BindConfiguration(ClassroomOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHttpClient(nameof(MediaPlane), c => c.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddSingleton<MediaPlane>();
+        builder.Services.AddTransient<Recording.RecordingJob>();
         return builder;
     }
 

@@ -28,6 +28,7 @@ public static class IngestModule
         services.AddSingleton<MediaValidator>();
         services.AddSingleton<UploadNotifier>();
         services.AddScoped<UploadReceiver>();
+        services.AddScoped<Media.Ingest.Contracts.IFileIngest, FileIngest>();
         services.AddTransient<ExpiredUploadSweeper>();
         services.AddTransient<ImportJob>();
         services.AddHostedService<UploadValidationService>();

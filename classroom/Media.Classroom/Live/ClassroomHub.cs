@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Media.Classroom.Media;
 using Media.Classroom.Sessions;
 using Media.Platform.Identity;
 using Microsoft.AspNetCore.Authorization;
@@ -27,7 +28,7 @@ internal sealed class LiveRooms
 /// playback and timestamped comments of teaching research. Refusals arrive as hub errors with a readable message.
 /// </summary>
 [Authorize]
-internal sealed class ClassroomHub(LiveRooms rooms, ClassroomDbContext db, TimeProvider time) : Hub
+internal sealed class ClassroomHub(LiveRooms rooms, ClassroomDbContext db, MediaPlane media, TimeProvider time) : Hub
 {
     private const string SessionKey = "session";
 
@@ -88,8 +89,19 @@ internal sealed class ClassroomHub(LiveRooms rooms, ClassroomDbContext db, TimeP
         }
 
         await db.SaveChangesAsync();
+        MediaAccess? access;
+        try
+        {
+            access = await media.AdmitAsync(session, participant, db, Context.ConnectionAborted);
+        }
+        catch (Exception e) when (e is JanusException or HttpRequestException)
+        {
+            // The control plane keeps working without video; the page says media is unavailable.
+            access = null;
+        }
+
         await Clients.OthersInGroup(group).SendAsync("participantJoined", participant);
-        return room.Snapshot(Context.ConnectionId, now);
+        return room.Snapshot(Context.ConnectionId, now) with { Media = access };
     }
 
     public Task Leave() => LeaveAsync();

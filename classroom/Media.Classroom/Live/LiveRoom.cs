@@ -339,4 +339,5 @@ public sealed record RoomSnapshot(
     Guid? CalledOn,
     Poll? Poll,
     PlaybackState Playback,
-    IReadOnlyList<Guid> Muted);
+    IReadOnlyList<Guid> Muted,
+    Media.MediaAccess? Media = null);

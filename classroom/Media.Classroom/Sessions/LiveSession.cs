@@ -18,6 +18,22 @@ internal sealed class LiveSession
     public Guid? LessonId { get; set; }
 
     public bool Recording { get; set; }
+
+    /// <summary>The Janus VideoRoom of the session and its secret, once created.</summary>
+    public long? JanusRoom { get; set; }
+
+    public string? JanusSecret { get; set; }
+
+    /// <summary>The host's publisher id in the room, noted at the end so the recording job picks the host's camera.</summary>
+    public long? RecordingFeed { get; set; }
+
+    /// <summary>The upload the recording became (its status leads to the lesson draft), or why it could not.</summary>
+    public Guid? RecordingUploadId { get; set; }
+
+    public string? RecordingError { get; set; }
+
+    public DateTimeOffset? RecordingFinishedAt { get; set; }
+
     public List<SessionEndpoint> Endpoints { get; set; } = [];
     public List<SessionInvitee> Invitees { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
@@ -113,6 +129,8 @@ internal class ClassroomDbContext(DbContextOptions options) : ModuleDbContext(op
         {
             e.ToTable("sessions");
             e.Property(s => s.Title).HasMaxLength(200);
+            e.Property(s => s.JanusSecret).HasMaxLength(64);
+            e.Property(s => s.RecordingError).HasMaxLength(2000);
             e.HasMany(s => s.Endpoints).WithOne().HasForeignKey(p => p.SessionId);
             e.HasMany(s => s.Invitees).WithOne().HasForeignKey(i => i.SessionId);
             e.HasIndex(s => new { s.HostId, s.StartsAt });

@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using Hangfire;
 using Media.Classroom.Live;
+using Media.Classroom.Media;
 using Media.Platform.Errors;
 using Media.Platform.Identity;
 using Microsoft.AspNetCore.Builder;
@@ -139,7 +141,8 @@ internal static class SessionEndpoints
     }
 
     internal static async Task<Results<Ok<SessionDto>, ProblemHttpResult>> EndAsync(
-        Guid id, ClaimsPrincipal user, ClassroomDbContext db, LiveRooms rooms, IHubContext<ClassroomHub> hub, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, ClassroomDbContext db, LiveRooms rooms, MediaPlane media, IHubContext<ClassroomHub> hub, IBackgroundJobClient jobs,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         var session = await LoadAsync(db, id, cancellationToken, tracking: true);
         if (session is null || (session.HostId != user.UserId() && !user.IsInRole(Roles.Admin)))
@@ -153,7 +156,22 @@ internal static class SessionEndpoints
             await db.SaveChangesAsync(cancellationToken);
             await hub.Clients.Group(LiveRooms.Group(id)).SendAsync("sessionEnded", cancellationToken);
             rooms.Close(id);
-            var now = DateTimeOffset.UtcNow;
+            try
+            {
+                session.RecordingFeed = await media.EndAsync(session, cancellationToken);
+            }
+            catch (Exception e) when (e is JanusException or HttpRequestException)
+            {
+                session.RecordingError = $"The media server could not close the room: {e.Message}";
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            if (media.Records(session) && session.RecordingError is null)
+            {
+                jobs.Enqueue<Recording.RecordingJob>(job => job.RunAsync(id, CancellationToken.None));
+            }
+
+            var now = time.GetUtcNow();
             await db.Attendance.Where(a => a.SessionId == id && a.LeftAt == null).ExecuteUpdateAsync(a => a.SetProperty(x => x.LeftAt, now), cancellationToken);
         }
 
@@ -212,12 +230,14 @@ public sealed record ClassroomDto(Guid Id, string Name, Guid? CoTeacherId);
 
 public sealed record SessionDto(
     Guid Id, string Title, string Kind, string Status, Guid HostId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, Guid? LessonId,
-    bool Recording, List<ClassroomDto> Classrooms, ParticipantRole YourRole, string JoinUrl)
+    bool Recording, List<ClassroomDto> Classrooms, ParticipantRole YourRole, string JoinUrl, Guid? RecordingUploadId = null, string? RecordingError = null,
+    DateTimeOffset? RecordingFinishedAt = null)
 {
     internal static SessionDto Of(LiveSession s, ParticipantRole role) => new(
         s.Id, s.Title, s.Kind switch { SessionKind.Broadcast => "broadcast", SessionKind.TeachingResearch => "teaching-research", _ => "synchronous-class" },
         s.Status.ToString().ToLowerInvariant(), s.HostId, s.StartsAt, s.EndsAt, s.LessonId, s.Recording,
-        s.Endpoints.OrderBy(e => e.Position).Select(e => new ClassroomDto(e.Id, e.Name, e.CoTeacherId)).ToList(), role, $"/classroom/{s.Id}");
+        s.Endpoints.OrderBy(e => e.Position).Select(e => new ClassroomDto(e.Id, e.Name, e.CoTeacherId)).ToList(), role, $"/classroom/{s.Id}",
+        s.RecordingUploadId, s.RecordingError, s.RecordingFinishedAt);
 }
 
 public sealed record AttendanceDto(Guid UserId, string Name, ParticipantRole Role, Guid? ClassroomId, DateTimeOffset JoinedAt, DateTimeOffset? LeftAt);

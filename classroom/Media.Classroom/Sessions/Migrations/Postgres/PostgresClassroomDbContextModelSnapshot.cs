@@ -71,6 +71,13 @@ namespace Media.Classroom.Sessions.Migrations.Postgres
                     b.Property<Guid>("HostId")
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("JanusRoom")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("JanusSecret")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -79,6 +86,19 @@ namespace Media.Classroom.Sessions.Migrations.Postgres
 
                     b.Property<bool>("Recording")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("RecordingError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long?>("RecordingFeed")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("RecordingFinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordingUploadId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("timestamp with time zone");

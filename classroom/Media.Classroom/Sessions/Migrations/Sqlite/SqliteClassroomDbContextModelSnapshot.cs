@@ -63,6 +63,13 @@ namespace Media.Classroom.Sessions.Migrations.Sqlite
                     b.Property<Guid>("HostId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("JanusRoom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JanusSecret")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -71,6 +78,19 @@ namespace Media.Classroom.Sessions.Migrations.Sqlite
 
                     b.Property<bool>("Recording")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordingError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RecordingFeed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RecordingFinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RecordingUploadId")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("StartsAt")
                         .HasColumnType("INTEGER");

@@ -1,0 +1,199 @@
+// The live room: the classroom hub for presence, hands, chat, pages and "call on"; Janus VideoRoom for media.
+import { api } from './site.js';
+
+const root = document.querySelector('[data-session]');
+const sessionId = root.dataset.session;
+const classroomId = new URLSearchParams(location.search).get('classroom');
+const session = await api(`/api/classroom/sessions/${sessionId}`);
+const state = { session, feeds: new Map(), participants: new Map(), calledOn: null, snapshot: null, janus: null };
+window.classroom = state;
+document.getElementById('title').textContent = session.title;
+
+const hub = new signalR.HubConnectionBuilder().withUrl('/hubs/classroom').withAutomaticReconnect().withStatefulReconnect().build();
+const status = (text) => { document.getElementById('status').textContent = text; };
+
+function renderParticipants() {
+  document.getElementById('participants').replaceChildren(...[...state.participants.values()].map((p) => {
+    const li = document.createElement('li');
+    li.textContent = `${p.name} (${p.role})`;
+    li.dataset.user = p.userId;
+    if (state.snapshot?.you.role === 'Host' && p.role !== 'Host') {
+      for (const [label, action] of [['🔇', () => hub.invoke('Mute', p.userId, true)], ['✕', () => hub.invoke('Remove', p.userId)]]) {
+        const button = Object.assign(document.createElement('button'), { type: 'button', className: 'link', textContent: label });
+        button.onclick = action;
+        li.append(' ', button);
+      }
+    }
+    return li;
+  }));
+}
+
+function renderClassrooms() {
+  document.getElementById('classrooms').replaceChildren(...session.classrooms.map((c) => {
+    const li = document.createElement('li');
+    li.textContent = c.name + (state.calledOn === c.id ? ' ★' : '');
+    li.dataset.classroom = c.id;
+    if (state.snapshot?.you.role === 'Host') {
+      const call = Object.assign(document.createElement('button'), { type: 'button', className: 'link', textContent: '📣' });
+      call.dataset.testid = 'call-on';
+      call.onclick = () => hub.invoke('CallOn', c.id);
+      li.append(' ', call);
+    }
+    return li;
+  }));
+}
+
+// The main view shows the called-on classroom's camera, or the host's until someone is called on.
+function arrangeViews() {
+  const main = document.getElementById('main');
+  const grid = document.getElementById('grid');
+  const feeds = [...state.feeds.values()];
+  const chosen = feeds.find((f) => state.calledOn && f.endpointId === state.calledOn) || feeds.find((f) => f.userId === session.hostId);
+  for (const feed of feeds) {
+    const target = feed === chosen ? main : grid;
+    if (feed.video.parentElement !== target) target.append(feed.video);
+  }
+}
+
+hub.on('participantJoined', (p) => { state.participants.set(p.userId, p); renderParticipants(); });
+hub.on('participantLeft', (userId) => { state.participants.delete(userId); renderParticipants(); });
+hub.on('handsChanged', (hands) => {
+  document.getElementById('hands').replaceChildren(...hands.map((id) => Object.assign(document.createElement('li'), { textContent: state.participants.get(id)?.name ?? id })));
+});
+hub.on('pageChanged', (page) => { document.getElementById('page').textContent = page; });
+hub.on('mainViewChanged', (endpointId) => { state.calledOn = endpointId; renderClassrooms(); arrangeViews(); });
+hub.on('chat', (m) => {
+  document.getElementById('chat').append(Object.assign(document.createElement('li'), { textContent: `${m.name}：${m.text}` }));
+});
+hub.on('replaced', () => status('这个课堂已在另一个窗口打开。'));
+hub.on('removed', () => { status('你已被主讲教师移出课堂。'); state.janus?.destroy(); });
+hub.on('sessionEnded', () => { status('课堂已结束。'); state.janus?.destroy(); });
+
+await hub.start();
+const snapshot = await hub.invoke('Join', sessionId, classroomId);
+state.snapshot = snapshot;
+state.calledOn = snapshot.calledOn;
+snapshot.participants.forEach((p) => state.participants.set(p.userId, p));
+document.getElementById('page').textContent = snapshot.page;
+if (snapshot.you.role === 'Host') document.querySelectorAll('.host-only').forEach((e) => { e.hidden = false; });
+renderParticipants();
+renderClassrooms();
+
+let page = snapshot.page;
+document.getElementById('page-next').onclick = () => hub.invoke('ShowPage', ++page);
+document.getElementById('page-prev').onclick = () => hub.invoke('ShowPage', page = Math.max(1, page - 1));
+let raised = false;
+document.getElementById('hand').onclick = () => hub.invoke('RaiseHand', raised = !raised);
+document.getElementById('chat-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const box = document.getElementById('chat-text');
+  try {
+    await hub.invoke('SendChat', box.value);
+    box.value = '';
+    document.getElementById('chat-error').textContent = '';
+  } catch (error) {
+    document.getElementById('chat-error').textContent = error.message.replace(/^.*HubException: /, '');
+  }
+});
+
+if (!snapshot.media) {
+  document.getElementById('no-media').hidden = false;
+} else {
+  startMedia(snapshot.media, ['Host', 'CoTeacher'].includes(snapshot.you.role));
+}
+
+function startMedia(media, publishes) {
+  const plugin = 'janus.plugin.videoroom';
+  Janus.init({
+    debug: false,
+    callback: () => {
+      const janus = new Janus({
+        server: media.server,
+        success: () => join(janus),
+        error: (error) => status(`媒体服务器连接失败：${error}`),
+      });
+      state.janus = janus;
+      window.addEventListener('beforeunload', () => janus.destroy());
+    },
+  });
+
+  function join(janus) {
+    let control;
+    janus.attach({
+      plugin,
+      success: (handle) => {
+        control = handle;
+        // Everyone joins as a publisher to learn about feeds; only teachers' classrooms actually send.
+        handle.send({ message: { request: 'join', room: media.room, ptype: 'publisher', display: media.display, token: media.token } });
+      },
+      error: (error) => status(`媒体连接失败：${error}`),
+      onmessage: (message, jsep) => {
+        if (message.videoroom === 'joined' && publishes) {
+          control.createOffer({
+            tracks: [{ type: 'audio', capture: true, recv: false }, { type: 'video', capture: true, recv: false, simulcast: true }],
+            success: (offer) => control.send({ message: { request: 'configure', audio: true, video: true }, jsep: offer }),
+            error: (error) => status(`无法打开摄像头：${error.message ?? error}`),
+          });
+        }
+        for (const publisher of message.publishers || []) subscribe(janus, publisher);
+        const gone = message.unpublished ?? message.leaving;
+        if (gone && gone !== 'ok' && state.feeds.has(gone)) {
+          const feed = state.feeds.get(gone);
+          feed.video.remove();
+          feed.handle?.detach();
+          state.feeds.delete(gone);
+        }
+        if (jsep) control.handleRemoteJsep({ jsep });
+      },
+      onlocaltrack: (track, on) => {
+        if (track.kind === 'video' && on) {
+          document.getElementById('self').srcObject = new MediaStream([track]);
+          document.getElementById('local').hidden = false;
+        }
+      },
+    });
+  }
+
+  function subscribe(janus, publisher) {
+    if (state.feeds.has(publisher.id)) return;
+    const [userId, endpointId, name] = publisher.display.split('|');
+    const video = Object.assign(document.createElement('video'), { autoplay: true, muted: true, playsInline: true, title: name });
+    video.dataset.feed = publisher.id;
+    video.dataset.endpoint = endpointId;
+    const feed = { id: publisher.id, userId, endpointId, name, video, handle: null };
+    state.feeds.set(publisher.id, feed);
+    arrangeViews();
+    janus.attach({
+      plugin,
+      success: (handle) => {
+        feed.handle = handle;
+        handle.send({ message: { request: 'join', room: media.room, ptype: 'subscriber', streams: [{ feed: publisher.id }], token: media.token } });
+      },
+      onmessage: (message, jsep) => {
+        if (jsep) {
+          feed.handle.createAnswer({
+            jsep,
+            tracks: [{ type: 'data' }],
+            success: (answer) => feed.handle.send({ message: { request: 'start', room: media.room }, jsep: answer }),
+            error: (error) => status(`订阅失败：${error.message ?? error}`),
+          });
+        }
+      },
+      onremotetrack: (track, mid, on) => {
+        if (track.kind === 'video' && on) {
+          video.srcObject = new MediaStream([track]);
+          video.play().catch(() => {});
+        }
+      },
+    });
+  }
+}
+
+/** Frames decoded so far from a feed, from the subscriber's WebRTC statistics. */
+state.framesDecoded = async (feedId) => {
+  const pc = state.feeds.get(feedId)?.handle?.webrtcStuff?.pc;
+  if (!pc) return 0;
+  let frames = 0;
+  (await pc.getStats()).forEach((report) => { if (report.type === 'inbound-rtp' && report.kind === 'video') frames += report.framesDecoded || 0; });
+  return frames;
+};

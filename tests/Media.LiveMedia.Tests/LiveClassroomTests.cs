@@ -1,0 +1,192 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Media.Testing;
+using Microsoft.Playwright;
+
+namespace Media.LiveMedia.Tests;
+
+/// <summary>
+/// A synchronous class with real media: Janus, the host and Chromium (fake camera and microphone) inside the
+/// network namespace that test.sh creates (Janus offers no loopback candidates; media must not touch a real
+/// interface). The teacher publishes, two remote classrooms subscribe and decode, "call on" switches the main view.
+/// </summary>
+public sealed class LiveClassroomTests : IAsyncLifetime
+{
+    public const string NamespaceVariable = "MEDIA_TEST_NETNS";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+        "--disable-features=WebRtcHideLocalIpsWithMdns,OptimizationHints,MediaRouter,Translate",
+        "--autoplay-policy=no-user-gesture-required",
+    ];
+
+    private readonly JanusFixture _janus = new();
+    private MediaServerFactory? _server;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private string _baseUrl = "";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (Environment.GetEnvironmentVariable(NamespaceVariable) != "1")
+        {
+            return;
+        }
+
+        await _janus.InitializeAsync();
+        if (_janus.HttpUrl is null)
+        {
+            return;
+        }
+
+        _server = new MediaServerFactory()
+            .With("Media:Classroom:JanusUrl", _janus.HttpUrl.ToString())
+            .With("Media:Classroom:JanusBrowserUrl", _janus.WebSocketUrl!.ToString())
+            .With("Media:Classroom:JanusAdminKey", JanusFixture.AdminKey)
+            .With("Media:Classroom:RecordingPath", _janus.RecordingPath);
+        _baseUrl = _server.StartOnLoopback();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs });
+    }
+
+    private void RequireNamespace()
+    {
+        if (Environment.GetEnvironmentVariable(NamespaceVariable) != "1")
+        {
+            Assert.Skip($"Live media runs only in test.sh's network-namespace pass ({NamespaceVariable}=1): Janus needs a non-loopback interface, and media must not use a real one.");
+        }
+
+        _janus.RequireAvailable();
+        TestEnvironment.RequireService(_browser is not null, "Chromium is not installed at /usr/bin/chromium");
+    }
+
+    private async Task<IPage> EnterAsync(string userName, Guid session)
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = _baseUrl, Locale = "zh-CN" });
+        await context.GrantPermissionsAsync(["camera", "microphone"]);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/account/signin?returnUrl=/classroom/{session}");
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync(MediaServerFactory.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync($"**/classroom/{session}", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        return page;
+    }
+
+    private static async Task WaitAsync(IPage page, string condition, object? argument = null, int seconds = 30) =>
+        await page.WaitForFunctionAsync(condition, argument, new() { Timeout = seconds * 1000, PollingInterval = 250 });
+
+    [Fact]
+    public async Task SynchronousClass_TeacherPublishes_RemoteClassroomsDecodeAndCallOnSwitchesTheMainView()
+    {
+        RequireNamespace();
+        var teacher = await _server!.CreateClientForAsync("teacher");
+        var created = await teacher.PostAsJsonAsync("/api/classroom/sessions", new
+        {
+            title = "同步课堂：背影",
+            kind = "synchronous-class",
+            startsAt = DateTimeOffset.UtcNow,
+            endsAt = DateTimeOffset.UtcNow.AddHours(1),
+            classrooms = new object[]
+            {
+                new { name = "历下实验中学 八年级(1)班" },
+                new { name = "育英中学 八年级(3)班", coTeacher = "teacher2" },
+                new { name = "青岛市实验小学 六年级(2)班", coTeacher = "reviewer2" },
+            },
+        }, Ct);
+        var session = await created.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var id = session.GetProperty("id").GetGuid();
+        var remoteA = session.GetProperty("classrooms")[1].GetProperty("id").GetString()!;
+
+        var host = await EnterAsync("teacher", id);
+        await WaitAsync(host, "() => document.getElementById('self').srcObject !== null");
+        var remotes = new[] { await EnterAsync("teacher2", id), await EnterAsync("reviewer2", id) };
+
+        // Each remote classroom sees the teacher's camera in the main view and decodes it.
+        foreach (var remote in remotes)
+        {
+            await WaitAsync(remote, "() => [...window.classroom.feeds.values()].some(f => f.userId === window.classroom.session.hostId)");
+            await WaitAsync(remote, """
+                async () => {
+                    const feed = [...window.classroom.feeds.values()].find(f => f.userId === window.classroom.session.hostId);
+                    return (await window.classroom.framesDecoded(feed.id)) > 0;
+                }
+                """);
+            var mainFeed = await remote.EvaluateAsync<string>("() => document.querySelector('#main video')?.dataset.feed ?? ''");
+            var hostFeed = await remote.EvaluateAsync<string>("() => String([...window.classroom.feeds.values()].find(f => f.userId === window.classroom.session.hostId).id)");
+            Assert.Equal(hostFeed, mainFeed);
+        }
+
+        // The teacher calls on remote classroom A: everyone's main view switches to its camera.
+        await WaitAsync(remotes[1], "(endpoint) => [...window.classroom.feeds.values()].some(f => f.endpointId === endpoint)", remoteA);
+        await host.Locator($"[data-classroom='{remoteA}'] [data-testid=call-on]").ClickAsync();
+        await WaitAsync(remotes[1], "(endpoint) => document.querySelector('#main video')?.dataset.endpoint === endpoint", remoteA, seconds: 10);
+        await WaitAsync(host, "(endpoint) => document.querySelector('#main video')?.dataset.endpoint === endpoint", remoteA, seconds: 10);
+        await WaitAsync(remotes[1], """
+            async (endpoint) => {
+                const feed = [...window.classroom.feeds.values()].find(f => f.endpointId === endpoint);
+                return (await window.classroom.framesDecoded(feed.id)) > 0;
+            }
+            """, remoteA);
+
+        // Ending the session turns the host's recording into a lesson draft owned by the host.
+        await Task.Delay(2000, Ct);
+        var ended = await teacher.PostAsync($"/api/classroom/sessions/{id}/end", null, Ct);
+        Assert.Equal(System.Net.HttpStatusCode.OK, ended.StatusCode);
+        JsonElement details = default;
+        for (var i = 0; i < 120; i++)
+        {
+            details = await teacher.GetFromJsonAsync<JsonElement>($"/api/classroom/sessions/{id}", Ct);
+            if (details.GetProperty("recordingFinishedAt").ValueKind != JsonValueKind.Null)
+            {
+                break;
+            }
+
+            await Task.Delay(500, Ct);
+        }
+
+        Assert.Equal(JsonValueKind.Null, details.GetProperty("recordingError").ValueKind);
+        var upload = details.GetProperty("recordingUploadId").GetGuid();
+        JsonElement status = default;
+        for (var i = 0; i < 120; i++)
+        {
+            status = await teacher.GetFromJsonAsync<JsonElement>($"/api/uploads/{upload}/status", Ct);
+            if (status.GetProperty("state").GetString() is "accepted" or "rejected")
+            {
+                break;
+            }
+
+            await Task.Delay(250, Ct);
+        }
+
+        Assert.Equal("accepted", status.GetProperty("state").GetString());
+        var lesson = await teacher.GetFromJsonAsync<JsonElement>($"/api/lessons/{status.GetProperty("lessonId").GetString()}", Ct);
+        Assert.StartsWith("同步课堂：背影", lesson.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Equal(session.GetProperty("hostId").GetString(), lesson.GetProperty("ownerId").GetString());
+        var probe = await TestProcess.RunAsync("ffprobe", ["-v", "error", "-show_entries", "stream=codec_type,codec_name", "-of", "csv=p=0",
+            Path.Combine(_janus.RecordingPath, id.ToString("N"), "lesson.mp4")]);
+        Assert.Equal(0, probe.ExitCode);
+        Assert.Contains("h264,video", probe.Output, StringComparison.Ordinal);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+
+        await _janus.DisposeAsync();
+    }
+}
