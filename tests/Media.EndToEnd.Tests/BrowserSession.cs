@@ -17,6 +17,8 @@ public sealed class BrowserSession : IAsyncLifetime
         "--disable-sync", "--no-first-run", "--disable-quic",
         "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
         "--disable-features=OptimizationHints,MediaRouter,Translate",
+        // A follower's player starts when the host's does, without a click of its own.
+        "--autoplay-policy=no-user-gesture-required",
     ];
 
     private IPlaywright? _playwright;

@@ -96,6 +96,13 @@ document.getElementById('chat-form').addEventListener('submit', async (event) =>
   }
 });
 
+if (session.kind === 'teaching-research' && session.lessonId) {
+  const panel = document.getElementById('cowatch');
+  panel.hidden = false;
+  const { startCoWatching } = await import('./cowatch.js');
+  await startCoWatching({ hub, session, snapshot, panel });
+}
+
 if (!snapshot.media) {
   document.getElementById('no-media').hidden = false;
 } else {

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Media.Platform;
+using Media.Platform.Identity;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.Options;
+
+/// <summary>
+/// Classroom fan-out: N SignalR clients (WebSockets, one process) join one broadcast session on the real server
+/// (Release build, its own process); the host changes the page 20 times; prints delivery latency p50/p99 over every
+/// client and page, and the server's memory per connection. The baseline is the same server with no clients.
+/// </summary>
+internal static class FanoutBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var sizes = (args.SkipWhile(a => a != "--clients").Skip(1).FirstOrDefault() ?? "100,1000,5000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        var root = UploadBenchmark.RepositoryRoot();
+        Console.WriteLine("classroom fan-out: one broadcast session, 20 page changes 250 ms apart, WebSockets on 127.0.0.1");
+        Console.WriteLine($"{"clients",8} {"connect s",10} {"delivered",10} {"p50 ms",8} {"p99 ms",8} {"max ms",8} {"server MiB",11} {"KiB/conn",9}");
+        foreach (var size in sizes)
+        {
+            await RunOnceAsync(root, size);
+        }
+
+        return 0;
+    }
+
+    private static async Task RunOnceAsync(string root, int clients)
+    {
+        var work = Directory.CreateTempSubdirectory("media-fanout-").FullName;
+        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+        var port = UploadBenchmark.FreePort();
+        using var server = UploadBenchmark.Start("dotnet",
+        [
+            Path.Combine(root, "server", "Media.Server", "bin", "Release", "net10.0", "Media.Server.dll"),
+            "--contentRoot", Path.Combine(root, "server", "Media.Server"), "--urls", $"http://127.0.0.1:{port}",
+            $"--Media:DataPath={work}", "--Media:Demo:Enabled=true", "--Media:Demo:Password=bench-pass", $"--Media:Auth:SigningKey={key}",
+            "--Logging:LogLevel:Default=Warning",
+        ]);
+        var connections = new List<HubConnection>();
+        try
+        {
+            var baseUrl = $"http://127.0.0.1:{port}";
+            using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+            await UploadBenchmark.WaitReadyAsync(http, baseUrl + "/health/ready");
+            var hostToken = (await (await http.PostAsJsonAsync("/api/auth/token", new { userName = "teacher", password = "bench-pass" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", hostToken);
+            var created = await http.PostAsJsonAsync("/api/classroom/sessions", new { title = "名师课堂", kind = "broadcast", startsAt = DateTimeOffset.UtcNow, endsAt = DateTimeOffset.UtcNow.AddHours(2) });
+            var session = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            await Task.Delay(1000);
+            var baselineBytes = Rss(server);
+
+            // Students are token holders the server has never stored: it trusts the signature, as in production.
+            var issuer = new TokenIssuer(
+                new SigningKey(Options.Create(new AuthOptions { SigningKey = key }), Options.Create(new MediaOptions { DataPath = work })),
+                Options.Create(new AuthOptions { SigningKey = key }), TimeProvider.System);
+            var pages = 20;
+            var received = new long[clients, pages + 1];
+            var clock = Stopwatch.StartNew();
+            await Parallel.ForEachAsync(Enumerable.Range(0, clients), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
+            {
+                var token = issuer.Issue(new User { Id = Guid.NewGuid(), UserName = $"s{i}", DisplayName = $"学生{i}", PasswordHash = "", Roles = [new UserRole { Role = Roles.Student }] }).Value;
+                var connection = new HubConnectionBuilder()
+                    .WithUrl(baseUrl + "/hubs/classroom", o =>
+                    {
+                        o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                        o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+                        o.SkipNegotiation = true;
+                    })
+                    .Build();
+                connection.On<int>("pageChanged", page => received[i, page] = Stopwatch.GetTimestamp());
+                await connection.StartAsync(ct);
+                await connection.InvokeAsync<JsonElement>("Join", session, null, ct);
+                lock (connections)
+                {
+                    connections.Add(connection);
+                }
+            });
+            var connectSeconds = clock.Elapsed.TotalSeconds;
+            await Task.Delay(1000);
+            var loadedBytes = Rss(server);
+
+            var hostConnection = new HubConnectionBuilder().WithUrl(baseUrl + "/hubs/classroom", o => o.AccessTokenProvider = () => Task.FromResult<string?>(hostToken)).Build();
+            await hostConnection.StartAsync();
+            await hostConnection.InvokeAsync<JsonElement>("Join", session, null);
+            var sent = new long[pages + 1];
+            for (var page = 1; page <= pages; page++)
+            {
+                sent[page] = Stopwatch.GetTimestamp();
+                await hostConnection.InvokeAsync("ShowPage", page);
+                await Task.Delay(250);
+            }
+
+            await Task.Delay(2000);
+            var latencies = new List<double>(clients * pages);
+            for (var i = 0; i < clients; i++)
+            {
+                for (var page = 1; page <= pages; page++)
+                {
+                    if (received[i, page] != 0)
+                    {
+                        latencies.Add(Stopwatch.GetElapsedTime(sent[page], received[i, page]).TotalMilliseconds);
+                    }
+                }
+            }
+
+            latencies.Sort();
+            var delivered = latencies.Count / (double)(clients * pages);
+            var p = (double q) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)(latencies.Count * q))];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{clients,8} {connectSeconds,10:0.0} {delivered,9:P1} {p(0.5),8:0.0} {p(0.99),8:0.0} {(latencies.Count == 0 ? double.NaN : latencies[^1]),8:0.0} {loadedBytes / 1048576.0,11:0} {(loadedBytes - baselineBytes) / 1024.0 / clients,9:0.0}"));
+            await hostConnection.DisposeAsync();
+        }
+        finally
+        {
+            await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static long Rss(Process process)
+    {
+        process.Refresh();
+        return process.WorkingSet64;
+    }
+}
