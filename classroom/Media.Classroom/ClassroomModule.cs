@@ -20,6 +20,7 @@ public static class ClassroomModule
         builder.Services.AddOptions<ClassroomOptions>().BindConfiguration(ClassroomOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHttpClient(nameof(MediaPlane), c => c.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddSingleton<MediaPlane>();
+        builder.Services.AddSingleton<LiveBroadcaster>();
         builder.Services.AddTransient<Recording.RecordingJob>();
         return builder;
     }

@@ -12,3 +12,17 @@ public interface IViewingHistory
     /// <summary>The viewer's most recently watched lessons, newest first.</summary>
     Task<IReadOnlyList<WatchedLesson>> RecentAsync(Guid viewerId, int take, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// Live HLS channels (名师课堂 broadcasts): a folder on this server that a live encoder keeps writing. Streaming
+/// serves it like a published lesson — signed URLs, playlists never cached, segments immutable.
+/// </summary>
+public interface ILiveChannels
+{
+    void Open(Guid channelId, string folder, string title);
+
+    /// <summary>Ends the channel: its playlist stays readable as a whole (DVR) until <see cref="Remove"/>.</summary>
+    void Close(Guid channelId);
+
+    void Remove(Guid channelId);
+}

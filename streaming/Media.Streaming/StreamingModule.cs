@@ -21,6 +21,8 @@ public static class StreamingModule
         builder.Services.AddSingleton<PublishedRenditionsCache>();
         builder.Services.AddScoped<AccessPolicy>();
         builder.Services.AddScoped<IViewingHistory, ViewingHistory>();
+        builder.Services.AddSingleton<LiveChannels>();
+        builder.Services.AddSingleton<ILiveChannels>(services => services.GetRequiredService<LiveChannels>());
         builder.AddModuleDatabase<StreamingDbContext, SqliteStreamingDbContext, PostgresStreamingDbContext>(StreamingDbContext.SchemaName);
         return builder;
     }
@@ -32,6 +34,7 @@ public static class StreamingModule
         app.MapAnalyticsEndpoints();
         app.MapDownloadEndpoints();
         app.MapCaptionEndpoints();
+        app.MapLiveEndpoints();
         return app;
     }
 }

@@ -174,6 +174,67 @@ public sealed class LiveClassroomTests : IAsyncLifetime
         Assert.Contains("h264,video", probe.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Broadcast_TeacherGoesOnAir_ViewersPlayLiveHlsAndTheEndBecomesALesson()
+    {
+        RequireNamespace();
+        var teacher = await _server!.CreateClientForAsync("teacher");
+        var created = await teacher.PostAsJsonAsync("/api/classroom/sessions", new
+        {
+            title = "名师课堂：勾股定理",
+            kind = "broadcast",
+            startsAt = DateTimeOffset.UtcNow,
+            endsAt = DateTimeOffset.UtcNow.AddHours(1),
+        }, Ct);
+        var session = await created.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var id = session.GetProperty("id").GetGuid();
+
+        var host = await EnterAsync("teacher", id);
+        await WaitAsync(host, "() => document.getElementById('self').srcObject !== null");
+        var viewer = await EnterAsync("student", id);
+
+        // The viewer plays the live HLS (no WebRTC): time advances in the page's player.
+        await WaitAsync(viewer, "() => window.classroom.live?.video.currentTime > 2", seconds: 60);
+        var playback = await (await _server.CreateClientForAsync("student")).GetFromJsonAsync<JsonElement>($"/api/live/{id}/playback", Ct);
+        Assert.True(playback.GetProperty("live").GetBoolean());
+        using var http = new HttpClient { BaseAddress = new Uri(_baseUrl) };
+        var playlist = await http.GetAsync(playback.GetProperty("url").GetString(), Ct);
+        Assert.True(playlist.Headers.CacheControl!.NoStore && playlist.Headers.CacheControl.NoCache);
+        Assert.Contains("#EXT-X-PLAYLIST-TYPE:EVENT", await playlist.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        await Task.Delay(2000, Ct);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await teacher.PostAsync($"/api/classroom/sessions/{id}/end", null, Ct)).StatusCode);
+        JsonElement details = default;
+        for (var i = 0; i < 120; i++)
+        {
+            details = await teacher.GetFromJsonAsync<JsonElement>($"/api/classroom/sessions/{id}", Ct);
+            if (details.GetProperty("recordingFinishedAt").ValueKind != JsonValueKind.Null)
+            {
+                break;
+            }
+
+            await Task.Delay(500, Ct);
+        }
+
+        Assert.Equal(JsonValueKind.Null, details.GetProperty("recordingError").ValueKind);
+        var upload = details.GetProperty("recordingUploadId").GetGuid();
+        JsonElement status = default;
+        for (var i = 0; i < 120; i++)
+        {
+            status = await teacher.GetFromJsonAsync<JsonElement>($"/api/uploads/{upload}/status", Ct);
+            if (status.GetProperty("state").GetString() is "accepted" or "rejected")
+            {
+                break;
+            }
+
+            await Task.Delay(250, Ct);
+        }
+
+        Assert.Equal("accepted", status.GetProperty("state").GetString());
+        var ended = await http.GetStringAsync(playback.GetProperty("url").GetString(), Ct);
+        Assert.Contains("#EXT-X-ENDLIST", ended, StringComparison.Ordinal);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_browser is not null)

@@ -28,7 +28,7 @@ internal sealed class LiveRooms
 /// playback and timestamped comments of teaching research. Refusals arrive as hub errors with a readable message.
 /// </summary>
 [Authorize]
-internal sealed class ClassroomHub(LiveRooms rooms, ClassroomDbContext db, MediaPlane media, TimeProvider time) : Hub
+internal sealed class ClassroomHub(LiveRooms rooms, ClassroomDbContext db, MediaPlane media, LiveBroadcaster broadcaster, TimeProvider time) : Hub
 {
     private const string SessionKey = "session";
 
@@ -92,7 +92,10 @@ internal sealed class ClassroomHub(LiveRooms rooms, ClassroomDbContext db, Media
         MediaAccess? access;
         try
         {
-            access = await media.AdmitAsync(session, participant, db, Context.ConnectionAborted);
+            // Broadcast viewers watch live HLS, however many they are; only the host needs the VideoRoom.
+            access = session.Kind == SessionKind.Broadcast && role != ParticipantRole.Host
+                ? null
+                : await media.AdmitAsync(session, participant, db, Context.ConnectionAborted);
         }
         catch (Exception e) when (e is JanusException or HttpRequestException)
         {
@@ -153,6 +156,33 @@ internal sealed class ClassroomHub(LiveRooms rooms, ClassroomDbContext db, Media
     /// <summary>The host's player moved: everyone's player follows (play, pause, seek, speed).</summary>
     public Task SetPlayback(bool playing, double position, double rate) =>
         SendAsync("playbackChanged", room => room.SetPlayback(Context.ConnectionId, playing, position, rate, time.GetUtcNow()));
+
+    /// <summary>The host's browser is publishing as this VideoRoom publisher: a broadcast goes on air (live HLS for every viewer).</summary>
+    public async Task Publishing(long publisherId)
+    {
+        var room = Room();
+        if (Guard(() => room.Member(Context.ConnectionId)).Role != ParticipantRole.Host)
+        {
+            throw new HubException("Only the host teacher's camera is broadcast.");
+        }
+
+        var session = await db.Sessions.AsNoTracking().FirstAsync(s => s.Id == room.SessionId);
+        if (session.Kind != SessionKind.Broadcast || broadcaster.IsOnAir(session.Id))
+        {
+            return;
+        }
+
+        try
+        {
+            await broadcaster.StartAsync(session, publisherId, Context.ConnectionAborted);
+        }
+        catch (Exception e) when (e is JanusException or HttpRequestException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            throw new HubException($"The broadcast could not start: {e.Message}");
+        }
+
+        await Clients.Group(LiveRooms.Group(session.Id)).SendAsync("broadcastOnAir", session.Id);
+    }
 
     /// <summary>A teaching-research remark at a moment of the lesson; kept, and shown on the lesson's timeline afterwards.</summary>
     public async Task<CommentDto> Comment(double atSeconds, string text, string? criterion)

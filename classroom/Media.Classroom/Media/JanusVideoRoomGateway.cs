@@ -17,7 +17,7 @@ internal sealed record MediaRoom(long Room, string Secret);
 internal sealed class JanusVideoRoomGateway(HttpClient http, Uri janusUrl, string? adminKey)
 {
     /// <summary>Creates a room; Janus picks its number, so a room left over from before a restart can never clash.</summary>
-    public async Task<MediaRoom> CreateRoomAsync(string description, bool record, string? recordingFolder, int publishers, CancellationToken cancellationToken)
+    public async Task<MediaRoom> CreateRoomAsync(string description, bool record, string? recordingFolder, int publishers, CancellationToken cancellationToken, int keyframeSeconds = 0)
     {
         var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         var body = new JsonObject
@@ -33,6 +33,11 @@ internal sealed class JanusVideoRoomGateway(HttpClient http, Uri janusUrl, strin
             ["allowed"] = new JsonArray(),
             ["record"] = record,
         };
+        if (keyframeSeconds > 0)
+        {
+            // A live encoder fed by rtp_forward can start only at a keyframe: ask publishers for one this often.
+            body["fir_freq"] = keyframeSeconds;
+        }
         if (adminKey is not null)
         {
             body["admin_key"] = adminKey;
@@ -63,6 +68,30 @@ internal sealed class JanusVideoRoomGateway(HttpClient http, Uri janusUrl, strin
         }, cancellationToken);
         ThrowIfError(data, "allowed");
         return token;
+    }
+
+    /// <summary>Forwards a publisher's audio and video as plain RTP to local UDP ports (for the live HLS encoder).</summary>
+    public async Task ForwardAsync(MediaRoom room, long publisherId, string host, int audioPort, int videoPort, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(room);
+        var body = new JsonObject
+        {
+            ["request"] = "rtp_forward",
+            ["room"] = room.Room,
+            ["secret"] = room.Secret,
+            ["publisher_id"] = publisherId,
+            ["host"] = host,
+            ["audio_port"] = audioPort,
+            ["audio_pt"] = LiveSdp.AudioPayloadType,
+            ["video_port"] = videoPort,
+            ["video_pt"] = LiveSdp.VideoPayloadType,
+        };
+        if (adminKey is not null)
+        {
+            body["admin_key"] = adminKey;
+        }
+
+        ThrowIfError(await MessageAsync(body, cancellationToken), "rtp_forward");
     }
 
     public async Task<bool> ExistsAsync(long room, CancellationToken cancellationToken)

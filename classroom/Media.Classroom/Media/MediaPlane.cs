@@ -51,7 +51,8 @@ internal sealed class MediaPlane(IHttpClientFactory clients, IOptions<ClassroomO
         return host;
     }
 
-    public bool Records(LiveSession session) => session.Recording && session.JanusRoom is not null && options.Value.RecordingPath is not null;
+    public bool Records(LiveSession session) =>
+        session.Recording && session.Kind != SessionKind.Broadcast && session.JanusRoom is not null && options.Value.RecordingPath is not null;
 
     internal JanusVideoRoomGateway? Gateway() =>
         options.Value.JanusUrl is { } url ? new JanusVideoRoomGateway(clients.CreateClient(nameof(MediaPlane)), url, options.Value.JanusAdminKey) : null;
@@ -67,13 +68,16 @@ internal sealed class MediaPlane(IHttpClientFactory clients, IOptions<ClassroomO
                 return new MediaRoom(number, secret);
             }
 
-            var recordings = session.Recording && options.Value.RecordingPath is { } root ? Path.Combine(root, session.Id.ToString("N")) : null;
+            // A broadcast is kept by its live encoder; Janus records the other kinds when asked to.
+            var broadcast = session.Kind == SessionKind.Broadcast;
+            var recordings = session.Recording && !broadcast && options.Value.RecordingPath is { } root ? Path.Combine(root, session.Id.ToString("N")) : null;
             if (recordings is not null)
             {
                 Directory.CreateDirectory(recordings);
             }
 
-            var room = await gateway.CreateRoomAsync(session.Title, recordings is not null, recordings, options.Value.PublishersPerRoom, cancellationToken);
+            var room = await gateway.CreateRoomAsync(session.Title, recordings is not null, recordings, options.Value.PublishersPerRoom, cancellationToken,
+                keyframeSeconds: broadcast ? 2 : 0);
             await db.Sessions.Where(s => s.Id == session.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.JanusRoom, room.Room).SetProperty(x => x.JanusSecret, room.Secret), cancellationToken);
             return room;

@@ -14,7 +14,8 @@ namespace Media.Classroom.Recording;
 /// each track, then ffmpeg: H.264 with variable frame rate so no frames are invented, AAC, faststart) and handed
 /// to ingest as a lesson draft owned by the host teacher.
 /// </summary>
-public sealed partial class RecordingJob(IServiceScopeFactory scopes, FfmpegTools ffmpeg, IOptions<ClassroomOptions> options, TimeProvider time, ILogger<RecordingJob> logger)
+public sealed partial class RecordingJob(
+    IServiceScopeFactory scopes, FfmpegTools ffmpeg, IOptions<ClassroomOptions> options, IOptions<Platform.MediaOptions> data, TimeProvider time, ILogger<RecordingJob> logger)
 {
     public const string PostProcessor = "janus-pp-rec";
 
@@ -24,22 +25,11 @@ public sealed partial class RecordingJob(IServiceScopeFactory scopes, FfmpegTool
         var db = scope.ServiceProvider.GetRequiredService<ClassroomDbContext>();
         var ingest = scope.ServiceProvider.GetRequiredService<IFileIngest>();
         var session = await db.Sessions.FirstAsync(s => s.Id == sessionId, cancellationToken);
-        var folder = Path.Combine(options.Value.RecordingPath ?? throw new InvalidOperationException("Media:Classroom:RecordingPath is not set."), sessionId.ToString("N"));
         try
         {
-            var (video, audio) = TracksOf(folder, session.RecordingFeed);
-            var webm = Path.Combine(folder, "video.webm");
-            await RunAsync(PostProcessor, [video, webm], cancellationToken);
-            var inputs = new List<string> { "-y", "-i", webm };
-            if (audio is not null)
-            {
-                var opus = Path.Combine(folder, "audio.opus");
-                await RunAsync(PostProcessor, [audio, opus], cancellationToken);
-                inputs.AddRange(["-i", opus]);
-            }
-
-            var mp4 = Path.Combine(folder, "lesson.mp4");
-            await RunAsync(ffmpeg.Options.FfmpegPath, [.. inputs, "-c:v", "libx264", "-preset", "veryfast", "-fps_mode", "vfr", "-pix_fmt", "yuv420p", "-c:a", "aac", "-movflags", "+faststart", mp4], cancellationToken);
+            var mp4 = session.Kind == SessionKind.Broadcast
+                ? await FromLiveAsync(Media.LiveBroadcaster.FolderOf(data.Value, sessionId), cancellationToken)
+                : await FromJanusAsync(Path.Combine(options.Value.RecordingPath ?? throw new InvalidOperationException("Media:Classroom:RecordingPath is not set."), sessionId.ToString("N")), session.RecordingFeed, cancellationToken);
             var upload = await ingest.SubmitAsync(mp4, session.HostId, null, new Dictionary<string, string>
             {
                 [LessonMetadataKeys.Title] = $"{session.Title}（课堂录像 {session.StartsAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd}）",
@@ -56,6 +46,38 @@ public sealed partial class RecordingJob(IServiceScopeFactory scopes, FfmpegTool
 
         session.RecordingFinishedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<string> FromJanusAsync(string folder, long? feed, CancellationToken cancellationToken)
+    {
+        var (video, audio) = TracksOf(folder, feed);
+        var webm = Path.Combine(folder, "video.webm");
+        await RunAsync(PostProcessor, [video, webm], cancellationToken);
+        var inputs = new List<string> { "-y", "-i", webm };
+        if (audio is not null)
+        {
+            var opus = Path.Combine(folder, "audio.opus");
+            await RunAsync(PostProcessor, [audio, opus], cancellationToken);
+            inputs.AddRange(["-i", opus]);
+        }
+
+        var mp4 = Path.Combine(folder, "lesson.mp4");
+        await RunAsync(ffmpeg.Options.FfmpegPath, [.. inputs, "-c:v", "libx264", "-preset", "veryfast", "-fps_mode", "vfr", "-pix_fmt", "yuv420p", "-c:a", "aac", "-movflags", "+faststart", mp4], cancellationToken);
+        return mp4;
+    }
+
+    /// <summary>A broadcast's live HLS, already H.264/AAC, remuxed into one faststart MP4 without re-encoding.</summary>
+    private async Task<string> FromLiveAsync(string folder, CancellationToken cancellationToken)
+    {
+        var playlist = Path.Combine(folder, "index.m3u8");
+        if (!File.Exists(playlist))
+        {
+            throw new RecordingException("The broadcast never went on air: no live playlist.");
+        }
+
+        var mp4 = Path.Combine(folder, "lesson.mp4");
+        await RunAsync(ffmpeg.Options.FfmpegPath, ["-y", "-protocol_whitelist", "file", "-i", playlist, "-c", "copy", "-movflags", "+faststart", mp4], cancellationToken);
+        return mp4;
     }
 
     /// <summary>The host's video and audio recordings (Janus names them videoroom-ROOM-user-FEED-TIME-video|audio-N.mjr), or the longest video.</summary>

@@ -141,7 +141,7 @@ internal static class SessionEndpoints
     }
 
     internal static async Task<Results<Ok<SessionDto>, ProblemHttpResult>> EndAsync(
-        Guid id, ClaimsPrincipal user, ClassroomDbContext db, LiveRooms rooms, MediaPlane media, IHubContext<ClassroomHub> hub, IBackgroundJobClient jobs,
+        Guid id, ClaimsPrincipal user, ClassroomDbContext db, LiveRooms rooms, MediaPlane media, LiveBroadcaster broadcaster, IHubContext<ClassroomHub> hub, IBackgroundJobClient jobs,
         TimeProvider time, CancellationToken cancellationToken)
     {
         var session = await LoadAsync(db, id, cancellationToken, tracking: true);
@@ -156,6 +156,7 @@ internal static class SessionEndpoints
             await db.SaveChangesAsync(cancellationToken);
             await hub.Clients.Group(LiveRooms.Group(id)).SendAsync("sessionEnded", cancellationToken);
             rooms.Close(id);
+            var broadcast = await broadcaster.StopAsync(id);
             try
             {
                 session.RecordingFeed = await media.EndAsync(session, cancellationToken);
@@ -166,7 +167,7 @@ internal static class SessionEndpoints
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            if (media.Records(session) && session.RecordingError is null)
+            if ((media.Records(session) && session.RecordingError is null) || broadcast)
             {
                 jobs.Enqueue<Recording.RecordingJob>(job => job.RunAsync(id, CancellationToken.None));
             }

@@ -103,10 +103,35 @@ if (session.kind === 'teaching-research' && session.lessonId) {
   await startCoWatching({ hub, session, snapshot, panel });
 }
 
-if (!snapshot.media) {
+if (session.kind === 'broadcast' && snapshot.you.role !== 'Host') {
+  watchLive();
+} else if (!snapshot.media) {
   document.getElementById('no-media').hidden = false;
 } else {
   startMedia(snapshot.media, ['Host', 'CoTeacher'].includes(snapshot.you.role));
+}
+
+// Broadcast viewers: live HLS through the streaming module, whatever their number.
+async function watchLive() {
+  const video = Object.assign(document.createElement('video'), { autoplay: true, muted: true, playsInline: true, controls: true });
+  video.dataset.live = 'true';
+  document.getElementById('main').append(video);
+  state.live = { video };
+  const tryStart = async () => {
+    if (state.live.hls) return;
+    const playback = await api(`/api/live/${sessionId}/playback`).catch(() => null);
+    if (!playback) return;
+    const hls = new Hls({ liveSyncDurationCount: 2 });
+    state.live.hls = hls;
+    hls.loadSource(playback.url);
+    hls.attachMedia(video);
+    hls.on(Hls.Events.MANIFEST_PARSED, () => video.play().catch(() => {}));
+    status('');
+  };
+  hub.on('broadcastOnAir', tryStart);
+  status('等待主讲教师开始直播…');
+  await tryStart();
+  const retry = setInterval(() => (state.live.hls ? clearInterval(retry) : tryStart()), 3000);
 }
 
 function startMedia(media, publishes) {
@@ -126,6 +151,7 @@ function startMedia(media, publishes) {
 
   function join(janus) {
     let control;
+    let myId;
     janus.attach({
       plugin,
       success: (handle) => {
@@ -135,9 +161,14 @@ function startMedia(media, publishes) {
       },
       error: (error) => status(`媒体连接失败：${error}`),
       onmessage: (message, jsep) => {
+        if (message.videoroom === 'joined') myId = message.id;
+        if (message.configured === 'ok' && session.kind === 'broadcast') {
+          hub.invoke('Publishing', myId).catch((error) => status(error.message.replace(/^.*HubException: /, '')));
+        }
         if (message.videoroom === 'joined' && publishes) {
           control.createOffer({
-            tracks: [{ type: 'audio', capture: true, recv: false }, { type: 'video', capture: true, recv: false, simulcast: true }],
+            // Simulcast lets weak remote links take a lower layer; a broadcast is re-encoded once, from one layer.
+            tracks: [{ type: 'audio', capture: true, recv: false }, { type: 'video', capture: true, recv: false, simulcast: session.kind !== 'broadcast' }],
             success: (offer) => control.send({ message: { request: 'configure', audio: true, video: true }, jsep: offer }),
             error: (error) => status(`无法打开摄像头：${error.message ?? error}`),
           });
