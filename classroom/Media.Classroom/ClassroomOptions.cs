@@ -21,4 +21,13 @@ public sealed class ClassroomOptions
 
     [Range(2, 100)]
     public int PublishersPerRoom { get; set; } = 12;
+
+    /// <summary>TURN servers browsers may relay through (e.g. turn:turn.example.org:3478?transport=udp), for school networks that block UDP.</summary>
+    public string[] TurnUrls { get; set; } = [];
+
+    /// <summary>coturn's static-auth-secret: browsers get short-lived credentials derived from it (TURN REST), never the secret.</summary>
+    public string? TurnSecret { get; set; }
+
+    [Range(typeof(TimeSpan), "00:05:00", "2.00:00:00")]
+    public TimeSpan TurnCredentialLifetime { get; set; } = TimeSpan.FromHours(12);
 }

@@ -9,15 +9,19 @@ namespace Media.Classroom.Media;
 /// <param name="Server">Janus's WebSocket API as browsers reach it.</param>
 /// <param name="Room">The VideoRoom room number.</param>
 /// <param name="Token">This participant's join token (rooms admit only listed tokens).</param>
+/// <param name="IceServers">TURN servers with credentials for this participant (empty when none are configured).</param>
 /// <param name="Display">The name to publish under: "userId|classroomId|name", so that others can tell whose feed it is.</param>
-public sealed record MediaAccess(Uri Server, long Room, string Token, string Display);
+public sealed record MediaAccess(Uri Server, long Room, string Token, string Display, IReadOnlyList<IceServer> IceServers);
+
+/// <summary>An RTCIceServer as browsers take it.</summary>
+public sealed record IceServer(IReadOnlyList<string> Urls, string Username, string Credential);
 
 /// <summary>
 /// The session's VideoRoom: created (with recording for synchronous classes) when the first participant joins,
 /// each participant admitted with a token of their own, destroyed when the session ends. Without a configured Janus
 /// sessions run without a media plane and joiners get no media access.
 /// </summary>
-internal sealed class MediaPlane(IHttpClientFactory clients, IOptions<ClassroomOptions> options) : IDisposable
+internal sealed class MediaPlane(IHttpClientFactory clients, IOptions<ClassroomOptions> options, TimeProvider time) : IDisposable
 {
     private readonly SemaphoreSlim _creating = new(1, 1);
 
@@ -34,7 +38,8 @@ internal sealed class MediaPlane(IHttpClientFactory clients, IOptions<ClassroomO
 
         var room = await RoomOfAsync(session, gateway, db, cancellationToken);
         var token = await gateway.AdmitAsync(room, cancellationToken);
-        return new MediaAccess(options.Value.JanusBrowserUrl ?? options.Value.JanusUrl!, room.Room, token, $"{participant.UserId}|{participant.EndpointId}|{participant.Name}");
+        return new MediaAccess(options.Value.JanusBrowserUrl ?? options.Value.JanusUrl!, room.Room, token, $"{participant.UserId}|{participant.EndpointId}|{participant.Name}",
+            TurnCredentials.For(options.Value, participant.UserId, time.GetUtcNow()));
     }
 
     /// <summary>Destroys the room (which closes its recordings); returns the host's publisher id if they were publishing.</summary>

@@ -141,6 +141,8 @@ function startMedia(media, publishes) {
     callback: () => {
       const janus = new Janus({
         server: media.server,
+        // TURN with short-lived credentials for school networks that block direct UDP.
+        iceServers: media.iceServers.map((s) => ({ urls: s.urls, username: s.username, credential: s.credential })),
         success: () => join(janus),
         error: (error) => status(`媒体服务器连接失败：${error}`),
       });

@@ -72,6 +72,15 @@ async function setUpTimeline(masterUrl) {
     marker.style.left = `${(100 * chapter.startSeconds) / duration}%`;
     timeline.append(marker);
   }
+  // Teaching-research comments (网络教研) on this lesson, as markers of their own.
+  for (const comment of await api(`/api/lessons/${lessonId}/research-comments`).catch(() => [])) {
+    const marker = document.createElement('span');
+    marker.className = 'marker comment';
+    marker.dataset.testid = 'comment-marker';
+    marker.title = `${comment.author}${comment.criterion ? `（${comment.criterion}）` : ''}：${comment.text}`;
+    marker.style.left = `${(100 * comment.atSeconds) / duration}%`;
+    timeline.append(marker);
+  }
   const at = (event) => Math.max(0, Math.min(duration, ((event.clientX - timeline.getBoundingClientRect().left) / timeline.clientWidth) * duration));
   timeline.addEventListener('mousemove', (event) => {
     const time = at(event);
