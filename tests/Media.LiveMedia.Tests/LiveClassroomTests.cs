@@ -10,11 +10,12 @@ namespace Media.LiveMedia.Tests;
 /// network namespace that test.sh creates (Janus offers no loopback candidates; media must not touch a real
 /// interface). The teacher publishes, two remote classrooms subscribe and decode, "call on" switches the main view.
 /// </summary>
+[Collection("live media")]
 public sealed class LiveClassroomTests : IAsyncLifetime
 {
     public const string NamespaceVariable = "MEDIA_TEST_NETNS";
 
-    private static readonly string[] ChromiumArgs =
+    internal static readonly string[] ChromiumArgs =
     [
         "--no-sandbox", "--disable-gpu", "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
@@ -65,9 +66,11 @@ public sealed class LiveClassroomTests : IAsyncLifetime
         TestEnvironment.RequireService(_browser is not null, "Chromium is not installed at /usr/bin/chromium");
     }
 
-    private async Task<IPage> EnterAsync(string userName, Guid session)
+    private Task<IPage> EnterAsync(string userName, Guid session) => EnterAsync(_browser!, _baseUrl, userName, session);
+
+    internal static async Task<IPage> EnterAsync(IBrowser browser, string baseUrl, string userName, Guid session)
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = _baseUrl, Locale = "zh-CN" });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "zh-CN" });
         await context.GrantPermissionsAsync(["camera", "microphone"]);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/account/signin?returnUrl=/classroom/{session}");

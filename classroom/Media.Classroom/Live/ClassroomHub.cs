@@ -32,6 +32,11 @@ internal sealed class ClassroomHub(LiveRooms rooms, ClassroomDbContext db, Media
 {
     private const string SessionKey = "session";
 
+    /// <summary>A mesh sends every camera to every peer: beyond three classrooms uplinks give out.</summary>
+    public const int MeshLimit = 3;
+
+    private const int MaxSignalLength = 64 * 1024;
+
     public async Task<RoomSnapshot> Join(Guid sessionId, Guid? endpointId)
     {
         var userId = Context.User!.UserId() ?? throw new HubException("Sign in first.");
@@ -104,7 +109,9 @@ internal sealed class ClassroomHub(LiveRooms rooms, ClassroomDbContext db, Media
         }
 
         await Clients.OthersInGroup(group).SendAsync("participantJoined", participant);
-        return room.Snapshot(Context.ConnectionId, now) with { Media = access };
+        // No SFU configured: up to three classrooms still see each other through a browser mesh.
+        var mesh = !media.Enabled && session.Kind == SessionKind.SynchronousClass && session.Endpoints.Count <= MeshLimit;
+        return room.Snapshot(Context.ConnectionId, now) with { Media = access, Mesh = mesh };
     }
 
     public Task Leave() => LeaveAsync();
@@ -113,6 +120,22 @@ internal sealed class ClassroomHub(LiveRooms rooms, ClassroomDbContext db, Media
     {
         await LeaveAsync();
         await base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>Relays WebRTC signalling (an SDP or an ICE candidate, opaque here) to one participant of the same room.</summary>
+    public async Task Signal(Guid toUserId, string payload)
+    {
+        var room = Room();
+        var from = Guard(() => room.Member(Context.ConnectionId));
+        if (payload is null || payload.Length > MaxSignalLength)
+        {
+            throw new HubException("Signalling messages are limited to 64 KiB.");
+        }
+
+        foreach (var connection in room.ConnectionsOf(toUserId))
+        {
+            await Clients.Client(connection).SendAsync("signal", from.UserId, payload);
+        }
     }
 
     public Task RaiseHand(bool raised) => SendAsync("handsChanged", room => room.RaiseHand(Context.ConnectionId, raised));

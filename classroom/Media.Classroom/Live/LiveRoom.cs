@@ -69,6 +69,15 @@ internal sealed class LiveRoom(Guid sessionId, Guid hostId)
         }
     }
 
+    /// <summary>The connections of one person in the room (for relaying mesh signalling to them).</summary>
+    public IReadOnlyList<string> ConnectionsOf(Guid userId)
+    {
+        lock (_lock)
+        {
+            return _connections.Where(c => c.Value.UserId == userId).Select(c => c.Key).ToList();
+        }
+    }
+
     public bool IsEmpty
     {
         get
@@ -340,4 +349,5 @@ public sealed record RoomSnapshot(
     Poll? Poll,
     PlaybackState Playback,
     IReadOnlyList<Guid> Muted,
-    Media.MediaAccess? Media = null);
+    Media.MediaAccess? Media = null,
+    bool Mesh = false);

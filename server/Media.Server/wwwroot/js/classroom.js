@@ -105,6 +105,26 @@ if (session.kind === 'teaching-research' && session.lessonId) {
 
 if (session.kind === 'broadcast' && snapshot.you.role !== 'Host') {
   watchLive();
+} else if (snapshot.mesh) {
+  const { startMesh } = await import('./mesh.js');
+  await startMesh({
+    hub, state, snapshot, iceServers: [],
+    publishes: ['Host', 'CoTeacher'].includes(snapshot.you.role),
+    onFeed: (participant, pc, stream) => {
+      const who = state.participants.get(participant.userId) ?? participant;
+      let feed = state.feeds.get(who.userId);
+      if (!feed) {
+        const video = Object.assign(document.createElement('video'), { autoplay: true, muted: true, playsInline: true, title: who.name ?? '' });
+        video.dataset.feed = who.userId;
+        video.dataset.endpoint = who.endpointId ?? '';
+        feed = { id: who.userId, userId: who.userId, endpointId: who.endpointId ?? '', name: who.name, video, pc };
+        state.feeds.set(who.userId, feed);
+      }
+      feed.video.srcObject = stream;
+      feed.video.play().catch(() => {});
+      arrangeViews();
+    },
+  });
 } else if (!snapshot.media) {
   document.getElementById('no-media').hidden = false;
 } else {
@@ -231,7 +251,8 @@ function startMedia(media, publishes) {
 
 /** Frames decoded so far from a feed, from the subscriber's WebRTC statistics. */
 state.framesDecoded = async (feedId) => {
-  const pc = state.feeds.get(feedId)?.handle?.webrtcStuff?.pc;
+  const feed = state.feeds.get(feedId);
+  const pc = feed?.pc ?? feed?.handle?.webrtcStuff?.pc;
   if (!pc) return 0;
   let frames = 0;
   (await pc.getStats()).forEach((report) => { if (report.type === 'inbound-rtp' && report.kind === 'video') frames += report.framesDecoded || 0; });

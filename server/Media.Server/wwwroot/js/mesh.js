@@ -1,0 +1,52 @@
+// Without Janus, a small session (≤ 3 classrooms) runs as a browser mesh: every pair in which someone sends a
+// camera gets its own RTCPeerConnection, and the classroom hub relays offers, answers and ICE candidates.
+export async function startMesh({ hub, state, snapshot, publishes, onFeed, iceServers }) {
+  const me = snapshot.you.userId;
+  const peers = new Map();
+  const local = publishes ? await navigator.mediaDevices.getUserMedia({ audio: true, video: true }) : null;
+  if (local) {
+    document.getElementById('self').srcObject = local;
+    document.getElementById('local').hidden = false;
+  }
+  const sends = (p) => p.role === 'Host' || p.role === 'CoTeacher';
+
+  function connect(participant) {
+    if (participant.userId === me || peers.has(participant.userId) || (!publishes && !sends(participant))) return null;
+    const pc = new RTCPeerConnection({ iceServers });
+    const peer = { pc, participant };
+    peers.set(participant.userId, peer);
+    local?.getTracks().forEach((track) => pc.addTrack(track, local));
+    if (!local) pc.addTransceiver('video', { direction: 'recvonly' });
+    pc.onicecandidate = (event) => { if (event.candidate) hub.invoke('Signal', participant.userId, JSON.stringify({ candidate: event.candidate })); };
+    pc.ontrack = (event) => { if (event.track.kind === 'video') onFeed(participant, pc, new MediaStream([event.track])); };
+    return peer;
+  }
+
+  async function offer(peer) {
+    await peer.pc.setLocalDescription(await peer.pc.createOffer());
+    await hub.invoke('Signal', peer.participant.userId, JSON.stringify({ description: peer.pc.localDescription }));
+  }
+
+  hub.on('signal', async (from, payload) => {
+    const message = JSON.parse(payload);
+    const peer = peers.get(from) ?? connect(state.participants.get(from) ?? { userId: from, role: 'Student' });
+    if (!peer) return;
+    if (message.description) {
+      await peer.pc.setRemoteDescription(message.description);
+      if (message.description.type === 'offer') {
+        await peer.pc.setLocalDescription(await peer.pc.createAnswer());
+        await hub.invoke('Signal', from, JSON.stringify({ description: peer.pc.localDescription }));
+      }
+    } else if (message.candidate) {
+      await peer.pc.addIceCandidate(message.candidate).catch(() => {});
+    }
+  });
+  hub.on('participantJoined', (participant) => { const peer = connect(participant); if (peer && me < participant.userId) offer(peer); });
+  hub.on('participantLeft', (userId) => { peers.get(userId)?.pc.close(); peers.delete(userId); });
+
+  // Whoever has the smaller id offers, so that two newcomers never both do.
+  for (const participant of snapshot.participants) {
+    const peer = connect(participant);
+    if (peer && me < participant.userId) await offer(peer);
+  }
+}
