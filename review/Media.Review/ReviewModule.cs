@@ -1,4 +1,11 @@
+using Media.Ingest.Contracts;
+using Media.Platform.Data;
+using Media.Platform.Events;
+using Media.Platform.Identity;
+using Media.Review.Campaigns;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Media.Review;
@@ -9,12 +16,16 @@ public static class ReviewModule
     public static IHostApplicationBuilder AddReview(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddModuleDatabase<ReviewDbContext, SqliteReviewDbContext, PostgresReviewDbContext>(ReviewDbContext.SchemaName);
+        builder.Services.AddEventHandler<MediaAccepted, LessonMediaHandler>();
+        builder.Services.Configure<AuthorizationOptions>(o => o.AddPolicy(ReviewEndpoints.CampaignAdmin, p => p.RequireRole(Roles.Admin, Roles.RegionAdmin)));
         return builder;
     }
 
     public static WebApplication MapReview(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.MapReviewEndpoints();
         return app;
     }
 }

@@ -100,6 +100,10 @@ public sealed class UserDirectory(IdentityDbContext db, TimeProvider time)
     public Task<Organisation?> FindOrganisationAsync(Guid? parentId, string name, CancellationToken cancellationToken = default) =>
         db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.ParentId == parentId && o.Name == name, cancellationToken);
 
+    /// <summary>Everyone holding a role (e.g. the reviewers a campaign can assign).</summary>
+    public async Task<IReadOnlyList<User>> UsersInRoleAsync(string role, CancellationToken cancellationToken = default) =>
+        await db.Users.AsNoTracking().Where(u => u.Roles.Any(r => r.Role == role)).OrderBy(u => u.UserName).ToListAsync(cancellationToken);
+
     /// <summary>The organisation and every ancestor up to the province, nearest first.</summary>
     public async Task<IReadOnlyList<Organisation>> GetLineageAsync(Guid organisationId, CancellationToken cancellationToken = default)
     {

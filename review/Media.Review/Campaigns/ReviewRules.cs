@@ -1,0 +1,99 @@
+using System.Globalization;
+
+namespace Media.Review.Campaigns;
+
+/// <summary>The pure rules of a review: the technical standard, assignment, aggregation and blind titles.</summary>
+internal static class ReviewRules
+{
+    /// <summary>Every way the video falls short of the standard, each explained for the teacher; empty when it passes.</summary>
+    public static List<string> Check(LessonMedia lesson, TechnicalStandard standard)
+    {
+        var failures = new List<string>();
+        var minutes = lesson.DurationSeconds / 60;
+        if (minutes < standard.MinMinutes || minutes > standard.MaxMinutes)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"课堂实录时长 {minutes:0.#} 分钟，应为 {standard.MinMinutes:0}–{standard.MaxMinutes:0} 分钟的完整一节课。"));
+        }
+
+        if (lesson.Width < standard.MinWidth || lesson.Height < standard.MinHeight)
+        {
+            failures.Add($"分辨率 {lesson.Width}×{lesson.Height}，应不低于 {standard.MinWidth}×{standard.MinHeight}。");
+        }
+
+        if (lesson.BitRate / 1000 < standard.MinKbps)
+        {
+            failures.Add($"码率 {lesson.BitRate / 1000} kbps，应不低于 {standard.MinKbps} kbps。");
+        }
+
+        if (!string.Equals(lesson.VideoCodec, standard.VideoCodec, StringComparison.OrdinalIgnoreCase))
+        {
+            failures.Add($"视频编码为 {lesson.VideoCodec}，应为 {standard.VideoCodec.ToUpperInvariant()}。");
+        }
+
+        if (!string.Equals(lesson.AudioCodec, standard.AudioCodec, StringComparison.OrdinalIgnoreCase))
+        {
+            failures.Add($"音频编码为 {lesson.AudioCodec ?? "无"}，应为 {standard.AudioCodec.ToUpperInvariant()}。");
+        }
+
+        return failures;
+    }
+
+    /// <summary>A reviewer and where they work (school, county), for conflicts of interest.</summary>
+    internal sealed record Reviewer(Guid Id, Guid? School, Guid? County);
+
+    /// <summary>An entry to review and where its teacher works.</summary>
+    internal sealed record Entry(Guid SubmissionId, Guid? School, Guid? County);
+
+    /// <summary>
+    /// Gives each entry up to <paramref name="perEntry"/> reviewers: never one from the teacher's school (nor, at county
+    /// level, from the teacher's county), always the least loaded eligible reviewer first (ties by id, so the result is
+    /// stable). Entries with fewer eligible reviewers than asked get what there is.
+    /// </summary>
+    public static List<(Guid SubmissionId, Guid ReviewerId)> Assign(
+        IReadOnlyList<Entry> entries, IReadOnlyList<Reviewer> reviewers, int perEntry, ReviewLevel level, IReadOnlyDictionary<Guid, int> currentLoad)
+    {
+        var load = reviewers.ToDictionary(r => r.Id, r => currentLoad.GetValueOrDefault(r.Id));
+        var result = new List<(Guid, Guid)>();
+        foreach (var entry in entries)
+        {
+            var eligible = reviewers
+                .Where(r => r.School is null || r.School != entry.School)
+                .Where(r => level != ReviewLevel.County || r.County is null || r.County != entry.County)
+                .OrderBy(r => load[r.Id]).ThenBy(r => r.Id)
+                .Take(perEntry)
+                .ToList();
+            foreach (var reviewer in eligible)
+            {
+                load[reviewer.Id]++;
+                result.Add((entry.SubmissionId, reviewer.Id));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The entry's score: the trimmed mean (highest and lowest dropped) with four or more scores, the mean below that; flagged when reviewers disagree by more than the threshold.</summary>
+    public static (double Score, bool Disputed) Aggregate(IReadOnlyList<double> totals, double threshold)
+    {
+        if (totals.Count == 0)
+        {
+            return (0, false);
+        }
+
+        var sorted = totals.Order().ToList();
+        var counted = sorted.Count >= 4 ? sorted.Skip(1).Take(sorted.Count - 2).ToList() : sorted;
+        return (Math.Round(counted.Average(), 2), sorted[^1] - sorted[0] > threshold);
+    }
+
+    /// <summary>The title a reviewer sees: the teacher's name, school and region taken out.</summary>
+    public static string BlindTitle(string title, IEnumerable<string?> identifying)
+    {
+        var blind = title;
+        foreach (var name in identifying.Where(n => !string.IsNullOrWhiteSpace(n)).OrderByDescending(n => n!.Length))
+        {
+            blind = blind.Replace(name!, "＊＊", StringComparison.Ordinal);
+        }
+
+        return blind;
+    }
+}

@@ -1,0 +1,74 @@
+using Media.Review.Campaigns;
+
+namespace Media.Review.Tests;
+
+public sealed class ReviewRulesTests
+{
+    private static LessonMedia Lesson(double minutes = 40, int width = 1280, int height = 720, long kbps = 1500, string video = "h264", string? audio = "aac") =>
+        new() { LessonId = Guid.NewGuid(), DurationSeconds = minutes * 60, Width = width, Height = height, BitRate = kbps * 1000, VideoCodec = video, AudioCodec = audio };
+
+    [Fact]
+    public void Check_StandardLesson_Passes()
+    {
+        Assert.Empty(ReviewRules.Check(Lesson(), new TechnicalStandard()));
+    }
+
+    [Fact]
+    public void Check_EveryShortfall_IsExplained()
+    {
+        var failures = ReviewRules.Check(Lesson(minutes: 12, width: 640, height: 360, kbps: 300, video: "hevc", audio: null), new TechnicalStandard());
+
+        Assert.Equal(5, failures.Count);
+        Assert.Contains(failures, f => f.Contains("12 分钟", StringComparison.Ordinal) && f.Contains("30–45", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("640×360", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("300 kbps", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("hevc", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("音频编码为 无", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Assign_NeverOwnSchoolNorCountyAtCountyLevel_AndBalancesLoad()
+    {
+        Guid schoolA = Guid.NewGuid(), schoolB = Guid.NewGuid(), countyX = Guid.NewGuid(), countyY = Guid.NewGuid();
+        var sameSchool = new ReviewRules.Reviewer(Guid.NewGuid(), schoolA, countyX);
+        var sameCounty = new ReviewRules.Reviewer(Guid.NewGuid(), schoolB, countyX);
+        var elsewhere1 = new ReviewRules.Reviewer(Guid.NewGuid(), Guid.NewGuid(), countyY);
+        var elsewhere2 = new ReviewRules.Reviewer(Guid.NewGuid(), Guid.NewGuid(), countyY);
+        var entries = Enumerable.Range(0, 4).Select(_ => new ReviewRules.Entry(Guid.NewGuid(), schoolA, countyX)).ToList();
+        var reviewers = new[] { sameSchool, sameCounty, elsewhere1, elsewhere2 };
+
+        var school = ReviewRules.Assign(entries, reviewers, 2, ReviewLevel.School, new Dictionary<Guid, int>());
+        var county = ReviewRules.Assign(entries, reviewers, 2, ReviewLevel.County, new Dictionary<Guid, int>());
+
+        Assert.DoesNotContain(school, p => p.ReviewerId == sameSchool.Id);
+        Assert.Contains(school, p => p.ReviewerId == sameCounty.Id);
+        Assert.All(county, p => Assert.True(p.ReviewerId == elsewhere1.Id || p.ReviewerId == elsewhere2.Id));
+        // 8 assignments over 3 eligible reviewers at school level: loads differ by at most one.
+        var loads = school.GroupBy(p => p.ReviewerId).Select(g => g.Count()).ToList();
+        Assert.Equal(8, school.Count);
+        Assert.True(loads.Max() - loads.Min() <= 1);
+        Assert.All(entries, e => Assert.Equal(2, school.Count(p => p.SubmissionId == e.SubmissionId)));
+    }
+
+    [Theory]
+    [InlineData(new double[] { 80, 85, 75 }, 80, false)]
+    [InlineData(new double[] { 60, 80, 85, 95 }, 82.5, true)]
+    [InlineData(new double[] { 88, 90 }, 89, false)]
+    public void Aggregate_TrimsWithFourOrMoreAndFlagsDisagreement(double[] totals, double expected, bool disputed)
+    {
+        var (score, flagged) = ReviewRules.Aggregate(totals, threshold: 15);
+
+        Assert.Equal(expected, score);
+        Assert.Equal(disputed, flagged);
+    }
+
+    [Fact]
+    public void BlindTitle_RemovesNamesSchoolsAndRegions()
+    {
+        var blind = ReviewRules.BlindTitle("张老师《背影》济南市历下实验中学 历下区", ["张老师", "济南市历下实验中学", "历下区", "济南市", null]);
+
+        Assert.DoesNotContain("张老师", blind, StringComparison.Ordinal);
+        Assert.DoesNotContain("历下", blind, StringComparison.Ordinal);
+        Assert.Contains("《背影》", blind, StringComparison.Ordinal);
+    }
+}
