@@ -28,6 +28,7 @@ public static class CatalogModule
         builder.Services.AddEventHandler<LessonPublished, LessonStatusHandlers>();
         builder.Services.AddEventHandler<LessonTranscodeFailed, LessonStatusHandlers>();
         builder.Services.AddEventHandler<LessonEngagementChanged, LessonStatusHandlers>();
+        builder.Services.AddEventHandler<Media.Review.Contracts.LessonAwarded, LessonAwardHandler>();
 
         builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var options = StartupOptions.Read<CatalogOptions>(builder.Configuration, CatalogOptions.Section);

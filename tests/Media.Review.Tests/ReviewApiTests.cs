@@ -117,6 +117,68 @@ public sealed class ReviewApiTests : IAsyncLifetime
         Assert.Equal(["submitted", "assigned", "assigned", "scored", "scored"], audit.EnumerateArray().Select(a => a.GetProperty("action").GetString()));
     }
 
+    private static async Task ScoreEverythingAsync(params HttpClient[] reviewers)
+    {
+        foreach (var reviewer in reviewers)
+        {
+            foreach (var entry in (await reviewer.GetFromJsonAsync<JsonElement>("/api/review/assignments", Ct)).EnumerateArray().Where(e => !e.GetProperty("final").GetBoolean()))
+            {
+                var scores = entry.GetProperty("rubric").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("weight").GetDouble() * 0.8);
+                var response = await reviewer.PutAsJsonAsync($"/api/review/assignments/{entry.GetProperty("assignmentId").GetGuid()}", new { scores, final = true }, Ct);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task FullCampaign_FromSubmissionToCityAward_AwardsShowInTheCatalogAndResultsStayPublished()
+    {
+        var admin = await _server.CreateClientForAsync("admin");
+        var teacher = await _server.CreateClientForAsync("teacher");
+        var teacher2 = await _server.CreateClientForAsync("teacher2");
+        var reviewers = new[] { await _server.CreateClientForAsync("reviewer"), await _server.CreateClientForAsync("reviewer2") };
+        var mine = await AcceptedLessonAsync(teacher, "《背影》", "320x240");
+        var theirs = await AcceptedLessonAsync(teacher2, "《三峡》", "352x288");
+        var created = await admin.PostAsJsonAsync("/api/review/campaigns", new
+        {
+            name = "2026年一师一优课",
+            year = 2026,
+            levels = new[] { "school", "county", "city" },
+            reviewersPerEntry = 1,
+            standard = new { minMinutes = 0.01, maxMinutes = 45, minWidth = 160, minHeight = 120, minKbps = 1, videoCodec = "h264", audioCodec = "aac" },
+            promotion = new { share = 0.3 },
+        }, Ct);
+        var campaign = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        await teacher.PostAsJsonAsync($"/api/review/campaigns/{campaign}/submissions", new { lessonId = mine }, Ct);
+        await teacher2.PostAsJsonAsync($"/api/review/campaigns/{campaign}/submissions", new { lessonId = theirs }, Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"/api/review/campaigns/{campaign}/levels/school/publish", null, Ct)).StatusCode);
+        foreach (var level in new[] { "school", "county", "city" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/review/campaigns/{campaign}/assignments?level={level}", null, Ct)).StatusCode);
+            var early = await admin.PostAsync($"/api/review/campaigns/{campaign}/levels/{level}/publish", null, Ct);
+            Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+            await ScoreEverythingAsync(reviewers);
+            var published = await admin.PostAsync($"/api/review/campaigns/{campaign}/levels/{level}/publish", null, Ct);
+            Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+            // Each entry is alone in its school, county and city (济南 and 青岛): each region sends its one entry up.
+            Assert.Equal(2, (await published.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("awarded").GetArrayLength());
+        }
+
+        var lesson = await teacher.GetFromJsonAsync<JsonElement>($"/api/lessons/{mine}", Ct);
+        var certificates = await teacher.GetFromJsonAsync<JsonElement>("/api/review/certificates/mine", Ct);
+        var again = await admin.PostAsync($"/api/review/campaigns/{campaign}/levels/city/publish", null, Ct);
+        var reassign = await admin.PostAsync($"/api/review/campaigns/{campaign}/assignments?level=city", null, Ct);
+        var state = await teacher.GetFromJsonAsync<JsonElement>($"/api/review/campaigns/{campaign}/submissions/mine", Ct);
+
+        Assert.Equal("市级优课", lesson.GetProperty("awardLevel").GetString());
+        Assert.Equal(["校级优课", "县级优课", "市级优课"], certificates.EnumerateArray().Select(c => c.GetProperty("award").GetString()));
+        Assert.Equal(12, certificates.EnumerateArray().Sum(c => c.GetProperty("hours").GetDouble()));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, reassign.StatusCode);
+        Assert.Equal("awarded", state[0].GetProperty("state").GetString());
+    }
+
     [Fact]
     public async Task Authorization_EveryEndpointRefusesTheWrongRole()
     {

@@ -71,4 +71,26 @@ public sealed class ReviewRulesTests
         Assert.DoesNotContain("历下", blind, StringComparison.Ordinal);
         Assert.Contains("《背影》", blind, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Promote_ShareOfARegionOneNodeEachAndOnePerTeacherAtTheTop()
+    {
+        var region = Guid.NewGuid();
+        var start = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+        var entries = Enumerable.Range(0, 10).Select(i => new ReviewRules.Ranked(Guid.NewGuid(), 90 - i, start.AddMinutes(i), region, $"node{i}", Guid.NewGuid())).ToList();
+        var duplicateNode = entries[1] with { TextbookNode = entries[0].TextbookNode };
+        var sameTeacher = entries[1] with { TeacherId = entries[0].TeacherId };
+        var other = new ReviewRules.Ranked(Guid.NewGuid(), 10, start, Guid.NewGuid(), null, Guid.NewGuid());
+
+        var shared = ReviewRules.Promote([.. entries, other], new PromotionRule(0.3), ReviewLevel.County);
+        var capped = ReviewRules.Promote(entries, new PromotionRule(0.5, MaxPerRegion: 2), ReviewLevel.County);
+        var nodes = ReviewRules.Promote([entries[0], duplicateNode, .. entries.Skip(2)], new PromotionRule(0.3), ReviewLevel.County);
+        var teachers = ReviewRules.Promote([entries[0], sameTeacher, .. entries.Skip(2)], new PromotionRule(0.3), ReviewLevel.Province);
+
+        Assert.Equal(new[] { entries[0].SubmissionId, entries[1].SubmissionId, entries[2].SubmissionId, other.SubmissionId }.Order(), shared.Order());
+        Assert.Equal(2, capped.Count);
+        Assert.DoesNotContain(duplicateNode.SubmissionId, nodes);
+        Assert.Contains(entries[3].SubmissionId, nodes);
+        Assert.DoesNotContain(sameTeacher.SubmissionId, teachers);
+    }
 }

@@ -36,6 +36,7 @@ public sealed class ArchitectureTests
         typeof(Media.Ingest.Contracts.MediaAccepted).Assembly,
         typeof(Media.Transcoding.Contracts.LessonPublished).Assembly,
         typeof(Media.Streaming.Contracts.LessonEngagementChanged).Assembly,
+        typeof(Media.Review.Contracts.LessonAwarded).Assembly,
     ];
 
     [Theory]

@@ -17,6 +17,15 @@ internal sealed class Campaign
     public double DisagreementThreshold { get; set; } = 15;
 
     public TechnicalStandard Standard { get; set; } = new();
+
+    /// <summary>Who goes up a level: at most this share of each region's entries (at least one), and at most a count per region.</summary>
+    public PromotionRule Promotion { get; set; } = new();
+
+    /// <summary>Continuing-education hours credited per award level (校级 … 部级).</summary>
+    public Dictionary<string, double> Hours { get; set; } = new() { ["school"] = 2, ["county"] = 4, ["city"] = 6, ["province"] = 8, ["ministry"] = 10 };
+
+    /// <summary>Levels whose results are published, with the ranked list as published: immutable.</summary>
+    public List<PublishedLevel> Published { get; set; } = [];
     public Guid CreatedBy { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }
@@ -32,6 +41,13 @@ internal enum ReviewLevel
 
 /// <summary>One rubric line: its name (教学设计) and its weight, which is also the most points it gives.</summary>
 public sealed record Criterion(string Name, int Weight, string? Descriptor = null);
+
+/// <param name="Share">The largest share of a region's entries that go up (e.g. 0.3); every region sends at least one.</param>
+/// <param name="MaxPerRegion">The most entries one region sends up (e.g. 800 per province), or none.</param>
+public sealed record PromotionRule(double Share = 0.3, int? MaxPerRegion = null);
+
+/// <summary>A level's published results: who won, in rank order.</summary>
+public sealed record PublishedLevel(string Level, DateTimeOffset PublishedAt, List<Guid> Awarded, List<Guid> Ranked);
 
 /// <summary>The published 一师一优课 technical rules, adjustable per campaign.</summary>
 public sealed record TechnicalStandard(
@@ -64,6 +80,8 @@ internal enum SubmissionState
     InReview = 1,
     Scored = 2,
     Withdrawn = 3,
+    NotPromoted = 4,
+    Awarded = 5,
 }
 
 internal sealed class Submission
@@ -76,6 +94,21 @@ internal sealed class Submission
     public ReviewLevel Level { get; set; }
     public SubmissionState State { get; set; }
     public DateTimeOffset SubmittedAt { get; set; }
+
+    /// <summary>The highest award won so far (school … ministry), if any.</summary>
+    public ReviewLevel? Award { get; set; }
+}
+
+/// <summary>Continuing-education hours credited to a teacher for an award.</summary>
+internal sealed class Certificate
+{
+    public Guid Id { get; set; }
+    public Guid TeacherId { get; set; }
+    public Guid CampaignId { get; set; }
+    public Guid LessonId { get; set; }
+    public ReviewLevel Level { get; set; }
+    public double Hours { get; set; }
+    public DateTimeOffset IssuedAt { get; set; }
 }
 
 internal sealed class Assignment
@@ -114,6 +147,7 @@ internal class ReviewDbContext(DbContextOptions options) : ModuleDbContext(optio
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -125,6 +159,15 @@ internal class ReviewDbContext(DbContextOptions options) : ModuleDbContext(optio
             e.Property(c => c.Levels).HasJsonConversion();
             e.Property(c => c.Rubric).HasJsonConversion();
             e.Property(c => c.Standard).HasJsonConversion();
+            e.Property(c => c.Promotion).HasJsonConversion();
+            e.Property(c => c.Hours).HasJsonConversion();
+            e.Property(c => c.Published).HasJsonConversion();
+        });
+        modelBuilder.Entity<Certificate>(e =>
+        {
+            e.ToTable("certificates");
+            e.HasIndex(c => c.TeacherId);
+            e.HasIndex(c => new { c.CampaignId, c.LessonId, c.Level }).IsUnique();
         });
         modelBuilder.Entity<LessonMedia>(e =>
         {

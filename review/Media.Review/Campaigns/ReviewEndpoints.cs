@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Media.Platform.Errors;
+using Media.Platform.Events;
+using Media.Review.Contracts;
 using Media.Platform.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -33,6 +35,9 @@ internal static class ReviewEndpoints
         group.MapPut("/assignments/{id:guid}", ScoreAsync).RequireAuthorization(Policies.Reviewer).WithSummary("Save scores per criterion (draft) or submit them (final)");
         group.MapGet("/campaigns/{id:guid}/results", ResultsAsync).RequireAuthorization(CampaignAdmin)
             .WithSummary("Entries ranked by aggregated score at a level, with disputes flagged for arbitration");
+        group.MapPost("/campaigns/{id:guid}/levels/{level}/publish", PublishAsync).RequireAuthorization(CampaignAdmin)
+            .WithSummary("Publish a level's results: winners by the quota rules get the level's award and go up; published results never change");
+        group.MapGet("/certificates/mine", CertificatesAsync).WithSummary("The caller's awards with their continuing-education hours");
         group.MapGet("/submissions/{id:guid}/audit", AuditAsync).RequireAuthorization(CampaignAdmin).WithSummary("Who did what to a submission, when");
         return routes;
     }
@@ -73,6 +78,20 @@ internal static class ReviewEndpoints
             ReviewersPerEntry = request.ReviewersPerEntry ?? 3, DisagreementThreshold = request.DisagreementThreshold ?? 15,
             Standard = request.Standard ?? new TechnicalStandard(), CreatedBy = user.UserId()!.Value, CreatedAt = time.GetUtcNow(),
         };
+        if (request.Promotion is { } promotion)
+        {
+            if (promotion.Share is <= 0 or > 1 || promotion.MaxPerRegion is < 1)
+            {
+                return Problems.Validation("promotion.share must be in (0, 1] and maxPerRegion at least 1.");
+            }
+
+            campaign.Promotion = promotion;
+        }
+
+        if (request.Hours is { } hours)
+        {
+            campaign.Hours = hours;
+        }
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/review/campaigns/{campaign.Id}", CampaignDto.Of(campaign));
@@ -155,6 +174,11 @@ internal static class ReviewEndpoints
         if (!Enum.TryParse<ReviewLevel>(level ?? "", ignoreCase: true, out var at) || !campaign.Levels.Contains(at))
         {
             return Problems.Validation($"level must be one of the campaign's: {string.Join(", ", campaign.Levels).ToLowerInvariant()}.");
+        }
+
+        if (IsPublished(campaign, at))
+        {
+            return Problems.Of(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Results published.", "Published results are immutable.");
         }
 
         var submissions = await db.Submissions.Where(s => s.CampaignId == id && s.Level == at && s.State == SubmissionState.Submitted)
@@ -245,7 +269,13 @@ internal static class ReviewEndpoints
         }
 
         var submission = await db.Submissions.FirstAsync(s => s.Id == assignment.SubmissionId, cancellationToken);
-        var rubric = (await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == submission.CampaignId, cancellationToken)).Rubric;
+        var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == submission.CampaignId, cancellationToken);
+        if (IsPublished(campaign, assignment.Level))
+        {
+            return Problems.Of(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Results published.", "Published results are immutable.");
+        }
+
+        var rubric = campaign.Rubric;
         var scores = request.Scores ?? [];
         var bad = scores.Where(s => rubric.All(c => c.Name != s.Key) || !double.IsFinite(s.Value) || s.Value < 0 || s.Value > rubric.First(c => c.Name == s.Key).Weight).Select(s => s.Key).ToList();
         if (bad.Count > 0)
@@ -300,12 +330,114 @@ internal static class ReviewEndpoints
         return TypedResults.Ok(ranked);
     }
 
+    internal static async Task<Results<Ok<PublishedLevel>, ProblemHttpResult>> PublishAsync(
+        Guid id, string level, ClaimsPrincipal user, ReviewDbContext db, UserDirectory users, DomainEvents events, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (campaign is null)
+        {
+            return Problems.NotFound($"No campaign {id}.");
+        }
+
+        if (!Enum.TryParse<ReviewLevel>(level, ignoreCase: true, out var at) || !campaign.Levels.Contains(at) || int.TryParse(level, out _))
+        {
+            return Problems.Validation($"level must be one of the campaign's: {string.Join(", ", campaign.Levels).ToLowerInvariant()}.");
+        }
+
+        if (IsPublished(campaign, at))
+        {
+            return Problems.Of(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Already published.", "Published results are immutable.");
+        }
+
+        var submissions = await db.Submissions.Where(s => s.CampaignId == id && s.Level == at && (s.State == SubmissionState.InReview || s.State == SubmissionState.Scored))
+            .ToListAsync(cancellationToken);
+        var ids = submissions.Select(s => s.Id).ToList();
+        var assignments = await db.Assignments.AsNoTracking().Where(a => ids.Contains(a.SubmissionId) && a.Level == at).ToListAsync(cancellationToken);
+        var missing = assignments.Count(a => !a.Final);
+        if (missing > 0 || submissions.Count == 0)
+        {
+            return Problems.Of(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Not ready to publish.",
+                submissions.Count == 0 ? "No entries are in review at this level." : $"{missing} reviewer score(s) at this level are not final yet.");
+        }
+
+        // Entries compete within the region above the level: a school's entries among themselves, a county's, a city's …
+        var regionKind = at switch
+        {
+            ReviewLevel.School => OrganisationKind.School,
+            ReviewLevel.County => OrganisationKind.County,
+            ReviewLevel.City => OrganisationKind.City,
+            _ => OrganisationKind.Province,
+        };
+        var ranked = new List<ReviewRules.Ranked>();
+        foreach (var submission in submissions)
+        {
+            var region = at == ReviewLevel.Ministry || submission.SchoolId is not { } school
+                ? null
+                : (await users.GetLineageAsync(school, cancellationToken)).FirstOrDefault(o => o.Kind == regionKind)?.Id;
+            var lesson = await db.Lessons.AsNoTracking().FirstAsync(l => l.LessonId == submission.LessonId, cancellationToken);
+            var node = lesson.Lesson is null ? null : string.Join('|', lesson.Grade, lesson.Subject, lesson.Edition, lesson.Lesson);
+            var (score, _) = ReviewRules.Aggregate(assignments.Where(a => a.SubmissionId == submission.Id).Select(a => a.Scores.Values.Sum()).ToList(), campaign.DisagreementThreshold);
+            ranked.Add(new ReviewRules.Ranked(submission.Id, score, submission.SubmittedAt, region, node, submission.TeacherId));
+        }
+
+        var promoted = ReviewRules.Promote(ranked, campaign.Promotion, at);
+        var next = campaign.Levels.Where(l => l > at).Order().Cast<ReviewLevel?>().FirstOrDefault();
+        var now = time.GetUtcNow();
+        var actor = user.UserId()!.Value;
+        var awards = new List<LessonAwarded>();
+        foreach (var submission in submissions)
+        {
+            if (promoted.Contains(submission.Id))
+            {
+                submission.Award = at;
+                submission.State = next is null ? SubmissionState.Awarded : SubmissionState.Submitted;
+                submission.Level = next ?? at;
+                db.Certificates.Add(new Certificate
+                {
+                    Id = Guid.NewGuid(), TeacherId = submission.TeacherId, CampaignId = id, LessonId = submission.LessonId, Level = at,
+                    Hours = campaign.Hours.GetValueOrDefault(at.ToString().ToLowerInvariant()), IssuedAt = now,
+                });
+                awards.Add(new LessonAwarded(submission.LessonId, ReviewRules.AwardName(at), campaign.Year, campaign.Name));
+                db.Audit.Add(new AuditEntry { SubmissionId = submission.Id, ActorId = actor, Action = "awarded", Detail = ReviewRules.AwardName(at), At = now });
+            }
+            else
+            {
+                submission.State = SubmissionState.NotPromoted;
+                db.Audit.Add(new AuditEntry { SubmissionId = submission.Id, ActorId = actor, Action = "not promoted", Detail = $"at {at}", At = now });
+            }
+        }
+
+        var published = new PublishedLevel(at.ToString().ToLowerInvariant(), now,
+            ranked.Where(r => promoted.Contains(r.SubmissionId)).OrderByDescending(r => r.Score).Select(r => r.SubmissionId).ToList(),
+            ranked.OrderByDescending(r => r.Score).ThenBy(r => r.SubmittedAt).Select(r => r.SubmissionId).ToList());
+        campaign.Published = [.. campaign.Published, published];
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var award in awards)
+        {
+            await events.PublishAsync(award, cancellationToken);
+        }
+
+        return TypedResults.Ok(published);
+    }
+
+    internal static async Task<Ok<List<CertificateDto>>> CertificatesAsync(ClaimsPrincipal user, ReviewDbContext db, CancellationToken cancellationToken)
+    {
+        var me = user.UserId()!.Value;
+        var certificates = await db.Certificates.AsNoTracking().Where(c => c.TeacherId == me).OrderBy(c => c.IssuedAt).ToListAsync(cancellationToken);
+        return TypedResults.Ok(certificates.Select(c => new CertificateDto(c.CampaignId, c.LessonId, ReviewRules.AwardName(c.Level), c.Hours, c.IssuedAt)).ToList());
+    }
+
+    private static bool IsPublished(Campaign campaign, ReviewLevel level) =>
+        campaign.Published.Any(p => string.Equals(p.Level, level.ToString(), StringComparison.OrdinalIgnoreCase));
+
     internal static async Task<Ok<List<AuditDto>>> AuditAsync(Guid id, ReviewDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok((await db.Audit.AsNoTracking().Where(a => a.SubmissionId == id).OrderBy(a => a.Id).ToListAsync(cancellationToken))
             .Select(a => new AuditDto(a.Action, a.ActorId, a.Detail, a.At)).ToList());
 }
 
-public sealed record NewCampaign(string? Name, int Year, List<string>? Levels, List<Criterion>? Rubric, int? ReviewersPerEntry, double? DisagreementThreshold, TechnicalStandard? Standard);
+public sealed record NewCampaign(
+    string? Name, int Year, List<string>? Levels, List<Criterion>? Rubric, int? ReviewersPerEntry, double? DisagreementThreshold, TechnicalStandard? Standard,
+    PromotionRule? Promotion = null, Dictionary<string, double>? Hours = null);
 
 public sealed record CampaignDto(Guid Id, string Name, int Year, List<string> Levels, List<Criterion> Rubric, int ReviewersPerEntry, TechnicalStandard Standard)
 {
@@ -331,5 +463,7 @@ public sealed record ScoreRequest(Dictionary<string, double>? Scores, string? Co
 public sealed record BlindScoreDto(Guid AssignmentId, Dictionary<string, double> Scores, double Total, bool Final);
 
 public sealed record ResultDto(Guid SubmissionId, Guid LessonId, Guid TeacherId, double Score, int Scores, bool Disputed, int Rank);
+
+public sealed record CertificateDto(Guid CampaignId, Guid LessonId, string Award, double Hours, DateTimeOffset IssuedAt);
 
 public sealed record AuditDto(string Action, Guid ActorId, string? Detail, DateTimeOffset At);

@@ -96,4 +96,58 @@ internal static class ReviewRules
 
         return blind;
     }
+
+    /// <summary>An entry with its aggregated score, where it competes (region) and what it must not duplicate.</summary>
+    internal sealed record Ranked(Guid SubmissionId, double Score, DateTimeOffset SubmittedAt, Guid? Region, string? TextbookNode, Guid TeacherId);
+
+    /// <summary>
+    /// Who goes up: per region, in score order (ties: earlier submission first), up to the share (at least one) and
+    /// the per-region cap; at most one entry per textbook node (grade + subject + edition + 课) per region, and at the
+    /// top levels (province, ministry) one per teacher.
+    /// </summary>
+    public static HashSet<Guid> Promote(IReadOnlyList<Ranked> entries, PromotionRule rule, ReviewLevel level)
+    {
+        var promoted = new HashSet<Guid>();
+        foreach (var region in entries.GroupBy(e => e.Region))
+        {
+            var quota = Math.Max(1, (int)Math.Floor(rule.Share * region.Count()));
+            if (rule.MaxPerRegion is { } cap)
+            {
+                quota = Math.Min(quota, cap);
+            }
+
+            var nodes = new HashSet<string>();
+            var teachers = new HashSet<Guid>();
+            foreach (var entry in region.OrderByDescending(e => e.Score).ThenBy(e => e.SubmittedAt))
+            {
+                if (promoted.Count(p => region.Any(e => e.SubmissionId == p)) >= quota)
+                {
+                    break;
+                }
+
+                if (entry.TextbookNode is { } node && !nodes.Add(node))
+                {
+                    continue;
+                }
+
+                if (level >= ReviewLevel.Province && !teachers.Add(entry.TeacherId))
+                {
+                    continue;
+                }
+
+                promoted.Add(entry.SubmissionId);
+            }
+        }
+
+        return promoted;
+    }
+
+    public static string AwardName(ReviewLevel level) => level switch
+    {
+        ReviewLevel.School => "校级优课",
+        ReviewLevel.County => "县级优课",
+        ReviewLevel.City => "市级优课",
+        ReviewLevel.Province => "省级优课",
+        _ => "部级优课",
+    };
 }

@@ -112,6 +112,10 @@ namespace Media.Review.Campaigns.Migrations.Postgres
                     b.Property<double>("DisagreementThreshold")
                         .HasColumnType("double precision");
 
+                    b.Property<string>("Hours")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Levels")
                         .IsRequired()
                         .HasColumnType("text");
@@ -120,6 +124,14 @@ namespace Media.Review.Campaigns.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Promotion")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Published")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<int>("ReviewersPerEntry")
                         .HasColumnType("integer");
@@ -138,6 +150,40 @@ namespace Media.Review.Campaigns.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("campaigns", "review");
+                });
+
+            modelBuilder.Entity("Media.Review.Campaigns.Certificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Hours")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("LessonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TeacherId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeacherId");
+
+                    b.HasIndex("CampaignId", "LessonId", "Level")
+                        .IsUnique();
+
+                    b.ToTable("certificates", "review");
                 });
 
             modelBuilder.Entity("Media.Review.Campaigns.LessonMedia", b =>
@@ -203,6 +249,9 @@ namespace Media.Review.Campaigns.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<int?>("Award")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("CampaignId")
                         .HasColumnType("uuid");

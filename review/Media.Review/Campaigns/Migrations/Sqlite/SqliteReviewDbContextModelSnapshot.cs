@@ -104,6 +104,10 @@ namespace Media.Review.Campaigns.Migrations.Sqlite
                     b.Property<double>("DisagreementThreshold")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("Hours")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Levels")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -111,6 +115,14 @@ namespace Media.Review.Campaigns.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Promotion")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Published")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ReviewersPerEntry")
@@ -130,6 +142,40 @@ namespace Media.Review.Campaigns.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("Media.Review.Campaigns.Certificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Hours")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LessonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TeacherId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeacherId");
+
+                    b.HasIndex("CampaignId", "LessonId", "Level")
+                        .IsUnique();
+
+                    b.ToTable("certificates", (string)null);
                 });
 
             modelBuilder.Entity("Media.Review.Campaigns.LessonMedia", b =>
@@ -195,6 +241,9 @@ namespace Media.Review.Campaigns.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Award")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("CampaignId")
                         .HasColumnType("TEXT");
