@@ -69,6 +69,11 @@ hub.on('replaced', () => status('这个课堂已在另一个窗口打开。'));
 hub.on('removed', () => { status('你已被主讲教师移出课堂。'); state.janus?.destroy(); });
 hub.on('sessionEnded', () => { status('课堂已结束。'); state.janus?.destroy(); });
 
+// Mesh signalling can arrive before the mesh has started (another browser offers as soon as we join): keep it.
+const early = { queued: [], handler: null };
+early.handler = (from, payload) => early.queued.push([from, payload]);
+hub.on('signal', early.handler);
+
 await hub.start();
 const snapshot = await hub.invoke('Join', sessionId, classroomId);
 state.snapshot = snapshot;
@@ -108,7 +113,7 @@ if (session.kind === 'broadcast' && snapshot.you.role !== 'Host') {
 } else if (snapshot.mesh) {
   const { startMesh } = await import('./mesh.js');
   await startMesh({
-    hub, state, snapshot, iceServers: [],
+    hub, state, snapshot, early, iceServers: [],
     publishes: ['Host', 'CoTeacher'].includes(snapshot.you.role),
     onFeed: (participant, pc, stream) => {
       const who = state.participants.get(participant.userId) ?? participant;

@@ -1,6 +1,6 @@
 // Without Janus, a small session (≤ 3 classrooms) runs as a browser mesh: every pair in which someone sends a
 // camera gets its own RTCPeerConnection, and the classroom hub relays offers, answers and ICE candidates.
-export async function startMesh({ hub, state, snapshot, publishes, onFeed, iceServers }) {
+export async function startMesh({ hub, state, snapshot, publishes, onFeed, iceServers, early }) {
   const me = snapshot.you.userId;
   const peers = new Map();
   const local = publishes ? await navigator.mediaDevices.getUserMedia({ audio: true, video: true }) : null;
@@ -27,7 +27,7 @@ export async function startMesh({ hub, state, snapshot, publishes, onFeed, iceSe
     await hub.invoke('Signal', peer.participant.userId, JSON.stringify({ description: peer.pc.localDescription }));
   }
 
-  hub.on('signal', async (from, payload) => {
+  async function handle(from, payload) {
     const message = JSON.parse(payload);
     const peer = peers.get(from) ?? connect(state.participants.get(from) ?? { userId: from, role: 'Student' });
     if (!peer) return;
@@ -40,12 +40,18 @@ export async function startMesh({ hub, state, snapshot, publishes, onFeed, iceSe
     } else if (message.candidate) {
       await peer.pc.addIceCandidate(message.candidate).catch(() => {});
     }
-  });
+  }
+
+  // Signals that arrived while this page was still joining were queued; take over, then play them back in order.
+  hub.off('signal', early.handler);
+  hub.on('signal', handle);
+  for (const [from, payload] of early.queued.splice(0)) await handle(from, payload);
   hub.on('participantJoined', (participant) => { const peer = connect(participant); if (peer && me < participant.userId) offer(peer); });
   hub.on('participantLeft', (userId) => { peers.get(userId)?.pc.close(); peers.delete(userId); });
 
   // Whoever has the smaller id offers, so that two newcomers never both do.
-  for (const participant of snapshot.participants) {
+  // Everyone known by now: the snapshot plus whoever joined while this page was starting.
+  for (const participant of state.participants.values()) {
     const peer = connect(participant);
     if (peer && me < participant.userId) await offer(peer);
   }
