@@ -7,6 +7,15 @@ const classroomId = new URLSearchParams(location.search).get('classroom');
 const session = await api(`/api/classroom/sessions/${sessionId}`);
 const state = { session, feeds: new Map(), participants: new Map(), calledOn: null, snapshot: null, janus: null };
 window.classroom = state;
+/** Frames decoded so far from a feed, from the subscriber's WebRTC statistics. */
+state.framesDecoded = async (feedId) => {
+  const feed = state.feeds.get(feedId);
+  const pc = feed?.pc ?? feed?.handle?.webrtcStuff?.pc;
+  if (!pc) return 0;
+  let frames = 0;
+  (await pc.getStats()).forEach((report) => { if (report.type === 'inbound-rtp' && report.kind === 'video') frames += report.framesDecoded || 0; });
+  return frames;
+};
 document.getElementById('title').textContent = session.title;
 
 const hub = new signalR.HubConnectionBuilder().withUrl('/hubs/classroom').withAutomaticReconnect().withStatefulReconnect().build();
@@ -253,13 +262,3 @@ function startMedia(media, publishes) {
     });
   }
 }
-
-/** Frames decoded so far from a feed, from the subscriber's WebRTC statistics. */
-state.framesDecoded = async (feedId) => {
-  const feed = state.feeds.get(feedId);
-  const pc = feed?.pc ?? feed?.handle?.webrtcStuff?.pc;
-  if (!pc) return 0;
-  let frames = 0;
-  (await pc.getStats()).forEach((report) => { if (report.type === 'inbound-rtp' && report.kind === 'video') frames += report.framesDecoded || 0; });
-  return frames;
-};
