@@ -138,36 +138,7 @@ public sealed class LiveClassroomTests : IAsyncLifetime
             """, remoteA);
 
         // Ending the session turns the host's recording into a lesson draft owned by the host.
-        await Task.Delay(2000, Ct);
-        var ended = await teacher.PostAsync($"/api/classroom/sessions/{id}/end", null, Ct);
-        Assert.Equal(System.Net.HttpStatusCode.OK, ended.StatusCode);
-        JsonElement details = default;
-        for (var i = 0; i < 120; i++)
-        {
-            details = await teacher.GetFromJsonAsync<JsonElement>($"/api/classroom/sessions/{id}", Ct);
-            if (details.GetProperty("recordingFinishedAt").ValueKind != JsonValueKind.Null)
-            {
-                break;
-            }
-
-            await Task.Delay(500, Ct);
-        }
-
-        Assert.Equal(JsonValueKind.Null, details.GetProperty("recordingError").ValueKind);
-        var upload = details.GetProperty("recordingUploadId").GetGuid();
-        JsonElement status = default;
-        for (var i = 0; i < 120; i++)
-        {
-            status = await teacher.GetFromJsonAsync<JsonElement>($"/api/uploads/{upload}/status", Ct);
-            if (status.GetProperty("state").GetString() is "accepted" or "rejected")
-            {
-                break;
-            }
-
-            await Task.Delay(250, Ct);
-        }
-
-        Assert.Equal("accepted", status.GetProperty("state").GetString());
+        var status = await EndAndWaitForTheLessonAsync(teacher, id);
         var lesson = await teacher.GetFromJsonAsync<JsonElement>($"/api/lessons/{status.GetProperty("lessonId").GetString()}", Ct);
         Assert.StartsWith("同步课堂：背影", lesson.GetProperty("title").GetString(), StringComparison.Ordinal);
         Assert.Equal(session.GetProperty("hostId").GetString(), lesson.GetProperty("ownerId").GetString());
@@ -205,37 +176,36 @@ public sealed class LiveClassroomTests : IAsyncLifetime
         Assert.True(playlist.Headers.CacheControl!.NoStore && playlist.Headers.CacheControl.NoCache);
         Assert.Contains("#EXT-X-PLAYLIST-TYPE:EVENT", await playlist.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
 
+        await EndAndWaitForTheLessonAsync(teacher, id);
+        var ended = await http.GetStringAsync(playback.GetProperty("url").GetString(), Ct);
+        Assert.Contains("#EXT-X-ENDLIST", ended, StringComparison.Ordinal);
+    }
+
+    /// <summary>Ends the session and waits until its recording has become an accepted upload; returns the upload status.</summary>
+    private static async Task<JsonElement> EndAndWaitForTheLessonAsync(HttpClient host, Guid session)
+    {
         await Task.Delay(2000, Ct);
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await teacher.PostAsync($"/api/classroom/sessions/{id}/end", null, Ct)).StatusCode);
-        JsonElement details = default;
-        for (var i = 0; i < 120; i++)
-        {
-            details = await teacher.GetFromJsonAsync<JsonElement>($"/api/classroom/sessions/{id}", Ct);
-            if (details.GetProperty("recordingFinishedAt").ValueKind != JsonValueKind.Null)
-            {
-                break;
-            }
-
-            await Task.Delay(500, Ct);
-        }
-
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await host.PostAsync($"/api/classroom/sessions/{session}/end", null, Ct)).StatusCode);
+        var details = await PollAsync(host, $"/api/classroom/sessions/{session}", d => d.GetProperty("recordingFinishedAt").ValueKind != JsonValueKind.Null);
         Assert.Equal(JsonValueKind.Null, details.GetProperty("recordingError").ValueKind);
-        var upload = details.GetProperty("recordingUploadId").GetGuid();
-        JsonElement status = default;
-        for (var i = 0; i < 120; i++)
+        var status = await PollAsync(host, $"/api/uploads/{details.GetProperty("recordingUploadId").GetGuid()}/status",
+            s => s.GetProperty("state").GetString() is "accepted" or "rejected");
+        Assert.Equal("accepted", status.GetProperty("state").GetString());
+        return status;
+    }
+
+    private static async Task<JsonElement> PollAsync(HttpClient client, string path, Func<JsonElement, bool> done)
+    {
+        for (var i = 0; ; i++)
         {
-            status = await teacher.GetFromJsonAsync<JsonElement>($"/api/uploads/{upload}/status", Ct);
-            if (status.GetProperty("state").GetString() is "accepted" or "rejected")
+            var value = await client.GetFromJsonAsync<JsonElement>(path, Ct);
+            if (done(value) || i == 240)
             {
-                break;
+                return value;
             }
 
             await Task.Delay(250, Ct);
         }
-
-        Assert.Equal("accepted", status.GetProperty("state").GetString());
-        var ended = await http.GetStringAsync(playback.GetProperty("url").GetString(), Ct);
-        Assert.Contains("#EXT-X-ENDLIST", ended, StringComparison.Ordinal);
     }
 
     public async ValueTask DisposeAsync()
