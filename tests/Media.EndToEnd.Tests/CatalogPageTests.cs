@@ -12,7 +12,8 @@ public sealed class CatalogPageTests(BrowserSession session) : IClassFixture<Bro
         await page.GetByLabel("用户名").FillAsync("student");
         await page.GetByLabel("密码").FillAsync(MediaServerFactory.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync("**" + returnUrl);
+        // The page keeps loading data after its document: wait for the document, not for every request.
+        await page.WaitForURLAsync("**" + returnUrl, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         return page;
     }
 
@@ -44,7 +45,7 @@ public sealed class CatalogPageTests(BrowserSession session) : IClassFixture<Bro
         await Assertions.Expect(junior).ToContainTextAsync("(");
         await junior.ClickAsync();
 
-        await page.WaitForURLAsync("**/catalog?stage=*");
+        await page.WaitForURLAsync("**/catalog?stage=*", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Assertions.Expect(page.GetByTestId("facets").Locator("details[data-facet=stage] .chosen")).ToContainTextAsync("初中");
     }
 }
