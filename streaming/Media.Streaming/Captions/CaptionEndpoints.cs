@@ -154,14 +154,7 @@ internal static class CaptionEndpoints
         }
 
         var delivery = await db.Deliveries.AsNoTracking().FirstOrDefaultAsync(d => d.LessonId == id, cancellationToken);
-        if (await access.RefusalAsync(set, delivery, user, cancellationToken) is { } refusal)
-        {
-            return user.UserId() is null
-                ? Problems.Of(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthenticated, "Sign in to watch.", refusal)
-                : Problems.Of(StatusCodes.Status403Forbidden, DeliveryEndpoints.AccessProblem, "Not open to you.", refusal);
-        }
-
-        return null;
+        return await access.ProblemAsync(set, delivery, user, cancellationToken);
     }
 
     private static bool IsLanguageTag(string language) =>

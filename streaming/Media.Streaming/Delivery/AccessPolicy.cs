@@ -1,7 +1,10 @@
 using System.Security.Claims;
+using Media.Platform.Errors;
 using Media.Platform.Identity;
 using Media.Streaming.Analytics;
 using Media.Transcoding.Contracts;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Media.Streaming.Delivery;
 
@@ -21,6 +24,19 @@ internal sealed class AccessPolicy(UserDirectory directory)
     };
 
     public static string NameOf(AccessLevel level) => Names.First(n => n.Value == level).Key;
+
+    /// <summary>The answer to a viewer who may not watch (401 when not signed in, 403 otherwise), or null when they may.</summary>
+    public async Task<ProblemHttpResult?> ProblemAsync(PublishedRenditions lesson, LessonDelivery? delivery, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (await RefusalAsync(lesson, delivery, user, cancellationToken) is not { } refusal)
+        {
+            return null;
+        }
+
+        return user.UserId() is null
+            ? Problems.Of(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthenticated, "Sign in to watch.", refusal)
+            : Problems.Of(StatusCodes.Status403Forbidden, DeliveryEndpoints.AccessProblem, "Not open to you.", refusal);
+    }
 
     /// <summary>Why the viewer may not watch, or null when they may.</summary>
     public async Task<string?> RefusalAsync(PublishedRenditions lesson, LessonDelivery? delivery, ClaimsPrincipal user, CancellationToken cancellationToken)

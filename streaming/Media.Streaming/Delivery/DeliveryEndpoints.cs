@@ -49,11 +49,9 @@ internal static class DeliveryEndpoints
         }
 
         var delivery = await db.Deliveries.AsNoTracking().FirstOrDefaultAsync(d => d.LessonId == id, cancellationToken);
-        if (await access.RefusalAsync(set, delivery, user, cancellationToken) is { } refusal)
+        if (await access.ProblemAsync(set, delivery, user, cancellationToken) is { } problem)
         {
-            return user.UserId() is null
-                ? Problems.Of(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthenticated, "Sign in to watch.", refusal)
-                : Problems.Of(StatusCodes.Status403Forbidden, AccessProblem, "Not open to you.", refusal);
+            return problem;
         }
 
         // Anonymous viewers of public lessons share the empty viewer id.

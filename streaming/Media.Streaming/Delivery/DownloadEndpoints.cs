@@ -59,9 +59,9 @@ internal static class DownloadEndpoints
         }
 
         var delivery = await db.Deliveries.AsNoTracking().FirstOrDefaultAsync(d => d.LessonId == id, cancellationToken);
-        if (await access.RefusalAsync(lesson, delivery, user, cancellationToken) is { } refusal)
+        if (await access.ProblemAsync(lesson, delivery, user, cancellationToken) is { } problem)
         {
-            return Problems.Of(StatusCodes.Status403Forbidden, DeliveryEndpoints.AccessProblem, "Not open to you.", refusal);
+            return problem;
         }
 
         if (delivery?.AllowDownload != true && lesson.OwnerId != user.UserId() && !user.IsInRole(Roles.Admin))
