@@ -1,5 +1,6 @@
 using Media.Catalog.Demo;
 using Media.Catalog.Lessons;
+using Media.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,11 +11,13 @@ namespace Media.Catalog.Search;
 
 /// <summary>
 /// In the process that serves search: at start, adds the demo library to an empty catalog when asked and
-/// rebuilds the index when it disagrees with the database (a new data folder, a lost index); then catches up
-/// every few seconds with lessons changed elsewhere (a worker process publishes lessons but never writes the index).
+/// rebuilds the index when it disagrees with the database (a new data folder, a lost index); then, in an API-only
+/// process, catches up every few seconds with lessons changed elsewhere (a worker process publishes lessons but never
+/// writes the index). An all-in-one process indexes every change itself and needs no catching up.
 /// </summary>
 internal sealed partial class SearchIndexSync(
-    IServiceScopeFactory scopes, IOptions<CatalogOptions> options, TimeProvider time, ILogger<SearchIndexSync> logger) : IHostedService, IDisposable
+    IServiceScopeFactory scopes, IOptions<CatalogOptions> options, HostRoleAccessor host, TimeProvider time, ILogger<SearchIndexSync> logger)
+    : IHostedService, IDisposable
 {
     public static readonly TimeSpan CatchUpInterval = TimeSpan.FromSeconds(5);
 
@@ -43,7 +46,10 @@ internal sealed partial class SearchIndexSync(
             }
         }
 
-        _loop = CatchUpLoopAsync(_stopping.Token);
+        if (host.Role == HostRole.Api)
+        {
+            _loop = CatchUpLoopAsync(_stopping.Token);
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
