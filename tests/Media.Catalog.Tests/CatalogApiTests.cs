@@ -242,16 +242,7 @@ public sealed class UnpublishedLessonTests : IAsyncLifetime
         var teacher = await _server.CreateClientForAsync("teacher");
         var source = _folder.Combine("draft.mp4");
         await Ffmpeg.LessonAsync(source, seconds: 3, size: "160x120");
-        var upload = await LessonApi.UploadAsync(teacher, source, "未发布的草稿课");
-        Guid? lesson = null;
-        for (var i = 0; i < 100 && lesson is null; i++)
-        {
-            var status = await teacher.GetFromJsonAsync<JsonElement>(upload + "/status", Ct);
-            lesson = status.GetProperty("lessonId").ValueKind == JsonValueKind.String ? status.GetProperty("lessonId").GetGuid() : null;
-            await Task.Delay(100, Ct);
-        }
-
-        Assert.NotNull(lesson);
+        var lesson = await LessonApi.WaitForAcceptedAsync(teacher, await LessonApi.UploadAsync(teacher, source, "未发布的草稿课"));
         var search = await teacher.GetFromJsonAsync<JsonElement>("/api/catalog/search?q=" + Uri.EscapeDataString("未发布的草稿课"), Ct);
         var complete = await teacher.GetFromJsonAsync<JsonElement>("/api/catalog/complete?prefix=" + Uri.EscapeDataString("未发布"), Ct);
         var favourite = await teacher.PutAsync($"/api/lessons/{lesson}/favourite", null, Ct);

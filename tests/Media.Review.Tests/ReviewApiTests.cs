@@ -21,19 +21,7 @@ public sealed class ReviewApiTests : IAsyncLifetime
     {
         var source = _folder.Combine($"{Guid.NewGuid():N}.mp4");
         await Ffmpeg.LessonAsync(source, seconds: 3, size: size);
-        var upload = await LessonApi.UploadAsync(teacher, source, title);
-        for (var i = 0; i < 100; i++)
-        {
-            var status = await teacher.GetFromJsonAsync<JsonElement>(upload + "/status", Ct);
-            if (status.GetProperty("state").GetString() == "accepted")
-            {
-                return status.GetProperty("lessonId").GetGuid();
-            }
-
-            await Task.Delay(100, Ct);
-        }
-
-        throw new TimeoutException("the upload was not accepted");
+        return await LessonApi.WaitForAcceptedAsync(teacher, await LessonApi.UploadAsync(teacher, source, title));
     }
 
     private async Task<Guid> CampaignAsync(HttpClient admin, object? standard)

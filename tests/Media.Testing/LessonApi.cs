@@ -55,6 +55,28 @@ public static class LessonApi
         throw new TimeoutException($"the lesson of {uploadUrl} was not published in time");
     }
 
+    /// <summary>Waits until ingest has accepted the upload (its lesson draft exists); returns the lesson's id.</summary>
+    public static async Task<Guid> WaitForAcceptedAsync(HttpClient client, string uploadUrl, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < (timeout ?? TimeSpan.FromSeconds(30)))
+        {
+            var status = await client.GetFromJsonAsync<JsonElement>(uploadUrl + "/status");
+            switch (status.GetProperty("state").GetString())
+            {
+                case "accepted":
+                    return status.GetProperty("lessonId").GetGuid();
+                case "rejected":
+                    throw new InvalidOperationException("the upload was rejected: " + status.GetProperty("error").GetString());
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"{uploadUrl} was not accepted in time");
+    }
+
     /// <summary>Uploads a file and waits for its lesson to be published; returns the lesson's id.</summary>
     public static async Task<Guid> PublishAsync(HttpClient client, string file, string? title = null)
     {
