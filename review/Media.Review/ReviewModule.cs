@@ -18,6 +18,8 @@ public static class ReviewModule
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddModuleDatabase<ReviewDbContext, SqliteReviewDbContext, PostgresReviewDbContext>(ReviewDbContext.SchemaName);
         builder.Services.AddEventHandler<MediaAccepted, LessonMediaHandler>();
+        builder.Services.AddScoped<ReviewScope>();
+        builder.Services.AddScoped<FingerprintJob>();
         builder.Services.AddSingleton(new Platform.Web.NavigationItem("Nav.Review", "Home.Review", "/review", Policies.Reviewer, Order: 40));
         builder.Services.Configure<AuthorizationOptions>(o => o.AddPolicy(ReviewEndpoints.CampaignAdmin, p => p.RequireRole(Roles.Admin, Roles.RegionAdmin)));
         return builder;

@@ -1,4 +1,5 @@
 using Media.Platform.Data;
+using Media.Platform.Events;
 using Media.Streaming.Analytics;
 using Media.Streaming.Captions;
 using Media.Streaming.Contracts;
@@ -20,6 +21,7 @@ public static class StreamingModule
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<PublishedRenditionsCache>();
         builder.Services.AddScoped<AccessPolicy>();
+        builder.Services.AddEventHandler<Review.Contracts.LessonAwarded, AwardAccessHandler>();
         builder.Services.AddScoped<IViewingHistory, ViewingHistory>();
         builder.Services.AddSingleton<LiveChannels>();
         builder.Services.AddSingleton<ILiveChannels>(services => services.GetRequiredService<LiveChannels>());

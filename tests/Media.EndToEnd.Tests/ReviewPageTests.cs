@@ -21,11 +21,13 @@ public sealed class ReviewPageTests(BrowserSession session) : IClassFixture<Brow
         var lesson = await LessonApi.PublishAsync(teacher, source, "张老师《背影》参评课");
         var created = await admin.PostAsJsonAsync("/api/review/campaigns", new
         {
-            name = "一师一优课（测试）", year = 2026, levels = new[] { "school" }, reviewersPerEntry = 2,
+            name = "一师一优课（测试）", year = 2026, levels = new[] { "school" }, reviewersPerEntry = 2, requiredDocuments = Array.Empty<string>(),
             standard = new { minMinutes = 0.01, maxMinutes = 45, minWidth = 160, minHeight = 120, minKbps = 1, videoCodec = "h264", audioCodec = "aac" },
         }, ct);
         var campaign = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
-        (await teacher.PostAsJsonAsync($"/api/review/campaigns/{campaign}/submissions", new { lessonId = lesson }, ct)).EnsureSuccessStatusCode();
+        var draft = await teacher.PostAsJsonAsync($"/api/review/campaigns/{campaign}/submissions", new { lessonId = lesson }, ct);
+        var submission = (await draft.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
+        (await teacher.PostAsync($"/api/review/submissions/{submission}/submit", null, ct)).EnsureSuccessStatusCode();
         (await admin.PostAsync($"/api/review/campaigns/{campaign}/assignments?level=school", null, ct)).EnsureSuccessStatusCode();
 
         var page = await session.NewPageAsync();

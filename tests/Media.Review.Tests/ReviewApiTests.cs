@@ -1,59 +1,40 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Media.Testing;
+using static Media.Review.Tests.ReviewWorld;
 
 namespace Media.Review.Tests;
 
 /// <summary>A campaign on the real host: real uploads, the demo schools, reviewers and roles.</summary>
 public sealed class ReviewApiTests : IAsyncLifetime
 {
-    private readonly TempFolder _folder = new("review");
-
-    // Role "api": uploads are accepted (and their facts recorded) without being transcoded; nothing here needs video.
-    private readonly MediaServerFactory _server = new MediaServerFactory().With("role", "api");
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private readonly ReviewWorld _world = new();
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    private async Task<Guid> AcceptedLessonAsync(HttpClient teacher, string title, string size)
-    {
-        var source = _folder.Combine($"{Guid.NewGuid():N}.mp4");
-        await Ffmpeg.LessonAsync(source, seconds: 3, size: size);
-        return await LessonApi.WaitForAcceptedAsync(teacher, await LessonApi.UploadAsync(teacher, source, title));
-    }
-
-    private async Task<Guid> CampaignAsync(HttpClient admin, object? standard)
-    {
-        var response = await admin.PostAsJsonAsync("/api/review/campaigns", new { name = "2026年一师一优课", year = 2026, levels = new[] { "school", "county" }, reviewersPerEntry = 2, standard }, Ct);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
-    }
 
     [Fact]
     public async Task Campaign_SubmitAssignScoreBlindAndRank()
     {
-        var admin = await _server.CreateClientForAsync("admin");
-        var teacher = await _server.CreateClientForAsync("teacher");
-        var teacher2 = await _server.CreateClientForAsync("teacher2");
-        var reviewer = await _server.CreateClientForAsync("reviewer");
-        var reviewer2 = await _server.CreateClientForAsync("reviewer2");
-        var student = await _server.CreateClientForAsync("student");
-        var mine = await AcceptedLessonAsync(teacher, "张老师 济南市历下实验中学《背影》", "320x240");
-        var theirs = await AcceptedLessonAsync(teacher2, "李老师 青岛市实验小学《三峡》", "352x288");
+        var admin = await _world.ClientAsync("admin");
+        var teacher = await _world.ClientAsync("teacher");
+        var teacher2 = await _world.ClientAsync("teacher2");
+        var reviewer = await _world.ClientAsync("reviewer");
+        var reviewer2 = await _world.ClientAsync("reviewer2");
+        var student = await _world.ClientAsync("student");
+        var mine = await _world.LessonAsync(teacher, "张老师 济南市历下实验中学《背影》", "320x240");
+        var theirs = await _world.LessonAsync(teacher2, "李老师 青岛市实验小学《三峡》", "352x288");
 
         // The published standard refuses a 3-second clip, explaining each shortfall.
-        var strict = await CampaignAsync(admin, null);
+        var strict = await CampaignAsync(admin, new { name = "2026年一师一优课", year = 2026, levels = new[] { "school", "county" }, reviewersPerEntry = 2 });
         var refused = await teacher.PostAsJsonAsync($"/api/review/campaigns/{strict}/submissions", new { lessonId = mine }, Ct);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var detail = (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString()!;
         Assert.Contains("时长", detail, StringComparison.Ordinal);
         Assert.Contains("分辨率 320×240", detail, StringComparison.Ordinal);
 
-        var campaign = await CampaignAsync(admin, new { minMinutes = 0.01, maxMinutes = 45, minWidth = 160, minHeight = 120, minKbps = 1, videoCodec = "h264", audioCodec = "aac" });
-        Assert.Equal(HttpStatusCode.Created, (await teacher.PostAsJsonAsync($"/api/review/campaigns/{campaign}/submissions", new { lessonId = mine }, Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await teacher2.PostAsJsonAsync($"/api/review/campaigns/{campaign}/submissions", new { lessonId = theirs }, Ct)).StatusCode);
+        var campaign = await CampaignAsync(admin, new { name = "2026年一师一优课", year = 2026, levels = new[] { "school", "county" }, reviewersPerEntry = 2, standard = Lenient });
+        await SubmitAsync(teacher, campaign, mine);
+        await SubmitAsync(teacher2, campaign, theirs);
         Assert.Equal(HttpStatusCode.Conflict, (await teacher.PostAsJsonAsync($"/api/review/campaigns/{campaign}/submissions", new { lessonId = mine }, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await teacher.PostAsJsonAsync($"/api/review/campaigns/{campaign}/submissions", new { lessonId = theirs }, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await student.PostAsJsonAsync($"/api/review/campaigns/{campaign}/submissions", new { lessonId = mine }, Ct)).StatusCode);
@@ -102,87 +83,104 @@ public sealed class ReviewApiTests : IAsyncLifetime
         Assert.Equal(2, second.GetProperty("rank").GetInt32());
 
         var audit = await admin.GetFromJsonAsync<JsonElement>($"/api/review/submissions/{second.GetProperty("submissionId").GetGuid()}/audit", Ct);
-        Assert.Equal(["submitted", "assigned", "assigned", "scored", "scored"], audit.EnumerateArray().Select(a => a.GetProperty("action").GetString()));
-    }
-
-    private static async Task ScoreEverythingAsync(params HttpClient[] reviewers)
-    {
-        foreach (var reviewer in reviewers)
-        {
-            foreach (var entry in (await reviewer.GetFromJsonAsync<JsonElement>("/api/review/assignments", Ct)).EnumerateArray().Where(e => !e.GetProperty("final").GetBoolean()))
-            {
-                var scores = entry.GetProperty("rubric").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("weight").GetDouble() * 0.8);
-                var response = await reviewer.PutAsJsonAsync($"/api/review/assignments/{entry.GetProperty("assignmentId").GetGuid()}", new { scores, final = true }, Ct);
-                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            }
-        }
+        Assert.Equal(["drafted", "material", "material", "submitted", "assigned", "assigned", "scored", "scored"], audit.EnumerateArray().Select(a => a.GetProperty("action").GetString()));
     }
 
     [Fact]
     public async Task FullCampaign_FromSubmissionToCityAward_AwardsShowInTheCatalogAndResultsStayPublished()
     {
-        var admin = await _server.CreateClientForAsync("admin");
-        var teacher = await _server.CreateClientForAsync("teacher");
-        var teacher2 = await _server.CreateClientForAsync("teacher2");
-        var reviewers = new[] { await _server.CreateClientForAsync("reviewer"), await _server.CreateClientForAsync("reviewer2") };
-        var mine = await AcceptedLessonAsync(teacher, "《背影》", "320x240");
-        var theirs = await AcceptedLessonAsync(teacher2, "《三峡》", "352x288");
-        var created = await admin.PostAsJsonAsync("/api/review/campaigns", new
+        var admin = await _world.ClientAsync("admin");
+        var teacher = await _world.ClientAsync("teacher");
+        var teacher2 = await _world.ClientAsync("teacher2");
+        var reviewers = new[] { await _world.ClientAsync("reviewer"), await _world.ClientAsync("reviewer2") };
+        var mine = await _world.LessonAsync(teacher, "《背影》", "320x240");
+        var theirs = await _world.LessonAsync(teacher2, "《三峡》", "352x288");
+        var campaign = await CampaignAsync(admin, new
         {
             name = "2026年一师一优课",
             year = 2026,
             levels = new[] { "school", "county", "city" },
             reviewersPerEntry = 1,
-            standard = new { minMinutes = 0.01, maxMinutes = 45, minWidth = 160, minHeight = 120, minKbps = 1, videoCodec = "h264", audioCodec = "aac" },
+            standard = Lenient,
             promotion = new { share = 0.3 },
-        }, Ct);
-        var campaign = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
-        await teacher.PostAsJsonAsync($"/api/review/campaigns/{campaign}/submissions", new { lessonId = mine }, Ct);
-        await teacher2.PostAsJsonAsync($"/api/review/campaigns/{campaign}/submissions", new { lessonId = theirs }, Ct);
+            publicFrom = "city",
+        });
+        await SubmitAsync(teacher, campaign, mine);
+        await SubmitAsync(teacher2, campaign, theirs);
 
         Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"/api/review/campaigns/{campaign}/levels/school/publish", null, Ct)).StatusCode);
         foreach (var level in new[] { "school", "county", "city" })
         {
             Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/review/campaigns/{campaign}/assignments?level={level}", null, Ct)).StatusCode);
-            var early = await admin.PostAsync($"/api/review/campaigns/{campaign}/levels/{level}/publish", null, Ct);
-            Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
-            await ScoreEverythingAsync(reviewers);
-            var published = await admin.PostAsync($"/api/review/campaigns/{campaign}/levels/{level}/publish", null, Ct);
-            Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+            Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"/api/review/campaigns/{campaign}/levels/{level}/publish", null, Ct)).StatusCode);
+            await ScoreEverythingAsync(0.8, reviewers);
+            var beforeNotice = await admin.PostAsync($"/api/review/campaigns/{campaign}/levels/{level}/publish", null, Ct);
+            Assert.Equal(HttpStatusCode.Conflict, beforeNotice.StatusCode);
+            Assert.Contains("public notice", await beforeNotice.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+            var published = await NoticeAndPublishAsync(admin, campaign, level);
             // Each entry is alone in its school, county and city (济南 and 青岛): each region sends its one entry up.
-            Assert.Equal(2, (await published.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("awarded").GetArrayLength());
+            Assert.Equal(2, published.GetProperty("awarded").GetArrayLength());
         }
 
         var lesson = await teacher.GetFromJsonAsync<JsonElement>($"/api/lessons/{mine}", Ct);
+        var access = await teacher.GetFromJsonAsync<JsonElement>($"/api/lessons/{mine}/access", Ct);
         var certificates = await teacher.GetFromJsonAsync<JsonElement>("/api/review/certificates/mine", Ct);
+        var notice = await teacher2.GetFromJsonAsync<JsonElement>($"/api/review/campaigns/{campaign}/levels/city/notice", Ct);
         var again = await admin.PostAsync($"/api/review/campaigns/{campaign}/levels/city/publish", null, Ct);
         var reassign = await admin.PostAsync($"/api/review/campaigns/{campaign}/assignments?level=city", null, Ct);
         var state = await teacher.GetFromJsonAsync<JsonElement>($"/api/review/campaigns/{campaign}/submissions/mine", Ct);
 
         Assert.Equal("市级优课", lesson.GetProperty("awardLevel").GetString());
+        Assert.Equal("public", access.GetProperty("level").GetString());
         Assert.Equal(["校级优课", "县级优课", "市级优课"], certificates.EnumerateArray().Select(c => c.GetProperty("award").GetString()));
         Assert.Equal(12, certificates.EnumerateArray().Sum(c => c.GetProperty("hours").GetDouble()));
+        Assert.True(notice[0].GetProperty("published").GetBoolean());
+        Assert.Contains(notice[0].GetProperty("entries").EnumerateArray(), e => e.GetProperty("teacher").GetString() == "张老师" && e.GetProperty("school").GetString() == "济南市历下实验中学");
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, reassign.StatusCode);
         Assert.Equal("awarded", state[0].GetProperty("state").GetString());
+        Assert.Equal("市级优课", state[0].GetProperty("award").GetString());
     }
 
     [Fact]
     public async Task Authorization_EveryEndpointRefusesTheWrongRole()
     {
-        var admin = await _server.CreateClientForAsync("admin");
-        var campaign = await CampaignAsync(admin, null);
-        var anonymous = _server.CreateClient();
+        var admin = await _world.ClientAsync("admin");
+        var teacher = await _world.ClientAsync("teacher");
+        var reviewer = await _world.ClientAsync("reviewer");
+        var jinanAdmin = await _world.ClientAsync("jinan-admin");
+        var qingdaoAdmin = await _world.ClientAsync("qingdao-admin");
+        var campaign = await CampaignAsync(admin, new { name = "2026年一师一优课", year = 2026, levels = new[] { "school", "county", "city" }, reviewersPerEntry = 1, standard = Lenient });
+        var lesson = await _world.LessonAsync(teacher, "《背影》");
+        var submission = await SubmitAsync(teacher, campaign, lesson);
+        Assert.Equal(HttpStatusCode.OK, (await jinanAdmin.PostAsync($"/api/review/campaigns/{campaign}/assignments?level=school", null, Ct)).StatusCode);
+        var assignment = (await reviewer.GetFromJsonAsync<JsonElement>("/api/review/assignments", Ct))[0].GetProperty("assignmentId").GetGuid();
+
         var calls = new (string Method, string Path, string[] Refused)[]
         {
             ("POST", "/api/review/campaigns", ["teacher", "reviewer", "student"]),
+            ("PUT", $"/api/review/campaigns/{campaign}/reviewers", ["teacher", "reviewer", "student"]),
+            ("GET", $"/api/review/campaigns/{campaign}/reviewers", ["teacher", "reviewer", "student"]),
             ("POST", $"/api/review/campaigns/{campaign}/assignments?level=school", ["teacher", "reviewer", "student"]),
             ("GET", $"/api/review/campaigns/{campaign}/results?level=school", ["teacher", "reviewer", "student"]),
-            ("GET", $"/api/review/submissions/{Guid.NewGuid()}/audit", ["teacher", "reviewer", "student"]),
+            ("POST", $"/api/review/campaigns/{campaign}/levels/school/notice", ["teacher", "reviewer", "student"]),
+            ("POST", $"/api/review/campaigns/{campaign}/levels/school/publish", ["teacher", "reviewer", "student"]),
+            ("GET", $"/api/review/campaigns/{campaign}/appeals", ["teacher", "reviewer", "student"]),
+            ("PUT", $"/api/review/appeals/{Guid.NewGuid()}", ["teacher", "reviewer", "student"]),
+            ("PUT", $"/api/review/submissions/{submission}/arbitration", ["teacher", "reviewer", "student"]),
+            ("GET", $"/api/review/submissions/{submission}/audit", ["teacher", "reviewer", "student"]),
+            ("GET", $"/api/review/campaigns/{campaign}/statistics", ["teacher", "reviewer", "student"]),
+            ("GET", $"/api/review/campaigns/{campaign}/statistics.csv", ["teacher", "reviewer", "student"]),
+            ("PUT", $"/api/review/campaigns/{campaign}/targets", ["teacher", "reviewer", "student"]),
             ("GET", "/api/review/assignments", ["teacher", "student"]),
-            ("PUT", $"/api/review/assignments/{Guid.NewGuid()}", ["teacher", "student"]),
+            ("PUT", $"/api/review/assignments/{assignment}", ["teacher", "student"]),
+            ("POST", $"/api/review/assignments/{assignment}/decline", ["teacher", "student"]),
             ("POST", $"/api/review/campaigns/{campaign}/submissions", ["reviewer", "student"]),
+            ("PUT", $"/api/review/submissions/{submission}/documents/design?name=a.pdf", ["reviewer", "student"]),
+            ("POST", $"/api/review/submissions/{submission}/submit", ["reviewer", "student"]),
+            ("POST", $"/api/review/submissions/{submission}/appeals", ["reviewer", "student"]),
         };
+        var anonymous = _world.Server.CreateClient();
         foreach (var (method, path, refused) in calls)
         {
             using (var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = JsonContent.Create(new { }) })
@@ -192,16 +190,34 @@ public sealed class ReviewApiTests : IAsyncLifetime
 
             foreach (var role in refused)
             {
-                var client = await _server.CreateClientForAsync(role);
+                var client = await _world.ClientAsync(role);
                 using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = JsonContent.Create(new { }) };
                 Assert.True((await client.SendAsync(request, Ct)).StatusCode == HttpStatusCode.Forbidden, $"{role} {method} {path}");
             }
         }
+
+        // Allowed by role, but nothing of someone else's reaches them: the other teacher, a reviewer not assigned,
+        // the admin of another region.
+        var teacher2 = await _world.ClientAsync("teacher2");
+        var reviewer2 = await _world.ClientAsync("reviewer2");
+        Assert.Equal(HttpStatusCode.NotFound, (await teacher2.GetAsync($"/api/review/submissions/{submission}/documents/design", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await teacher2.DeleteAsync($"/api/review/submissions/{submission}", Ct)).StatusCode);
+        Assert.Empty(await teacher2.GetFromJsonAsync<JsonElement[]>($"/api/review/campaigns/{campaign}/submissions/mine", Ct) ?? []);
+        Assert.Equal(HttpStatusCode.NotFound, (await reviewer2.GetAsync($"/api/review/submissions/{submission}/documents/design", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reviewer2.PutAsJsonAsync($"/api/review/assignments/{assignment}", new { scores = new { }, final = false }, Ct)).StatusCode);
+        Assert.Empty(await reviewer2.GetFromJsonAsync<JsonElement[]>("/api/review/assignments", Ct) ?? []);
+        Assert.Empty(await qingdaoAdmin.GetFromJsonAsync<JsonElement[]>($"/api/review/campaigns/{campaign}/results?level=school", Ct) ?? []);
+        Assert.Equal(HttpStatusCode.NotFound, (await qingdaoAdmin.GetAsync($"/api/review/submissions/{submission}/audit", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await qingdaoAdmin.GetAsync($"/api/review/submissions/{submission}/documents/design", Ct)).StatusCode);
+        Assert.DoesNotContain("背影", await qingdaoAdmin.GetStringAsync($"/api/review/campaigns/{campaign}/statistics.csv", Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, (await qingdaoAdmin.PostAsync($"/api/review/campaigns/{campaign}/assignments?level=school", null, Ct)).StatusCode);
+        Assert.Contains("背影", await jinanAdmin.GetStringAsync($"/api/review/campaigns/{campaign}/statistics.csv", Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await jinanAdmin.GetAsync($"/api/review/submissions/{submission}/documents/design", Ct)).StatusCode);
+        // A city's admin cannot decide the province level.
+        var province = await CampaignAsync(admin, new { name = "省级遴选", year = 2026, levels = new[] { "province" }, reviewersPerEntry = 1, standard = Lenient });
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await jinanAdmin.PostAsJsonAsync($"/api/review/campaigns/{province}/levels/province/notice", new { endsAt = DateTimeOffset.UtcNow.AddDays(1) }, Ct)).StatusCode);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        _folder.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await _world.DisposeAsync();
 }

@@ -30,11 +30,11 @@ public sealed class ReviewRulesTests
     public void Assign_NeverOwnSchoolNorCountyAtCountyLevel_AndBalancesLoad()
     {
         Guid schoolA = Guid.NewGuid(), schoolB = Guid.NewGuid(), countyX = Guid.NewGuid(), countyY = Guid.NewGuid();
-        var sameSchool = new ReviewRules.Reviewer(Guid.NewGuid(), schoolA, countyX);
-        var sameCounty = new ReviewRules.Reviewer(Guid.NewGuid(), schoolB, countyX);
-        var elsewhere1 = new ReviewRules.Reviewer(Guid.NewGuid(), Guid.NewGuid(), countyY);
-        var elsewhere2 = new ReviewRules.Reviewer(Guid.NewGuid(), Guid.NewGuid(), countyY);
-        var entries = Enumerable.Range(0, 4).Select(_ => new ReviewRules.Entry(Guid.NewGuid(), schoolA, countyX)).ToList();
+        var sameSchool = new ReviewRules.Reviewer(Guid.NewGuid(), schoolA, countyX, []);
+        var sameCounty = new ReviewRules.Reviewer(Guid.NewGuid(), schoolB, countyX, []);
+        var elsewhere1 = new ReviewRules.Reviewer(Guid.NewGuid(), Guid.NewGuid(), countyY, []);
+        var elsewhere2 = new ReviewRules.Reviewer(Guid.NewGuid(), Guid.NewGuid(), countyY, []);
+        var entries = Enumerable.Range(0, 4).Select(_ => new ReviewRules.Entry(Guid.NewGuid(), schoolA, countyX, "语文")).ToList();
         var reviewers = new[] { sameSchool, sameCounty, elsewhere1, elsewhere2 };
 
         var school = ReviewRules.Assign(entries, reviewers, 2, ReviewLevel.School, new Dictionary<Guid, int>());
@@ -48,6 +48,36 @@ public sealed class ReviewRulesTests
         Assert.Equal(8, school.Count);
         Assert.True(loads.Max() - loads.Min() <= 1);
         Assert.All(entries, e => Assert.Equal(2, school.Count(p => p.SubmissionId == e.SubmissionId)));
+    }
+
+    [Fact]
+    public void Assign_OnlyReviewersOfTheEntrysSubject()
+    {
+        var chinese = new ReviewRules.Reviewer(Guid.NewGuid(), null, null, ["语文"]);
+        var maths = new ReviewRules.Reviewer(Guid.NewGuid(), null, null, ["数学", "物理"]);
+        var anything = new ReviewRules.Reviewer(Guid.NewGuid(), null, null, []);
+        var physics = new ReviewRules.Entry(Guid.NewGuid(), null, null, "物理");
+        var unknown = new ReviewRules.Entry(Guid.NewGuid(), null, null, null);
+
+        var pairs = ReviewRules.Assign([physics, unknown], [chinese, maths, anything], 3, ReviewLevel.School, new Dictionary<Guid, int>());
+
+        Assert.Equal(new[] { maths.Id, anything.Id }.Order(), pairs.Where(p => p.SubmissionId == physics.SubmissionId).Select(p => p.ReviewerId).Order());
+        Assert.Equal(3, pairs.Count(p => p.SubmissionId == unknown.SubmissionId));
+    }
+
+    [Fact]
+    public void Fingerprint_SimilarityCountsMatchingBits()
+    {
+        var gradient = Enumerable.Range(0, 72).Select(i => (byte)(255 - (i % 9 * 20))).ToArray();
+        var noisy = gradient.Select((b, i) => (byte)(i % 5 == 0 ? b - 3 : b)).ToArray();
+        var flat = new byte[72];
+
+        Assert.Equal(ulong.MaxValue, VideoFingerprint.Hash(gradient));
+        Assert.Equal(1.0, VideoFingerprint.Similarity([VideoFingerprint.Hash(gradient)], [VideoFingerprint.Hash(noisy)]));
+        Assert.Equal(0.0, VideoFingerprint.Similarity([VideoFingerprint.Hash(gradient)], [VideoFingerprint.Hash(flat)]));
+        Assert.Equal(0.5, VideoFingerprint.Similarity([ulong.MaxValue, 0], [ulong.MaxValue, ulong.MaxValue]));
+        ulong[] frames = [0x0123456789abcdef, ulong.MaxValue];
+        Assert.Equal(frames, VideoFingerprint.Parse(VideoFingerprint.Format(frames)));
     }
 
     [Theory]

@@ -9,17 +9,23 @@ namespace Media.Testing;
 /// <summary>The steps most tests need from the public API: upload a file, wait for its lesson to reach a state.</summary>
 public static class LessonApi
 {
-    /// <summary>Uploads a whole file in one tus POST (creation-with-upload); returns the upload URL.</summary>
-    public static async Task<string> UploadAsync(HttpClient client, string file, string? title = null)
+    /// <summary>Uploads a whole file in one tus POST (creation-with-upload) with its title and other metadata (subject, grade …); returns the upload URL.</summary>
+    public static async Task<string> UploadAsync(HttpClient client, string file, string? title = null, IReadOnlyDictionary<string, string>? metadata = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         await using var content = File.OpenRead(file);
         using var create = new HttpRequestMessage(HttpMethod.Post, "/api/uploads/") { Content = new StreamContent(content) };
         create.Headers.Add("Tus-Resumable", "1.0.0");
         create.Headers.Add("Upload-Length", content.Length.ToString(CultureInfo.InvariantCulture));
+        var pairs = new Dictionary<string, string>(metadata ?? new Dictionary<string, string>());
         if (title is not null)
         {
-            create.Headers.Add("Upload-Metadata", "title " + Convert.ToBase64String(Encoding.UTF8.GetBytes(title)));
+            pairs["title"] = title;
+        }
+
+        if (pairs.Count > 0)
+        {
+            create.Headers.Add("Upload-Metadata", string.Join(',', pairs.Select(p => p.Key + " " + Convert.ToBase64String(Encoding.UTF8.GetBytes(p.Value)))));
         }
 
         create.Content.Headers.ContentType = new("application/offset+octet-stream");

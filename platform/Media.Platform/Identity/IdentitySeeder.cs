@@ -50,6 +50,8 @@ internal sealed class IdentitySeeder(IServiceProvider services, IOptions<DemoOpt
             ("student", "王同学", Roles.Student, classGrade8.Id),
             ("reviewer", "赵评审", Roles.Reviewer, yuyingSchool.Id),
             ("reviewer2", "刘评审", Roles.Reviewer, qingdaoSchool.Id),
+            ("jinan-admin", "济南市教研室", Roles.RegionAdmin, jinan.Id),
+            ("qingdao-admin", "青岛市教研室", Roles.RegionAdmin, qingdao.Id),
         ];
         foreach (var (userName, displayName, role, organisation) in demoUsers)
         {

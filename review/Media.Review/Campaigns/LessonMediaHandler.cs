@@ -22,7 +22,7 @@ internal sealed class LessonMediaHandler(ReviewDbContext db) : IHandles<MediaAcc
             BitRate = accepted.Media.BitRate, VideoCodec = accepted.Media.VideoCodec, AudioCodec = accepted.Media.AudioCodec,
             Title = Meta(LessonMetadataKeys.Title) ?? Meta(LessonMetadataKeys.FileName) ?? "", Stage = Meta(LessonMetadataKeys.Stage),
             Grade = Meta(LessonMetadataKeys.Grade), Subject = Meta(LessonMetadataKeys.Subject), Edition = Meta(LessonMetadataKeys.Edition),
-            Lesson = Meta(LessonMetadataKeys.Lesson),
+            Lesson = Meta(LessonMetadataKeys.Lesson), SourceBlobKey = accepted.SourceBlobKey,
         });
         await db.SaveChangesAsync(cancellationToken);
     }

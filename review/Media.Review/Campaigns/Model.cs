@@ -24,6 +24,18 @@ internal sealed class Campaign
     /// <summary>Continuing-education hours credited per award level (校级 … 部级).</summary>
     public Dictionary<string, double> Hours { get; set; } = new() { ["school"] = 2, ["county"] = 4, ["city"] = 6, ["province"] = 8, ["ministry"] = 10 };
 
+    /// <summary>When each level's review runs: teachers submit to the first level inside its window; reviewers score at a level inside its window.</summary>
+    public Dictionary<string, LevelWindow> Windows { get; set; } = [];
+
+    /// <summary>Materials a submission must carry besides the video (default 教学设计 and 课件).</summary>
+    public List<string> RequiredDocuments { get; set; } = [DocumentKinds.Design, DocumentKinds.Courseware];
+
+    /// <summary>Lessons awarded at this level or above are opened to the public; none when null.</summary>
+    public ReviewLevel? PublicFrom { get; set; }
+
+    /// <summary>Public notice periods (公示) started per level and region, during which teachers may appeal.</summary>
+    public List<Notice> Notices { get; set; } = [];
+
     /// <summary>Levels whose results are published, with the ranked list as published: immutable.</summary>
     public List<PublishedLevel> Published { get; set; } = [];
     public Guid CreatedBy { get; set; }
@@ -46,8 +58,31 @@ public sealed record Criterion(string Name, int Weight, string? Descriptor = nul
 /// <param name="MaxPerRegion">The most entries one region sends up (e.g. 800 per province), or none.</param>
 public sealed record PromotionRule(double Share = 0.3, int? MaxPerRegion = null);
 
-/// <summary>A level's published results: who won, in rank order.</summary>
-public sealed record PublishedLevel(string Level, DateTimeOffset PublishedAt, List<Guid> Awarded, List<Guid> Ranked);
+/// <summary>A level's published results in a region (all regions when null): who won, in rank order.</summary>
+public sealed record PublishedLevel(string Level, DateTimeOffset PublishedAt, List<Guid> Awarded, List<Guid> Ranked, Guid? Region = null);
+
+/// <summary>When a level's review runs; either end may be open.</summary>
+public sealed record LevelWindow(DateTimeOffset? Opens, DateTimeOffset? Closes)
+{
+    public bool Contains(DateTimeOffset moment) => (Opens is null || moment >= Opens) && (Closes is null || moment < Closes);
+}
+
+/// <summary>A public notice (公示) of a level's provisional results in a region (all regions when null).</summary>
+public sealed record Notice(string Level, Guid? Region, DateTimeOffset StartedAt, DateTimeOffset EndsAt);
+
+/// <summary>The materials of a submission besides the video, with the names teachers know.</summary>
+public static class DocumentKinds
+{
+    public const string Design = "design";
+    public const string Courseware = "courseware";
+    public const string Worksheet = "worksheet";
+    public const string Assessment = "assessment";
+
+    public static IReadOnlyDictionary<string, string> Names { get; } = new Dictionary<string, string>
+    {
+        [Design] = "教学设计", [Courseware] = "课件", [Worksheet] = "学案", [Assessment] = "评测练习",
+    };
+}
 
 /// <summary>The published 一师一优课 technical rules, adjustable per campaign.</summary>
 public sealed record TechnicalStandard(
@@ -72,6 +107,16 @@ internal sealed class LessonMedia
     public string? Subject { get; set; }
     public string? Edition { get; set; }
     public string? Lesson { get; set; }
+
+    /// <summary>Where the uploaded video lies, for the fingerprint; null for lessons recorded before it was kept.</summary>
+    public string? SourceBlobKey { get; set; }
+
+    /// <summary>Perceptual hashes (dHash) of frames sampled evenly through the video, hex; null until computed.</summary>
+    public string? Fingerprint { get; set; }
+
+    /// <summary>Another submitted lesson whose video looks the same (re-submitted or copied), and how alike they are (0–1).</summary>
+    public Guid? SimilarTo { get; set; }
+    public double? Similarity { get; set; }
 }
 
 internal enum SubmissionState
@@ -82,6 +127,9 @@ internal enum SubmissionState
     Withdrawn = 3,
     NotPromoted = 4,
     Awarded = 5,
+
+    /// <summary>Created, materials being added; not yet handed in.</summary>
+    Draft = 6,
 }
 
 internal sealed class Submission
@@ -97,6 +145,64 @@ internal sealed class Submission
 
     /// <summary>The highest award won so far (school … ministry), if any.</summary>
     public ReviewLevel? Award { get; set; }
+
+    /// <summary>The level admin's score for a disputed entry at its current level, which replaces the reviewers' aggregate.</summary>
+    public double? ArbitratedScore { get; set; }
+    public string? ArbitrationReason { get; set; }
+}
+
+/// <summary>A teacher's material for a submission (教学设计, 课件 …), stored as a blob.</summary>
+internal sealed class SubmissionDocument
+{
+    public Guid Id { get; set; }
+    public Guid SubmissionId { get; set; }
+    public required string Kind { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public long SizeBytes { get; set; }
+    public required string BlobKey { get; set; }
+    public DateTimeOffset UploadedAt { get; set; }
+}
+
+/// <summary>A reviewer enrolled in a campaign's expert pool, for the subjects and levels they judge (all when empty).</summary>
+internal sealed class CampaignReviewer
+{
+    public Guid CampaignId { get; set; }
+    public Guid ReviewerId { get; set; }
+    public List<string> Subjects { get; set; } = [];
+    public List<ReviewLevel> Levels { get; set; } = [];
+}
+
+internal enum AppealOutcome
+{
+    Open = 0,
+    Upheld = 1,
+    Dismissed = 2,
+}
+
+/// <summary>A teacher's appeal against a level's provisional results during the public notice, and the level admin's decision.</summary>
+internal sealed class Appeal
+{
+    public Guid Id { get; set; }
+    public Guid CampaignId { get; set; }
+    public Guid SubmissionId { get; set; }
+    public ReviewLevel Level { get; set; }
+    public Guid TeacherId { get; set; }
+    public required string Reason { get; set; }
+    public DateTimeOffset FiledAt { get; set; }
+    public AppealOutcome Outcome { get; set; }
+    public string? Resolution { get; set; }
+    public Guid? ResolvedBy { get; set; }
+    public DateTimeOffset? ResolvedAt { get; set; }
+}
+
+/// <summary>How many lessons a region or school is asked to submit, or what share of its teachers.</summary>
+internal sealed class ParticipationTarget
+{
+    public Guid CampaignId { get; set; }
+    public Guid OrganisationId { get; set; }
+    public int? Submissions { get; set; }
+    public double? TeacherShare { get; set; }
 }
 
 /// <summary>Continuing-education hours credited to a teacher for an award.</summary>
@@ -122,6 +228,10 @@ internal sealed class Assignment
     public bool Final { get; set; }
     public DateTimeOffset AssignedAt { get; set; }
     public DateTimeOffset? ScoredAt { get; set; }
+
+    /// <summary>The reviewer declined the entry (conflict, expertise, time); another reviewer took it over.</summary>
+    public DateTimeOffset? DeclinedAt { get; set; }
+    public string? DeclineReason { get; set; }
 }
 
 /// <summary>Who did what to a submission, when: the audit trail reviews are judged by.</summary>
@@ -148,6 +258,10 @@ internal class ReviewDbContext(DbContextOptions options) : ModuleDbContext(optio
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<SubmissionDocument> Documents => Set<SubmissionDocument>();
+    public DbSet<CampaignReviewer> Reviewers => Set<CampaignReviewer>();
+    public DbSet<Appeal> Appeals => Set<Appeal>();
+    public DbSet<ParticipationTarget> Targets => Set<ParticipationTarget>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -162,6 +276,38 @@ internal class ReviewDbContext(DbContextOptions options) : ModuleDbContext(optio
             e.Property(c => c.Promotion).HasJsonConversion();
             e.Property(c => c.Hours).HasJsonConversion();
             e.Property(c => c.Published).HasJsonConversion();
+            e.Property(c => c.Windows).HasJsonConversion();
+            e.Property(c => c.RequiredDocuments).HasJsonConversion();
+            e.Property(c => c.Notices).HasJsonConversion();
+        });
+        modelBuilder.Entity<SubmissionDocument>(e =>
+        {
+            e.ToTable("documents");
+            e.Property(d => d.Kind).HasMaxLength(20);
+            e.Property(d => d.FileName).HasMaxLength(255);
+            e.Property(d => d.ContentType).HasMaxLength(100);
+            e.Property(d => d.BlobKey).HasMaxLength(300);
+            e.HasIndex(d => new { d.SubmissionId, d.Kind }).IsUnique();
+        });
+        modelBuilder.Entity<CampaignReviewer>(e =>
+        {
+            e.ToTable("campaign_reviewers");
+            e.HasKey(r => new { r.CampaignId, r.ReviewerId });
+            e.Property(r => r.Subjects).HasJsonConversion();
+            e.Property(r => r.Levels).HasJsonConversion();
+        });
+        modelBuilder.Entity<Appeal>(e =>
+        {
+            e.ToTable("appeals");
+            e.Property(a => a.Reason).HasMaxLength(2000);
+            e.Property(a => a.Resolution).HasMaxLength(2000);
+            e.HasIndex(a => new { a.CampaignId, a.Level, a.Outcome });
+            e.HasIndex(a => a.SubmissionId);
+        });
+        modelBuilder.Entity<ParticipationTarget>(e =>
+        {
+            e.ToTable("targets");
+            e.HasKey(t => new { t.CampaignId, t.OrganisationId });
         });
         modelBuilder.Entity<Certificate>(e =>
         {
@@ -176,18 +322,22 @@ internal class ReviewDbContext(DbContextOptions options) : ModuleDbContext(optio
             e.Property(l => l.VideoCodec).HasMaxLength(40);
             e.Property(l => l.AudioCodec).HasMaxLength(40);
             e.Property(l => l.Title).HasMaxLength(300);
+            e.Property(l => l.SourceBlobKey).HasMaxLength(300);
+            e.Property(l => l.Fingerprint).HasMaxLength(1024);
         });
         modelBuilder.Entity<Submission>(e =>
         {
             e.ToTable("submissions");
             e.HasIndex(s => new { s.CampaignId, s.LessonId }).IsUnique();
             e.HasIndex(s => new { s.CampaignId, s.Level, s.State });
+            e.Property(s => s.ArbitrationReason).HasMaxLength(2000);
         });
         modelBuilder.Entity<Assignment>(e =>
         {
             e.ToTable("assignments");
             e.Property(a => a.Scores).HasJsonConversion();
             e.Property(a => a.Comment).HasMaxLength(4000);
+            e.Property(a => a.DeclineReason).HasMaxLength(1000);
             e.HasIndex(a => new { a.ReviewerId, a.Final });
             e.HasIndex(a => a.SubmissionId);
         });

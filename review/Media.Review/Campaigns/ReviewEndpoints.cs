@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using Media.Platform.Errors;
-using Media.Platform.Events;
-using Media.Review.Contracts;
 using Media.Platform.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,33 +10,29 @@ using Microsoft.EntityFrameworkCore;
 namespace Media.Review.Campaigns;
 
 /// <summary>
-/// Campaigns, teachers' submissions (checked against the technical standard), reviewer assignment without conflicts
-/// of interest, blind scoring against the rubric, and results with trimmed means and disputes flagged.
+/// The review API: campaigns and their expert pools (here), teachers' submissions and appeals
+/// (<see cref="SubmissionEndpoints"/>), assignment and blind scoring (<see cref="ScoringEndpoints"/>), and results,
+/// public notices, publication and statistics (<see cref="ResultEndpoints"/>).
 /// </summary>
 internal static class ReviewEndpoints
 {
     public const string CampaignAdmin = "review-admin";
     public const string TechnicalProblem = "urn:media:problem:technical-standard";
+    public const string WindowProblem = "urn:media:problem:review-window";
 
     public static IEndpointRouteBuilder MapReviewEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/review").WithTags("Review").RequireAuthorization();
-        group.MapPost("/campaigns", CreateAsync).RequireAuthorization(CampaignAdmin).WithSummary("Create a campaign: levels, rubric, reviewers per entry, technical standard (administrators)");
+        group.MapPost("/campaigns", CreateAsync).RequireAuthorization(CampaignAdmin)
+            .WithSummary("Create a campaign: levels and their windows, rubric, reviewers per entry, required materials, technical standard, promotion and hours (administrators)");
         group.MapGet("/campaigns", ListAsync).WithSummary("Campaigns");
-        group.MapPost("/campaigns/{id:guid}/submissions", SubmitAsync).RequireAuthorization(Policies.TeacherOrAbove)
-            .WithSummary("Submit one of your lessons; refused with every technical shortfall explained");
-        group.MapGet("/campaigns/{id:guid}/submissions/mine", MineAsync).WithSummary("Your submissions to the campaign and their state");
-        group.MapDelete("/submissions/{id:guid}", WithdrawAsync).WithSummary("Withdraw your submission before review starts");
-        group.MapPost("/campaigns/{id:guid}/assignments", AssignAsync).RequireAuthorization(CampaignAdmin)
-            .WithSummary("Assign reviewers to every submitted entry at a level: balanced, never from the teacher's school (or county at county level)");
-        group.MapGet("/assignments", QueueAsync).RequireAuthorization(Policies.Reviewer).WithSummary("Your review queue, blind: no teacher, school or region");
-        group.MapPut("/assignments/{id:guid}", ScoreAsync).RequireAuthorization(Policies.Reviewer).WithSummary("Save scores per criterion (draft) or submit them (final)");
-        group.MapGet("/campaigns/{id:guid}/results", ResultsAsync).RequireAuthorization(CampaignAdmin)
-            .WithSummary("Entries ranked by aggregated score at a level, with disputes flagged for arbitration");
-        group.MapPost("/campaigns/{id:guid}/levels/{level}/publish", PublishAsync).RequireAuthorization(CampaignAdmin)
-            .WithSummary("Publish a level's results: winners by the quota rules get the level's award and go up; published results never change");
-        group.MapGet("/certificates/mine", CertificatesAsync).WithSummary("The caller's awards with their continuing-education hours");
-        group.MapGet("/submissions/{id:guid}/audit", AuditAsync).RequireAuthorization(CampaignAdmin).WithSummary("Who did what to a submission, when");
+        group.MapPut("/campaigns/{id:guid}/reviewers", SetPoolAsync).RequireAuthorization(CampaignAdmin)
+            .WithSummary("Enrol the campaign's experts with the subjects and levels each judges (replaces the pool); without a pool every reviewer judges everything");
+        group.MapGet("/campaigns/{id:guid}/reviewers", PoolAsync).RequireAuthorization(CampaignAdmin).WithSummary("The campaign's expert pool");
+        SubmissionEndpoints.Map(group);
+        ScoringEndpoints.Map(group);
+        ResultEndpoints.Map(group);
+        StatisticsEndpoints.Map(group);
         return routes;
     }
 
@@ -53,7 +47,7 @@ internal static class ReviewEndpoints
         var levels = new List<ReviewLevel>();
         foreach (var name in request.Levels ?? ["school", "county", "city"])
         {
-            if (!Enum.TryParse<ReviewLevel>(name, ignoreCase: true, out var level) || int.TryParse(name, out _))
+            if (ParseLevel(name) is not { } level)
             {
                 return Problems.Validation($"levels are school, county, city, province, ministry; not '{name}'.");
             }
@@ -72,11 +66,39 @@ internal static class ReviewEndpoints
             return Problems.Validation("reviewersPerEntry must be 1–15.");
         }
 
+        var windows = request.Windows ?? [];
+        foreach (var (name, window) in windows)
+        {
+            if (ParseLevel(name) is not { } level || !levels.Contains(level) || window.Opens >= window.Closes)
+            {
+                return Problems.Validation($"windows are keyed by the campaign's levels and open before they close; not '{name}'.");
+            }
+        }
+
+        var documents = request.RequiredDocuments ?? [DocumentKinds.Design, DocumentKinds.Courseware];
+        if (documents.Any(d => !DocumentKinds.Names.ContainsKey(d)))
+        {
+            return Problems.Validation($"requiredDocuments are among {string.Join(", ", DocumentKinds.Names.Keys)}.");
+        }
+
+        ReviewLevel? publicFrom = null;
+        if (request.PublicFrom is { } from)
+        {
+            if (ParseLevel(from) is not { } level || !levels.Contains(level))
+            {
+                return Problems.Validation("publicFrom must be one of the campaign's levels.");
+            }
+
+            publicFrom = level;
+        }
+
         var campaign = new Campaign
         {
             Id = Guid.NewGuid(), Name = request.Name.Trim(), Year = request.Year, Levels = levels.Distinct().Order().ToList(), Rubric = rubric,
             ReviewersPerEntry = request.ReviewersPerEntry ?? 3, DisagreementThreshold = request.DisagreementThreshold ?? 15,
             Standard = request.Standard ?? new TechnicalStandard(), CreatedBy = user.UserId()!.Value, CreatedAt = time.GetUtcNow(),
+            Windows = windows.ToDictionary(w => ParseLevel(w.Key)!.Value.ToString().ToLowerInvariant(), w => w.Value),
+            RequiredDocuments = documents.Distinct().ToList(), PublicFrom = publicFrom,
         };
         if (request.Promotion is { } promotion)
         {
@@ -92,78 +114,18 @@ internal static class ReviewEndpoints
         {
             campaign.Hours = hours;
         }
+
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/review/campaigns/{campaign.Id}", CampaignDto.Of(campaign));
     }
 
     internal static async Task<Ok<List<CampaignDto>>> ListAsync(ReviewDbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await db.Campaigns.AsNoTracking().OrderByDescending(c => c.Year).ToListAsync(cancellationToken)).Select(CampaignDto.Of).ToList());
+        TypedResults.Ok((await db.Campaigns.AsNoTracking().OrderByDescending(c => c.Year).ThenByDescending(c => c.CreatedAt).ToListAsync(cancellationToken))
+            .Select(CampaignDto.Of).ToList());
 
-    internal static async Task<Results<Created<SubmissionDto>, ProblemHttpResult>> SubmitAsync(
-        Guid id, SubmitRequest request, ClaimsPrincipal user, ReviewDbContext db, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        var me = user.UserId()!.Value;
-        var lesson = await db.Lessons.AsNoTracking().FirstOrDefaultAsync(l => l.LessonId == request.LessonId, cancellationToken);
-        if (campaign is null || lesson is null || lesson.OwnerId != me)
-        {
-            return Problems.NotFound(campaign is null ? $"No campaign {id}." : $"No lesson {request.LessonId} of yours.");
-        }
-
-        var failures = ReviewRules.Check(lesson, campaign.Standard);
-        if (failures.Count > 0)
-        {
-            return Problems.Of(StatusCodes.Status422UnprocessableEntity, TechnicalProblem, "The lesson does not meet the technical standard.", string.Join(" ", failures));
-        }
-
-        if (await db.Submissions.AnyAsync(s => s.CampaignId == id && s.LessonId == request.LessonId && s.State != SubmissionState.Withdrawn, cancellationToken))
-        {
-            return Problems.Of(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Already submitted.", "A lesson is submitted to a campaign once.");
-        }
-
-        await db.Submissions.Where(s => s.CampaignId == id && s.LessonId == request.LessonId).ExecuteDeleteAsync(cancellationToken);
-        var submission = new Submission
-        {
-            Id = Guid.NewGuid(), CampaignId = id, LessonId = request.LessonId, TeacherId = me, SchoolId = user.OrganisationId(),
-            Level = campaign.Levels[0], State = SubmissionState.Submitted, SubmittedAt = time.GetUtcNow(),
-        };
-        db.Submissions.Add(submission);
-        db.Audit.Add(new AuditEntry { SubmissionId = submission.Id, ActorId = me, Action = "submitted", Detail = $"level {submission.Level}", At = submission.SubmittedAt });
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/review/submissions/{submission.Id}", SubmissionDto.Of(submission));
-    }
-
-    internal static async Task<Ok<List<SubmissionDto>>> MineAsync(Guid id, ClaimsPrincipal user, ReviewDbContext db, CancellationToken cancellationToken)
-    {
-        var me = user.UserId()!.Value;
-        var mine = await db.Submissions.AsNoTracking().Where(s => s.CampaignId == id && s.TeacherId == me).ToListAsync(cancellationToken);
-        return TypedResults.Ok(mine.Select(SubmissionDto.Of).ToList());
-    }
-
-    internal static async Task<Results<NoContent, ProblemHttpResult>> WithdrawAsync(
-        Guid id, ClaimsPrincipal user, ReviewDbContext db, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var me = user.UserId()!.Value;
-        var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == id && s.TeacherId == me, cancellationToken);
-        if (submission is null)
-        {
-            return Problems.NotFound($"No submission {id} of yours.");
-        }
-
-        if (submission.State != SubmissionState.Submitted)
-        {
-            return Problems.Of(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Review has started.", "A submission can be withdrawn only before reviewers are assigned.");
-        }
-
-        submission.State = SubmissionState.Withdrawn;
-        db.Audit.Add(new AuditEntry { SubmissionId = id, ActorId = me, Action = "withdrawn", At = time.GetUtcNow() });
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
-    }
-
-    internal static async Task<Results<Ok<AssignmentSummaryDto>, ProblemHttpResult>> AssignAsync(
-        Guid id, string? level, ClaimsPrincipal user, ReviewDbContext db, UserDirectory users, TimeProvider time, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<List<PoolMemberDto>>, ProblemHttpResult>> SetPoolAsync(
+        Guid id, List<PoolMemberRequest> request, ReviewDbContext db, UserDirectory users, CancellationToken cancellationToken)
     {
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (campaign is null)
@@ -171,299 +133,81 @@ internal static class ReviewEndpoints
             return Problems.NotFound($"No campaign {id}.");
         }
 
-        if (!Enum.TryParse<ReviewLevel>(level ?? "", ignoreCase: true, out var at) || !campaign.Levels.Contains(at))
+        var reviewers = (await users.UsersInRoleAsync(Roles.Reviewer, cancellationToken)).Select(u => u.Id).ToHashSet();
+        var members = new List<CampaignReviewer>();
+        foreach (var member in request ?? [])
         {
-            return Problems.Validation($"level must be one of the campaign's: {string.Join(", ", campaign.Levels).ToLowerInvariant()}.");
-        }
-
-        if (IsPublished(campaign, at))
-        {
-            return Problems.Of(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Results published.", "Published results are immutable.");
-        }
-
-        var submissions = await db.Submissions.Where(s => s.CampaignId == id && s.Level == at && s.State == SubmissionState.Submitted)
-            .OrderBy(s => s.SubmittedAt).ToListAsync(cancellationToken);
-        var counties = new Dictionary<Guid, Guid?>();
-        async Task<Guid?> CountyOf(Guid? organisation)
-        {
-            if (organisation is not { } org)
+            if (!reviewers.Contains(member.UserId))
             {
-                return null;
+                return Problems.Validation($"{member.UserId} is not a reviewer.");
             }
 
-            if (!counties.TryGetValue(org, out var county))
+            var levels = new List<ReviewLevel>();
+            foreach (var name in member.Levels ?? [])
             {
-                county = (await users.GetLineageAsync(org, cancellationToken)).FirstOrDefault(o => o.Kind == OrganisationKind.County)?.Id;
-                counties[org] = county;
-            }
-
-            return county;
-        }
-
-        var entries = new List<ReviewRules.Entry>();
-        foreach (var submission in submissions)
-        {
-            entries.Add(new ReviewRules.Entry(submission.Id, submission.SchoolId, await CountyOf(submission.SchoolId)));
-        }
-
-        var reviewers = new List<ReviewRules.Reviewer>();
-        foreach (var reviewer in await users.UsersInRoleAsync(Roles.Reviewer, cancellationToken))
-        {
-            reviewers.Add(new ReviewRules.Reviewer(reviewer.Id, reviewer.OrganisationId, await CountyOf(reviewer.OrganisationId)));
-        }
-
-        var load = await db.Assignments.Where(a => !a.Final).GroupBy(a => a.ReviewerId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var pairs = ReviewRules.Assign(entries, reviewers, campaign.ReviewersPerEntry, at, load);
-        var now = time.GetUtcNow();
-        var actor = user.UserId()!.Value;
-        foreach (var (submissionId, reviewerId) in pairs)
-        {
-            db.Assignments.Add(new Assignment { Id = Guid.NewGuid(), SubmissionId = submissionId, ReviewerId = reviewerId, Level = at, AssignedAt = now });
-            db.Audit.Add(new AuditEntry { SubmissionId = submissionId, ActorId = actor, Action = "assigned", Detail = $"reviewer {reviewerId:N} at {at}", At = now });
-        }
-
-        foreach (var submission in submissions)
-        {
-            submission.State = SubmissionState.InReview;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        var entriesShort = entries.Count(e => pairs.Count(p => p.SubmissionId == e.SubmissionId) < campaign.ReviewersPerEntry);
-        return TypedResults.Ok(new AssignmentSummaryDto(entries.Count, pairs.Count, entriesShort));
-    }
-
-    internal static async Task<Ok<List<BlindEntryDto>>> QueueAsync(ClaimsPrincipal user, ReviewDbContext db, UserDirectory users, CancellationToken cancellationToken)
-    {
-        var me = user.UserId()!.Value;
-        var assignments = await db.Assignments.AsNoTracking().Where(a => a.ReviewerId == me).OrderBy(a => a.AssignedAt).ToListAsync(cancellationToken);
-        var result = new List<BlindEntryDto>();
-        foreach (var assignment in assignments)
-        {
-            var submission = await db.Submissions.AsNoTracking().FirstAsync(s => s.Id == assignment.SubmissionId, cancellationToken);
-            var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == submission.CampaignId, cancellationToken);
-            var lesson = await db.Lessons.AsNoTracking().FirstAsync(l => l.LessonId == submission.LessonId, cancellationToken);
-            var teacher = await users.FindAsync(submission.TeacherId, cancellationToken);
-            var places = submission.SchoolId is { } school ? (await users.GetLineageAsync(school, cancellationToken)).Select(o => o.Name) : [];
-            var title = ReviewRules.BlindTitle(lesson.Title, [teacher?.DisplayName, teacher?.UserName, .. places]);
-            result.Add(new BlindEntryDto(assignment.Id, submission.LessonId, title, lesson.Stage, lesson.Grade, lesson.Subject, lesson.Edition, lesson.Lesson,
-                assignment.Level.ToString().ToLowerInvariant(), campaign.Rubric, assignment.Scores, assignment.Comment, assignment.Final));
-        }
-
-        return TypedResults.Ok(result);
-    }
-
-    internal static async Task<Results<Ok<BlindScoreDto>, ProblemHttpResult>> ScoreAsync(
-        Guid id, ScoreRequest request, ClaimsPrincipal user, ReviewDbContext db, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var me = user.UserId()!.Value;
-        var assignment = await db.Assignments.FirstOrDefaultAsync(a => a.Id == id && a.ReviewerId == me, cancellationToken);
-        if (assignment is null)
-        {
-            return Problems.NotFound($"No assignment {id} of yours.");
-        }
-
-        if (assignment.Final)
-        {
-            return Problems.Of(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Already submitted.", "Final scores cannot be changed.");
-        }
-
-        var submission = await db.Submissions.FirstAsync(s => s.Id == assignment.SubmissionId, cancellationToken);
-        var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == submission.CampaignId, cancellationToken);
-        if (IsPublished(campaign, assignment.Level))
-        {
-            return Problems.Of(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Results published.", "Published results are immutable.");
-        }
-
-        var rubric = campaign.Rubric;
-        var scores = request.Scores ?? [];
-        var bad = scores.Where(s => rubric.All(c => c.Name != s.Key) || !double.IsFinite(s.Value) || s.Value < 0 || s.Value > rubric.First(c => c.Name == s.Key).Weight).Select(s => s.Key).ToList();
-        if (bad.Count > 0)
-        {
-            return Problems.Validation($"Scores must be 0 to the criterion's weight, for the rubric's criteria only: {string.Join(", ", bad)}.");
-        }
-
-        if (request.Final && rubric.Any(c => !scores.ContainsKey(c.Name)))
-        {
-            return Problems.Validation($"A final score covers every criterion: {string.Join(", ", rubric.Select(c => c.Name))}.");
-        }
-
-        assignment.Scores = scores;
-        assignment.Comment = request.Comment?.Trim();
-        assignment.Final = request.Final;
-        assignment.ScoredAt = time.GetUtcNow();
-        if (request.Final)
-        {
-            db.Audit.Add(new AuditEntry { SubmissionId = submission.Id, ActorId = me, Action = "scored", Detail = $"total {scores.Values.Sum()}", At = assignment.ScoredAt.Value });
-            await db.SaveChangesAsync(cancellationToken);
-            if (!await db.Assignments.AnyAsync(a => a.SubmissionId == submission.Id && a.Level == submission.Level && !a.Final, cancellationToken))
-            {
-                submission.State = SubmissionState.Scored;
-            }
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new BlindScoreDto(assignment.Id, assignment.Scores, assignment.Scores.Values.Sum(), assignment.Final));
-    }
-
-    internal static async Task<Results<Ok<List<ResultDto>>, ProblemHttpResult>> ResultsAsync(
-        Guid id, string? level, ReviewDbContext db, CancellationToken cancellationToken)
-    {
-        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (campaign is null || !Enum.TryParse<ReviewLevel>(level ?? "", ignoreCase: true, out var at))
-        {
-            return campaign is null ? Problems.NotFound($"No campaign {id}.") : Problems.Validation("level is required (school, county, city, province, ministry).");
-        }
-
-        var submissions = await db.Submissions.AsNoTracking().Where(s => s.CampaignId == id && s.Level == at && s.State != SubmissionState.Withdrawn).ToListAsync(cancellationToken);
-        var ids = submissions.Select(s => s.Id).ToList();
-        var assignments = await db.Assignments.AsNoTracking().Where(a => ids.Contains(a.SubmissionId) && a.Level == at && a.Final).ToListAsync(cancellationToken);
-        var ranked = submissions.Select(s =>
-        {
-            var totals = assignments.Where(a => a.SubmissionId == s.Id).Select(a => a.Scores.Values.Sum()).ToList();
-            var (score, disputed) = ReviewRules.Aggregate(totals, campaign.DisagreementThreshold);
-            return new ResultDto(s.Id, s.LessonId, s.TeacherId, score, totals.Count, disputed, 0);
-        })
-        .OrderByDescending(r => r.Score).ThenBy(r => r.SubmissionId)
-        .Select((r, index) => r with { Rank = index + 1 })
-        .ToList();
-        return TypedResults.Ok(ranked);
-    }
-
-    internal static async Task<Results<Ok<PublishedLevel>, ProblemHttpResult>> PublishAsync(
-        Guid id, string level, ClaimsPrincipal user, ReviewDbContext db, UserDirectory users, DomainEvents events, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (campaign is null)
-        {
-            return Problems.NotFound($"No campaign {id}.");
-        }
-
-        if (!Enum.TryParse<ReviewLevel>(level, ignoreCase: true, out var at) || !campaign.Levels.Contains(at) || int.TryParse(level, out _))
-        {
-            return Problems.Validation($"level must be one of the campaign's: {string.Join(", ", campaign.Levels).ToLowerInvariant()}.");
-        }
-
-        if (IsPublished(campaign, at))
-        {
-            return Problems.Of(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Already published.", "Published results are immutable.");
-        }
-
-        var submissions = await db.Submissions.Where(s => s.CampaignId == id && s.Level == at && (s.State == SubmissionState.InReview || s.State == SubmissionState.Scored))
-            .ToListAsync(cancellationToken);
-        var ids = submissions.Select(s => s.Id).ToList();
-        var assignments = await db.Assignments.AsNoTracking().Where(a => ids.Contains(a.SubmissionId) && a.Level == at).ToListAsync(cancellationToken);
-        var missing = assignments.Count(a => !a.Final);
-        if (missing > 0 || submissions.Count == 0)
-        {
-            return Problems.Of(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Not ready to publish.",
-                submissions.Count == 0 ? "No entries are in review at this level." : $"{missing} reviewer score(s) at this level are not final yet.");
-        }
-
-        // Entries compete within the region above the level: a school's entries among themselves, a county's, a city's …
-        var regionKind = at switch
-        {
-            ReviewLevel.School => OrganisationKind.School,
-            ReviewLevel.County => OrganisationKind.County,
-            ReviewLevel.City => OrganisationKind.City,
-            _ => OrganisationKind.Province,
-        };
-        var ranked = new List<ReviewRules.Ranked>();
-        foreach (var submission in submissions)
-        {
-            var region = at == ReviewLevel.Ministry || submission.SchoolId is not { } school
-                ? null
-                : (await users.GetLineageAsync(school, cancellationToken)).FirstOrDefault(o => o.Kind == regionKind)?.Id;
-            var lesson = await db.Lessons.AsNoTracking().FirstAsync(l => l.LessonId == submission.LessonId, cancellationToken);
-            var node = lesson.Lesson is null ? null : string.Join('|', lesson.Grade, lesson.Subject, lesson.Edition, lesson.Lesson);
-            var (score, _) = ReviewRules.Aggregate(assignments.Where(a => a.SubmissionId == submission.Id).Select(a => a.Scores.Values.Sum()).ToList(), campaign.DisagreementThreshold);
-            ranked.Add(new ReviewRules.Ranked(submission.Id, score, submission.SubmittedAt, region, node, submission.TeacherId));
-        }
-
-        var promoted = ReviewRules.Promote(ranked, campaign.Promotion, at);
-        var next = campaign.Levels.Where(l => l > at).Order().Cast<ReviewLevel?>().FirstOrDefault();
-        var now = time.GetUtcNow();
-        var actor = user.UserId()!.Value;
-        var awards = new List<LessonAwarded>();
-        foreach (var submission in submissions)
-        {
-            if (promoted.Contains(submission.Id))
-            {
-                submission.Award = at;
-                submission.State = next is null ? SubmissionState.Awarded : SubmissionState.Submitted;
-                submission.Level = next ?? at;
-                db.Certificates.Add(new Certificate
+                if (ParseLevel(name) is not { } level || !campaign.Levels.Contains(level))
                 {
-                    Id = Guid.NewGuid(), TeacherId = submission.TeacherId, CampaignId = id, LessonId = submission.LessonId, Level = at,
-                    Hours = campaign.Hours.GetValueOrDefault(at.ToString().ToLowerInvariant()), IssuedAt = now,
-                });
-                awards.Add(new LessonAwarded(submission.LessonId, ReviewRules.AwardName(at), campaign.Year, campaign.Name));
-                db.Audit.Add(new AuditEntry { SubmissionId = submission.Id, ActorId = actor, Action = "awarded", Detail = ReviewRules.AwardName(at), At = now });
+                    return Problems.Validation($"levels must be the campaign's; not '{name}'.");
+                }
+
+                levels.Add(level);
             }
-            else
+
+            members.Add(new CampaignReviewer
             {
-                submission.State = SubmissionState.NotPromoted;
-                db.Audit.Add(new AuditEntry { SubmissionId = submission.Id, ActorId = actor, Action = "not promoted", Detail = $"at {at}", At = now });
-            }
+                CampaignId = id, ReviewerId = member.UserId, Levels = levels.Distinct().ToList(),
+                Subjects = (member.Subjects ?? []).Select(s => s.Trim()).Where(s => s.Length > 0).Distinct().ToList(),
+            });
         }
 
-        var published = new PublishedLevel(at.ToString().ToLowerInvariant(), now,
-            ranked.Where(r => promoted.Contains(r.SubmissionId)).OrderByDescending(r => r.Score).Select(r => r.SubmissionId).ToList(),
-            ranked.OrderByDescending(r => r.Score).ThenBy(r => r.SubmittedAt).Select(r => r.SubmissionId).ToList());
-        campaign.Published = [.. campaign.Published, published];
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var award in awards)
+        if (members.Select(m => m.ReviewerId).Distinct().Count() != members.Count)
         {
-            await events.PublishAsync(award, cancellationToken);
+            return Problems.Validation("each reviewer is enrolled once.");
         }
 
-        return TypedResults.Ok(published);
+        await db.Reviewers.Where(r => r.CampaignId == id).ExecuteDeleteAsync(cancellationToken);
+        db.Reviewers.AddRange(members);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(members.Select(PoolMemberDto.Of).ToList());
     }
 
-    internal static async Task<Ok<List<CertificateDto>>> CertificatesAsync(ClaimsPrincipal user, ReviewDbContext db, CancellationToken cancellationToken)
-    {
-        var me = user.UserId()!.Value;
-        var certificates = await db.Certificates.AsNoTracking().Where(c => c.TeacherId == me).OrderBy(c => c.IssuedAt).ToListAsync(cancellationToken);
-        return TypedResults.Ok(certificates.Select(c => new CertificateDto(c.CampaignId, c.LessonId, ReviewRules.AwardName(c.Level), c.Hours, c.IssuedAt)).ToList());
-    }
+    internal static async Task<Ok<List<PoolMemberDto>>> PoolAsync(Guid id, ReviewDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await db.Reviewers.AsNoTracking().Where(r => r.CampaignId == id).ToListAsync(cancellationToken)).Select(PoolMemberDto.Of).ToList());
 
-    private static bool IsPublished(Campaign campaign, ReviewLevel level) =>
-        campaign.Published.Any(p => string.Equals(p.Level, level.ToString(), StringComparison.OrdinalIgnoreCase));
+    /// <summary>A level by name (school … ministry); numbers are not names.</summary>
+    public static ReviewLevel? ParseLevel(string? name) =>
+        !int.TryParse(name, out _) && Enum.TryParse<ReviewLevel>(name, ignoreCase: true, out var level) && Enum.IsDefined(level) ? level : null;
 
-    internal static async Task<Ok<List<AuditDto>>> AuditAsync(Guid id, ReviewDbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await db.Audit.AsNoTracking().Where(a => a.SubmissionId == id).OrderBy(a => a.Id).ToListAsync(cancellationToken))
-            .Select(a => new AuditDto(a.Action, a.ActorId, a.Detail, a.At)).ToList());
+    public static string NameOf(ReviewLevel level) => level.ToString().ToLowerInvariant();
+
+    public static bool IsPublished(Campaign campaign, Guid submissionId, ReviewLevel level) =>
+        campaign.Published.Any(p => p.Level == NameOf(level) && p.Ranked.Contains(submissionId));
+
+    /// <summary>A 409 when the level's window is not open now, or null when it is (or the level has no window).</summary>
+    public static ProblemHttpResult? OutsideWindow(Campaign campaign, ReviewLevel level, DateTimeOffset now, string what) =>
+        campaign.Windows.TryGetValue(NameOf(level), out var window) && !window.Contains(now)
+            ? Problems.Of(StatusCodes.Status409Conflict, WindowProblem, window.Closes <= now ? "The window has closed." : "The window has not opened.",
+                $"{what} at {ReviewRules.AwardName(level)[..2]} level {(window.Closes <= now ? $"closed at {window.Closes:u}" : $"opens at {window.Opens:u}")}.")
+            : null;
 }
 
 public sealed record NewCampaign(
     string? Name, int Year, List<string>? Levels, List<Criterion>? Rubric, int? ReviewersPerEntry, double? DisagreementThreshold, TechnicalStandard? Standard,
-    PromotionRule? Promotion = null, Dictionary<string, double>? Hours = null);
+    PromotionRule? Promotion = null, Dictionary<string, double>? Hours = null, Dictionary<string, LevelWindow>? Windows = null,
+    List<string>? RequiredDocuments = null, string? PublicFrom = null);
 
-public sealed record CampaignDto(Guid Id, string Name, int Year, List<string> Levels, List<Criterion> Rubric, int ReviewersPerEntry, TechnicalStandard Standard)
+public sealed record CampaignDto(
+    Guid Id, string Name, int Year, List<string> Levels, List<Criterion> Rubric, int ReviewersPerEntry, TechnicalStandard Standard,
+    Dictionary<string, LevelWindow> Windows, List<string> RequiredDocuments, string? PublicFrom, PromotionRule Promotion, List<Notice> Notices, List<PublishedLevel> Published)
 {
-    internal static CampaignDto Of(Campaign c) => new(c.Id, c.Name, c.Year, c.Levels.Select(l => l.ToString().ToLowerInvariant()).ToList(), c.Rubric, c.ReviewersPerEntry, c.Standard);
+    internal static CampaignDto Of(Campaign c) => new(
+        c.Id, c.Name, c.Year, c.Levels.Select(ReviewEndpoints.NameOf).ToList(), c.Rubric, c.ReviewersPerEntry, c.Standard,
+        c.Windows, c.RequiredDocuments, c.PublicFrom is { } from ? ReviewEndpoints.NameOf(from) : null, c.Promotion, c.Notices, c.Published);
 }
 
-public sealed record SubmitRequest(Guid LessonId);
+public sealed record PoolMemberRequest(Guid UserId, List<string>? Subjects, List<string>? Levels);
 
-public sealed record SubmissionDto(Guid Id, Guid CampaignId, Guid LessonId, string Level, string State, DateTimeOffset SubmittedAt)
+public sealed record PoolMemberDto(Guid UserId, List<string> Subjects, List<string> Levels)
 {
-    internal static SubmissionDto Of(Submission s) => new(s.Id, s.CampaignId, s.LessonId, s.Level.ToString().ToLowerInvariant(), s.State.ToString().ToLowerInvariant(), s.SubmittedAt);
+    internal static PoolMemberDto Of(CampaignReviewer r) => new(r.ReviewerId, r.Subjects, r.Levels.Select(ReviewEndpoints.NameOf).ToList());
 }
-
-public sealed record AssignmentSummaryDto(int Entries, int Assignments, int EntriesShortOfReviewers);
-
-/// <summary>What a reviewer sees: the lesson and its place in the textbook, never the teacher, school or region.</summary>
-public sealed record BlindEntryDto(
-    Guid AssignmentId, Guid LessonId, string Title, string? Stage, string? Grade, string? Subject, string? Edition, string? Lesson,
-    string Level, List<Criterion> Rubric, Dictionary<string, double> Scores, string? Comment, bool Final);
-
-public sealed record ScoreRequest(Dictionary<string, double>? Scores, string? Comment, bool Final);
-
-public sealed record BlindScoreDto(Guid AssignmentId, Dictionary<string, double> Scores, double Total, bool Final);
-
-public sealed record ResultDto(Guid SubmissionId, Guid LessonId, Guid TeacherId, double Score, int Scores, bool Disputed, int Rank);
-
-public sealed record CertificateDto(Guid CampaignId, Guid LessonId, string Award, double Hours, DateTimeOffset IssuedAt);
-
-public sealed record AuditDto(string Action, Guid ActorId, string? Detail, DateTimeOffset At);

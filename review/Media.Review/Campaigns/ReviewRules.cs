@@ -38,16 +38,16 @@ internal static class ReviewRules
         return failures;
     }
 
-    /// <summary>A reviewer and where they work (school, county), for conflicts of interest.</summary>
-    internal sealed record Reviewer(Guid Id, Guid? School, Guid? County);
+    /// <summary>A reviewer, where they work (school, county) for conflicts of interest, and the subjects they judge (all when empty).</summary>
+    internal sealed record Reviewer(Guid Id, Guid? School, Guid? County, IReadOnlyList<string> Subjects);
 
-    /// <summary>An entry to review and where its teacher works.</summary>
-    internal sealed record Entry(Guid SubmissionId, Guid? School, Guid? County);
+    /// <summary>An entry to review, where its teacher works and its subject.</summary>
+    internal sealed record Entry(Guid SubmissionId, Guid? School, Guid? County, string? Subject);
 
     /// <summary>
     /// Gives each entry up to <paramref name="perEntry"/> reviewers: never one from the teacher's school (nor, at county
-    /// level, from the teacher's county), always the least loaded eligible reviewer first (ties by id, so the result is
-    /// stable). Entries with fewer eligible reviewers than asked get what there is.
+    /// level, from the teacher's county), only reviewers of the entry's subject, always the least loaded eligible
+    /// reviewer first (ties by id, so the result is stable). Entries with fewer eligible reviewers than asked get what there is.
     /// </summary>
     public static List<(Guid SubmissionId, Guid ReviewerId)> Assign(
         IReadOnlyList<Entry> entries, IReadOnlyList<Reviewer> reviewers, int perEntry, ReviewLevel level, IReadOnlyDictionary<Guid, int> currentLoad)
@@ -59,6 +59,7 @@ internal static class ReviewRules
             var eligible = reviewers
                 .Where(r => r.School is null || r.School != entry.School)
                 .Where(r => level != ReviewLevel.County || r.County is null || r.County != entry.County)
+                .Where(r => r.Subjects.Count == 0 || entry.Subject is null || r.Subjects.Contains(entry.Subject, StringComparer.Ordinal))
                 .OrderBy(r => load[r.Id]).ThenBy(r => r.Id)
                 .Take(perEntry)
                 .ToList();

@@ -32,6 +32,8 @@ internal static class DeliveryEndpoints
     {
         routes.MapGet("/api/lessons/{id:guid}/playback", PlaybackAsync).WithTags("Streaming").AllowAnonymous()
             .WithSummary("A signed, expiring URL of the lesson's master playlist for the caller (anonymous callers for public lessons)");
+        routes.MapGet("/api/lessons/{id:guid}/access", AccessAsync).WithTags("Streaming").RequireAuthorization()
+            .WithSummary("Who may watch the lesson: public, signed-in, school, region or reviewers");
         routes.MapPut("/api/lessons/{id:guid}/access", SetAccessAsync).WithTags("Streaming").RequireAuthorization()
             .WithSummary("Who may watch: public, signed-in, school, region or reviewers (the lesson's teacher or an administrator)");
         routes.MapMethods("/media/{lessonId:guid}/{**path}", [HttpMethods.Get, HttpMethods.Head], ServeAsync).AllowAnonymous()
@@ -83,6 +85,12 @@ internal static class DeliveryEndpoints
         delivery.Access = level;
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new AccessDto(AccessPolicy.NameOf(level)));
+    }
+
+    internal static async Task<Ok<AccessDto>> AccessAsync(Guid id, StreamingDbContext db, CancellationToken cancellationToken)
+    {
+        var level = await db.Deliveries.AsNoTracking().Where(d => d.LessonId == id).Select(d => (AccessLevel?)d.Access).FirstOrDefaultAsync(cancellationToken);
+        return TypedResults.Ok(new AccessDto(AccessPolicy.NameOf(level ?? AccessLevel.SignedIn)));
     }
 
     internal static async Task<IResult> ServeAsync(

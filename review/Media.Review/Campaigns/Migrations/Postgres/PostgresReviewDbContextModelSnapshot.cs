@@ -23,6 +23,54 @@ namespace Media.Review.Campaigns.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Media.Review.Campaigns.Appeal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ResolvedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TeacherId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.HasIndex("CampaignId", "Level", "Outcome");
+
+                    b.ToTable("appeals", "review");
+                });
+
             modelBuilder.Entity("Media.Review.Campaigns.Assignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -35,6 +83,13 @@ namespace Media.Review.Campaigns.Migrations.Postgres
                     b.Property<string>("Comment")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("DeclinedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("Final")
                         .HasColumnType("boolean");
@@ -125,11 +180,22 @@ namespace Media.Review.Campaigns.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Notices")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Promotion")
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int?>("PublicFrom")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Published")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RequiredDocuments")
                         .IsRequired()
                         .HasColumnType("text");
 
@@ -144,12 +210,37 @@ namespace Media.Review.Campaigns.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Windows")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
 
                     b.ToTable("campaigns", "review");
+                });
+
+            modelBuilder.Entity("Media.Review.Campaigns.CampaignReviewer", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReviewerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Levels")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Subjects")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("CampaignId", "ReviewerId");
+
+                    b.ToTable("campaign_reviewers", "review");
                 });
 
             modelBuilder.Entity("Media.Review.Campaigns.Certificate", b =>
@@ -205,6 +296,10 @@ namespace Media.Review.Campaigns.Migrations.Postgres
                     b.Property<string>("Edition")
                         .HasColumnType("text");
 
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
                     b.Property<string>("Grade")
                         .HasColumnType("text");
 
@@ -219,6 +314,16 @@ namespace Media.Review.Campaigns.Migrations.Postgres
 
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SimilarTo")
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("Similarity")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("SourceBlobKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("Stage")
                         .HasColumnType("text");
@@ -244,11 +349,37 @@ namespace Media.Review.Campaigns.Migrations.Postgres
                     b.ToTable("lesson_media", "review");
                 });
 
+            modelBuilder.Entity("Media.Review.Campaigns.ParticipationTarget", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Submissions")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("TeacherShare")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("CampaignId", "OrganisationId");
+
+                    b.ToTable("targets", "review");
+                });
+
             modelBuilder.Entity("Media.Review.Campaigns.Submission", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<double?>("ArbitratedScore")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("ArbitrationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<int?>("Award")
                         .HasColumnType("integer");
@@ -282,6 +413,49 @@ namespace Media.Review.Campaigns.Migrations.Postgres
                     b.HasIndex("CampaignId", "Level", "State");
 
                     b.ToTable("submissions", "review");
+                });
+
+            modelBuilder.Entity("Media.Review.Campaigns.SubmissionDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BlobKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("documents", "review");
                 });
 #pragma warning restore 612, 618
         }

@@ -17,6 +17,54 @@ namespace Media.Review.Campaigns.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Media.Review.Campaigns.Appeal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FiledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ResolvedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeacherId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.HasIndex("CampaignId", "Level", "Outcome");
+
+                    b.ToTable("appeals", (string)null);
+                });
+
             modelBuilder.Entity("Media.Review.Campaigns.Assignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -29,6 +77,13 @@ namespace Media.Review.Campaigns.Migrations.Sqlite
                     b.Property<string>("Comment")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeclinedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("Final")
                         .HasColumnType("INTEGER");
@@ -117,11 +172,22 @@ namespace Media.Review.Campaigns.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Notices")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Promotion")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PublicFrom")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Published")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequiredDocuments")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -136,12 +202,37 @@ namespace Media.Review.Campaigns.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Windows")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.ToTable("campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("Media.Review.Campaigns.CampaignReviewer", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Levels")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subjects")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CampaignId", "ReviewerId");
+
+                    b.ToTable("campaign_reviewers", (string)null);
                 });
 
             modelBuilder.Entity("Media.Review.Campaigns.Certificate", b =>
@@ -197,6 +288,10 @@ namespace Media.Review.Campaigns.Migrations.Sqlite
                     b.Property<string>("Edition")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Grade")
                         .HasColumnType("TEXT");
 
@@ -210,6 +305,16 @@ namespace Media.Review.Campaigns.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SimilarTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Similarity")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("SourceBlobKey")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Stage")
@@ -236,10 +341,36 @@ namespace Media.Review.Campaigns.Migrations.Sqlite
                     b.ToTable("lesson_media", (string)null);
                 });
 
+            modelBuilder.Entity("Media.Review.Campaigns.ParticipationTarget", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Submissions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("TeacherShare")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("CampaignId", "OrganisationId");
+
+                    b.ToTable("targets", (string)null);
+                });
+
             modelBuilder.Entity("Media.Review.Campaigns.Submission", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("ArbitratedScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ArbitrationReason")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Award")
@@ -274,6 +405,49 @@ namespace Media.Review.Campaigns.Migrations.Sqlite
                     b.HasIndex("CampaignId", "Level", "State");
 
                     b.ToTable("submissions", (string)null);
+                });
+
+            modelBuilder.Entity("Media.Review.Campaigns.SubmissionDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BlobKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("documents", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,325 @@
+using System.Security.Claims;
+using Media.Platform.Errors;
+using Media.Platform.Identity;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Media.Review.Campaigns;
+
+/// <summary>
+/// Reviewers and their work: assignment from the expert pool (balanced, subject-matched, never from the teacher's
+/// school or, at county level, county), the blind queue, scoring against the rubric, declining (another reviewer
+/// takes the entry over) and the level admin's arbitration of disputed entries.
+/// </summary>
+internal static class ScoringEndpoints
+{
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.MapPost("/campaigns/{id:guid}/assignments", AssignAsync).RequireAuthorization(ReviewEndpoints.CampaignAdmin)
+            .WithSummary("Assign reviewers to every handed-in entry at a level in your region: balanced, subject-matched, never from the teacher's school (or county at county level)");
+        group.MapGet("/assignments", QueueAsync).RequireAuthorization(Policies.Reviewer).WithSummary("Your review queue, blind: no teacher, school or region");
+        group.MapPut("/assignments/{id:guid}", ScoreAsync).RequireAuthorization(Policies.Reviewer).WithSummary("Save scores per criterion (draft) or submit them (final)");
+        group.MapPost("/assignments/{id:guid}/decline", DeclineAsync).RequireAuthorization(Policies.Reviewer)
+            .WithSummary("Decline an entry (a conflict of interest, outside your expertise); another eligible reviewer takes it over");
+        group.MapPut("/submissions/{id:guid}/arbitration", ArbitrateAsync).RequireAuthorization(ReviewEndpoints.CampaignAdmin)
+            .WithSummary("Settle a disputed entry: the level admin's score, with the reason, replaces the reviewers' aggregate at this level");
+    }
+
+    internal static async Task<Results<Ok<AssignmentSummaryDto>, ProblemHttpResult>> AssignAsync(
+        Guid id, string? level, ClaimsPrincipal user, ReviewDbContext db, UserDirectory users, ReviewScope scope, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (campaign is null)
+        {
+            return Problems.NotFound($"No campaign {id}.");
+        }
+
+        if (ReviewEndpoints.ParseLevel(level) is not { } at || !campaign.Levels.Contains(at))
+        {
+            return Problems.Validation($"level must be one of the campaign's: {string.Join(", ", campaign.Levels.Select(ReviewEndpoints.NameOf))}.");
+        }
+
+        var region = ReviewScope.RegionOf(user);
+        var submissions = new List<Submission>();
+        foreach (var submission in await db.Submissions.Where(s => s.CampaignId == id && s.Level == at && s.State == SubmissionState.Submitted)
+            .OrderBy(s => s.SubmittedAt).ToListAsync(cancellationToken))
+        {
+            if (await scope.CoversAsync(region, submission.SchoolId, cancellationToken))
+            {
+                submissions.Add(submission);
+            }
+        }
+
+        if (submissions.Count == 0)
+        {
+            return Problems.Of(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Nothing to assign.", $"No handed-in entries wait for reviewers at {ReviewEndpoints.NameOf(at)} level in your region.");
+        }
+
+        var lessons = await LessonsAsync(db, submissions, cancellationToken);
+        var entries = new List<ReviewRules.Entry>();
+        foreach (var submission in submissions)
+        {
+            entries.Add(await EntryAsync(submission, lessons[submission.LessonId], scope, cancellationToken));
+        }
+
+        var reviewers = await EligibleReviewersAsync(campaign, at, db, users, scope, cancellationToken);
+        var pairs = ReviewRules.Assign(entries, reviewers, campaign.ReviewersPerEntry, at, await LoadAsync(db, cancellationToken));
+        var now = time.GetUtcNow();
+        var actor = user.UserId()!.Value;
+        foreach (var (submissionId, reviewerId) in pairs)
+        {
+            db.Assignments.Add(new Assignment { Id = Guid.NewGuid(), SubmissionId = submissionId, ReviewerId = reviewerId, Level = at, AssignedAt = now });
+            db.Audit.Add(new AuditEntry { SubmissionId = submissionId, ActorId = actor, Action = "assigned", Detail = $"reviewer {reviewerId:N} at {at}", At = now });
+        }
+
+        foreach (var submission in submissions)
+        {
+            submission.State = SubmissionState.InReview;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var entriesShort = entries.Count(e => pairs.Count(p => p.SubmissionId == e.SubmissionId) < campaign.ReviewersPerEntry);
+        return TypedResults.Ok(new AssignmentSummaryDto(entries.Count, pairs.Count, entriesShort));
+    }
+
+    private static async Task<Dictionary<Guid, LessonMedia>> LessonsAsync(ReviewDbContext db, IEnumerable<Submission> submissions, CancellationToken cancellationToken)
+    {
+        var ids = submissions.Select(s => s.LessonId).Distinct().ToList();
+        return await db.Lessons.AsNoTracking().Where(l => ids.Contains(l.LessonId)).ToDictionaryAsync(l => l.LessonId, cancellationToken);
+    }
+
+    private static async Task<ReviewRules.Entry> EntryAsync(Submission submission, LessonMedia lesson, ReviewScope scope, CancellationToken cancellationToken) =>
+        new(submission.Id, submission.SchoolId, (await scope.AncestorAsync(submission.SchoolId, OrganisationKind.County, cancellationToken))?.Id, lesson.Subject);
+
+    /// <summary>The campaign's pool for the level (every reviewer, for every subject, when it has no pool), with where each works.</summary>
+    private static async Task<List<ReviewRules.Reviewer>> EligibleReviewersAsync(
+        Campaign campaign, ReviewLevel level, ReviewDbContext db, UserDirectory users, ReviewScope scope, CancellationToken cancellationToken)
+    {
+        var pool = await db.Reviewers.AsNoTracking().Where(r => r.CampaignId == campaign.Id).ToListAsync(cancellationToken);
+        var reviewers = new List<ReviewRules.Reviewer>();
+        foreach (var reviewer in await users.UsersInRoleAsync(Roles.Reviewer, cancellationToken))
+        {
+            var member = pool.FirstOrDefault(p => p.ReviewerId == reviewer.Id);
+            if (pool.Count > 0 && (member is null || (member.Levels.Count > 0 && !member.Levels.Contains(level))))
+            {
+                continue;
+            }
+
+            var county = await scope.AncestorAsync(reviewer.OrganisationId, OrganisationKind.County, cancellationToken);
+            reviewers.Add(new ReviewRules.Reviewer(reviewer.Id, reviewer.OrganisationId, county?.Id, member?.Subjects ?? []));
+        }
+
+        return reviewers;
+    }
+
+    /// <summary>Open work per reviewer (assigned, not yet final, not declined): what balancing evens out.</summary>
+    private static Task<Dictionary<Guid, int>> LoadAsync(ReviewDbContext db, CancellationToken cancellationToken) =>
+        db.Assignments.Where(a => !a.Final && a.DeclinedAt == null).GroupBy(a => a.ReviewerId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
+    internal static async Task<Ok<List<BlindEntryDto>>> QueueAsync(ClaimsPrincipal user, ReviewDbContext db, UserDirectory users, ReviewScope scope, CancellationToken cancellationToken)
+    {
+        var me = user.UserId()!.Value;
+        var assignments = await db.Assignments.AsNoTracking().Where(a => a.ReviewerId == me && a.DeclinedAt == null).OrderBy(a => a.AssignedAt).ToListAsync(cancellationToken);
+        var result = new List<BlindEntryDto>();
+        foreach (var assignment in assignments)
+        {
+            var submission = await db.Submissions.AsNoTracking().FirstAsync(s => s.Id == assignment.SubmissionId, cancellationToken);
+            var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == submission.CampaignId, cancellationToken);
+            var lesson = await db.Lessons.AsNoTracking().FirstAsync(l => l.LessonId == submission.LessonId, cancellationToken);
+            var teacher = await users.FindAsync(submission.TeacherId, cancellationToken);
+            var places = (await scope.LineageAsync(submission.SchoolId, cancellationToken)).Select(o => o.Name);
+            var title = ReviewRules.BlindTitle(lesson.Title, [teacher?.DisplayName, teacher?.UserName, .. places]);
+            var documents = await db.Documents.AsNoTracking().Where(d => d.SubmissionId == submission.Id).Select(d => d.Kind).ToListAsync(cancellationToken);
+            result.Add(new BlindEntryDto(assignment.Id, submission.Id, submission.LessonId, title, lesson.Stage, lesson.Grade, lesson.Subject, lesson.Edition, lesson.Lesson,
+                ReviewEndpoints.NameOf(assignment.Level), campaign.Rubric, assignment.Scores, assignment.Comment, assignment.Final,
+                documents.Select(d => new BlindDocumentDto(d, DocumentKinds.Names[d])).ToList()));
+        }
+
+        return TypedResults.Ok(result);
+    }
+
+    internal static async Task<Results<Ok<BlindScoreDto>, ProblemHttpResult>> ScoreAsync(
+        Guid id, ScoreRequest request, ClaimsPrincipal user, ReviewDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var me = user.UserId()!.Value;
+        var assignment = await db.Assignments.FirstOrDefaultAsync(a => a.Id == id && a.ReviewerId == me && a.DeclinedAt == null, cancellationToken);
+        if (assignment is null)
+        {
+            return Problems.NotFound($"No assignment {id} of yours.");
+        }
+
+        if (assignment.Final)
+        {
+            return Problems.Of(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Already submitted.", "Final scores cannot be changed.");
+        }
+
+        var submission = await db.Submissions.FirstAsync(s => s.Id == assignment.SubmissionId, cancellationToken);
+        var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == submission.CampaignId, cancellationToken);
+        if (ReviewEndpoints.IsPublished(campaign, submission.Id, assignment.Level))
+        {
+            return Problems.Of(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Results published.", "Published results are immutable.");
+        }
+
+        var now = time.GetUtcNow();
+        if (ReviewEndpoints.OutsideWindow(campaign, assignment.Level, now, "Scoring") is { } closed)
+        {
+            return closed;
+        }
+
+        var rubric = campaign.Rubric;
+        var scores = request.Scores ?? [];
+        var bad = scores.Where(s => rubric.All(c => c.Name != s.Key) || !double.IsFinite(s.Value) || s.Value < 0 || s.Value > rubric.First(c => c.Name == s.Key).Weight).Select(s => s.Key).ToList();
+        if (bad.Count > 0)
+        {
+            return Problems.Validation($"Scores must be 0 to the criterion's weight, for the rubric's criteria only: {string.Join(", ", bad)}.");
+        }
+
+        if (request.Final && rubric.Any(c => !scores.ContainsKey(c.Name)))
+        {
+            return Problems.Validation($"A final score covers every criterion: {string.Join(", ", rubric.Select(c => c.Name))}.");
+        }
+
+        assignment.Scores = scores;
+        assignment.Comment = request.Comment?.Trim();
+        assignment.Final = request.Final;
+        assignment.ScoredAt = now;
+        if (request.Final)
+        {
+            db.Audit.Add(new AuditEntry { SubmissionId = submission.Id, ActorId = me, Action = "scored", Detail = $"total {scores.Values.Sum()}", At = now });
+            await db.SaveChangesAsync(cancellationToken);
+            if (!await db.Assignments.AnyAsync(a => a.SubmissionId == submission.Id && a.Level == submission.Level && !a.Final && a.DeclinedAt == null, cancellationToken))
+            {
+                submission.State = SubmissionState.Scored;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new BlindScoreDto(assignment.Id, assignment.Scores, assignment.Scores.Values.Sum(), assignment.Final));
+    }
+
+    internal static async Task<Results<Ok<DeclinedDto>, ProblemHttpResult>> DeclineAsync(
+        Guid id, DeclineRequest request, ClaimsPrincipal user, ReviewDbContext db, UserDirectory users, ReviewScope scope, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var me = user.UserId()!.Value;
+        var assignment = await db.Assignments.FirstOrDefaultAsync(a => a.Id == id && a.ReviewerId == me && a.DeclinedAt == null, cancellationToken);
+        if (assignment is null)
+        {
+            return Problems.NotFound($"No assignment {id} of yours.");
+        }
+
+        var reason = request.Reason?.Trim() ?? "";
+        if (reason.Length is < 2 or > 1000)
+        {
+            return Problems.Validation("Say why you decline (2–1000 characters): a conflict of interest, outside your subject …");
+        }
+
+        if (assignment.Final)
+        {
+            return Problems.Of(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Already scored.", "An entry you have scored cannot be declined.");
+        }
+
+        var submission = await db.Submissions.FirstAsync(s => s.Id == assignment.SubmissionId, cancellationToken);
+        var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == submission.CampaignId, cancellationToken);
+        var lesson = await db.Lessons.AsNoTracking().FirstAsync(l => l.LessonId == submission.LessonId, cancellationToken);
+        var now = time.GetUtcNow();
+        assignment.DeclinedAt = now;
+        assignment.DeclineReason = reason;
+        db.Audit.Add(new AuditEntry { SubmissionId = submission.Id, ActorId = me, Action = "declined", Detail = reason, At = now });
+
+        // Anyone who has had the entry at this level (declined or not) is not asked again.
+        var had = await db.Assignments.Where(a => a.SubmissionId == submission.Id && a.Level == assignment.Level).Select(a => a.ReviewerId).ToListAsync(cancellationToken);
+        var candidates = (await EligibleReviewersAsync(campaign, assignment.Level, db, users, scope, cancellationToken)).Where(r => !had.Contains(r.Id)).ToList();
+        var entry = await EntryAsync(submission, lesson, scope, cancellationToken);
+        var replacement = ReviewRules.Assign([entry], candidates, 1, assignment.Level, await LoadAsync(db, cancellationToken)).Select(p => p.ReviewerId).FirstOrDefault();
+        if (replacement != Guid.Empty)
+        {
+            db.Assignments.Add(new Assignment { Id = Guid.NewGuid(), SubmissionId = submission.Id, ReviewerId = replacement, Level = assignment.Level, AssignedAt = now });
+            db.Audit.Add(new AuditEntry { SubmissionId = submission.Id, ActorId = me, Action = "assigned", Detail = $"reviewer {replacement:N} at {assignment.Level} (replacing a decline)", At = now });
+        }
+        else
+        {
+            db.Audit.Add(new AuditEntry { SubmissionId = submission.Id, ActorId = me, Action = "short of reviewers", Detail = "no eligible reviewer left to take over", At = now });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (!await db.Assignments.AnyAsync(a => a.SubmissionId == submission.Id && a.Level == submission.Level && !a.Final && a.DeclinedAt == null, cancellationToken)
+            && await db.Assignments.AnyAsync(a => a.SubmissionId == submission.Id && a.Level == submission.Level && a.Final, cancellationToken))
+        {
+            submission.State = SubmissionState.Scored;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return TypedResults.Ok(new DeclinedDto(replacement != Guid.Empty));
+    }
+
+    internal static async Task<Results<Ok<ArbitratedDto>, ProblemHttpResult>> ArbitrateAsync(
+        Guid id, ArbitrationRequest request, ClaimsPrincipal user, ReviewDbContext db, ReviewScope scope, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (submission is null || !await scope.CoversAsync(user, submission.SchoolId, cancellationToken))
+        {
+            return Problems.NotFound($"No submission {id} in your region.");
+        }
+
+        var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == submission.CampaignId, cancellationToken);
+        var maximum = campaign.Rubric.Sum(c => c.Weight);
+        var reason = request.Reason?.Trim() ?? "";
+        if (!double.IsFinite(request.Score) || request.Score < 0 || request.Score > maximum || reason.Length is < 2 or > 2000)
+        {
+            return Problems.Validation($"An arbitration gives a score of 0–{maximum} and its reason (2–2000 characters).");
+        }
+
+        if (!await scope.MayDecideAsync(user, submission.Level, cancellationToken))
+        {
+            return Problems.Of(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "Not your level.", "Results at this level are decided by the administrators of a region that holds the whole competition.");
+        }
+
+        if (ReviewEndpoints.IsPublished(campaign, id, submission.Level) || submission.State is not (SubmissionState.InReview or SubmissionState.Scored))
+        {
+            return Problems.Of(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Not in review.", "Only entries in review at their level can be arbitrated; published results are immutable.");
+        }
+
+        var totals = await db.Assignments.AsNoTracking().Where(a => a.SubmissionId == id && a.Level == submission.Level && a.Final && a.DeclinedAt == null)
+            .Select(a => a.Scores).ToListAsync(cancellationToken);
+        var (aggregate, disputed) = ReviewRules.Aggregate(totals.Select(s => s.Values.Sum()).ToList(), campaign.DisagreementThreshold);
+        if (!disputed)
+        {
+            return Problems.Of(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Not disputed.", "Arbitration settles entries whose reviewers disagree beyond the campaign's threshold.");
+        }
+
+        submission.ArbitratedScore = Math.Round(request.Score, 2);
+        submission.ArbitrationReason = reason;
+        db.Audit.Add(new AuditEntry
+        {
+            SubmissionId = id, ActorId = user.UserId()!.Value, Action = "arbitrated",
+            Detail = $"{aggregate} → {submission.ArbitratedScore}: {reason}", At = time.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new ArbitratedDto(submission.Id, aggregate, submission.ArbitratedScore.Value, reason));
+    }
+}
+
+public sealed record AssignmentSummaryDto(int Entries, int Assignments, int EntriesShortOfReviewers);
+
+public sealed record BlindDocumentDto(string Kind, string Name);
+
+/// <summary>What a reviewer sees: the lesson, its materials and its place in the textbook, never the teacher, school or region.</summary>
+public sealed record BlindEntryDto(
+    Guid AssignmentId, Guid SubmissionId, Guid LessonId, string Title, string? Stage, string? Grade, string? Subject, string? Edition, string? Lesson,
+    string Level, List<Criterion> Rubric, Dictionary<string, double> Scores, string? Comment, bool Final, List<BlindDocumentDto> Documents);
+
+public sealed record ScoreRequest(Dictionary<string, double>? Scores, string? Comment, bool Final);
+
+public sealed record BlindScoreDto(Guid AssignmentId, Dictionary<string, double> Scores, double Total, bool Final);
+
+public sealed record DeclineRequest(string? Reason);
+
+public sealed record DeclinedDto(bool Reassigned);
+
+public sealed record ArbitrationRequest(double Score, string? Reason);
+
+public sealed record ArbitratedDto(Guid SubmissionId, double Aggregate, double Score, string Reason);
