@@ -63,6 +63,7 @@ public static class CatalogModule
         app.MapChapterEndpoints();
         app.MapSearchEndpoints();
         app.MapTaxonomyEndpoints();
+        app.MapCoverageEndpoints();
         app.MapEngagementEndpoints();
         app.MapRecommendationEndpoints();
         return app;

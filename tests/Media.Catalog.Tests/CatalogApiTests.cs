@@ -87,6 +87,48 @@ public sealed class CatalogApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Coverage_ListsTextbookLessonsWithoutAnAwardAtTheLevel()
+    {
+        var admin = await _server.CreateClientForAsync("admin");
+        var filter = $"stage={Uri.EscapeDataString("初中")}&subject={Uri.EscapeDataString("语文")}&edition={Uri.EscapeDataString("统编版")}";
+
+        var coverage = await admin.GetFromJsonAsync<JsonElement>($"/api/catalog/coverage?award={Uri.EscapeDataString("市级优课")}&{filter}", Ct);
+        var bad = await admin.GetAsync("/api/catalog/coverage?award=gold", Ct);
+        var tree = await admin.GetFromJsonAsync<JsonElement>("/api/catalog/taxonomy", Ct);
+        var textbookLessons = Child(tree, "初中").GetProperty("children").EnumerateArray()
+            .SelectMany(grade => grade.GetProperty("children").EnumerateArray().Where(s => s.GetProperty("name").GetString() == "语文"))
+            .SelectMany(subject => subject.GetProperty("children").EnumerateArray().Where(e => e.GetProperty("name").GetString() == "统编版"))
+            .Sum(CountLessonNodes);
+
+        async Task<long> AwardedAsync(string lesson)
+        {
+            long total = 0;
+            foreach (var award in new[] { "市级优课", "省级优课", "部级优课" })
+            {
+                total += (await SearchAsync(admin, $"{filter}&lesson={Uri.EscapeDataString(lesson)}&award={Uri.EscapeDataString(award)}")).GetProperty("total").GetInt64();
+            }
+
+            return total;
+        }
+
+        var uncovered = coverage.GetProperty("uncovered").EnumerateArray().Select(u => u.GetProperty("path").GetString()!).ToList();
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(textbookLessons, coverage.GetProperty("lessons").GetInt32());
+        Assert.Equal(textbookLessons - uncovered.Count, coverage.GetProperty("covered").GetInt32());
+        Assert.Equal("统编版", Assert.Single(coverage.GetProperty("byEdition").EnumerateArray()).GetProperty("edition").GetString());
+        Assert.All(uncovered, path => Assert.StartsWith("初中 / ", path, StringComparison.Ordinal));
+        foreach (var path in uncovered.Take(3))
+        {
+            Assert.Equal(0, await AwardedAsync(path.Split(" / ")[^1]));
+        }
+
+        Assert.Equal(await AwardedAsync("背影") > 0, !uncovered.Any(p => p.EndsWith("/ 背影", StringComparison.Ordinal)));
+    }
+
+    private static int CountLessonNodes(JsonElement node) =>
+        node.GetProperty("level").GetString() == "lesson" ? 1 : node.GetProperty("children").EnumerateArray().Sum(CountLessonNodes);
+
+    [Fact]
     public async Task Taxonomy_ExportThenImport_KeepsTheTreeAndOnlyAdminsMayImport()
     {
         var admin = await _server.CreateClientForAsync("admin");

@@ -8,7 +8,8 @@ namespace Media.Catalog.Lessons;
 /// <summary>A campaign award shows on the lesson (the award facet) as soon as the level's results are published.</summary>
 internal sealed class LessonAwardHandler(CatalogDbContext db, LessonIndexer indexer, TimeProvider time) : IHandles<LessonAwarded>
 {
-    private static readonly string[] Order = ["校级优课", "县级优课", "市级优课", "省级优课", "部级优课"];
+    /// <summary>Award levels from lowest to highest.</summary>
+    internal static readonly string[] Order = ["校级优课", "县级优课", "市级优课", "省级优课", "部级优课"];
 
     public async Task HandleAsync(LessonAwarded domainEvent, CancellationToken cancellationToken)
     {
