@@ -21,6 +21,8 @@ public static class ReviewModule
         builder.Services.AddScoped<ReviewScope>();
         builder.Services.AddScoped<FingerprintJob>();
         builder.Services.AddSingleton(new Platform.Web.NavigationItem("Nav.Review", "Home.Review", "/review", Policies.Reviewer, Order: 40));
+        builder.Services.AddSingleton(new Platform.Web.NavigationItem("Nav.ReviewMine", "Home.ReviewMine", "/review/mine", Policies.TeacherOrAbove, Order: 41));
+        builder.Services.AddSingleton(new Platform.Web.NavigationItem("Nav.ReviewAdmin", "Home.ReviewAdmin", "/review/admin", ReviewEndpoints.CampaignAdmin, Order: 42));
         builder.Services.Configure<AuthorizationOptions>(o => o.AddPolicy(ReviewEndpoints.CampaignAdmin, p => p.RequireRole(Roles.Admin, Roles.RegionAdmin)));
         return builder;
     }

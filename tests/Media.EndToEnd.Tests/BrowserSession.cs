@@ -56,6 +56,19 @@ public sealed class BrowserSession : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A fresh page signed in as a demo user through the sign-in form, landed on <paramref name="returnUrl"/>.</summary>
+    public async Task<IPage> SignedInPageAsync(string userName, string returnUrl)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync($"/account/signin?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync(MediaServerFactory.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        // Pages keep loading data after their document: wait for the document, not for every request.
+        await page.WaitForURLAsync("**" + returnUrl, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        return page;
+    }
+
     /// <summary>Saves a screenshot under the test output folder, for a person to look at.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {

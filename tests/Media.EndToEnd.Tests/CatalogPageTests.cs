@@ -5,22 +5,10 @@ namespace Media.EndToEnd.Tests;
 
 public sealed class CatalogPageTests(BrowserSession session) : IClassFixture<BrowserSession>
 {
-    private async Task<IPage> SignedInAsync(string returnUrl)
-    {
-        var page = await session.NewPageAsync();
-        await page.GotoAsync($"/account/signin?returnUrl={Uri.EscapeDataString(returnUrl)}");
-        await page.GetByLabel("用户名").FillAsync("student");
-        await page.GetByLabel("密码").FillAsync(MediaServerFactory.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        // The page keeps loading data after its document: wait for the document, not for every request.
-        await page.WaitForURLAsync("**" + returnUrl, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
-        return page;
-    }
-
     [Fact]
     public async Task Catalog_StudentSearchesAndFilters_SeesHighlightedResultsAndNarrowedCounts()
     {
-        var page = await SignedInAsync("/catalog");
+        var page = await session.SignedInPageAsync("student", "/catalog");
         await Assertions.Expect(page.GetByTestId("summary")).ToHaveTextAsync("共 600 个课例");
 
         await page.GetByTestId("search-box").FillAsync("背影");
@@ -39,7 +27,7 @@ public sealed class CatalogPageTests(BrowserSession session) : IClassFixture<Bro
     [Fact]
     public async Task Browse_StudentOpensTheTableOfContents_FollowsANodeIntoSearch()
     {
-        var page = await SignedInAsync("/catalog/browse");
+        var page = await session.SignedInPageAsync("student", "/catalog/browse");
 
         var junior = page.GetByTestId("taxonomy").Locator("details > summary a", new() { HasText = "初中" }).First;
         await Assertions.Expect(junior).ToContainTextAsync("(");

@@ -22,7 +22,7 @@ public sealed class ReviewPageTests(BrowserSession session) : IClassFixture<Brow
         var created = await admin.PostAsJsonAsync("/api/review/campaigns", new
         {
             name = "一师一优课（测试）", year = 2026, levels = new[] { "school" }, reviewersPerEntry = 2, requiredDocuments = Array.Empty<string>(),
-            standard = new { minMinutes = 0.01, maxMinutes = 45, minWidth = 160, minHeight = 120, minKbps = 1, videoCodec = "h264", audioCodec = "aac" },
+            standard = Lenient,
         }, ct);
         var campaign = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
         var draft = await teacher.PostAsJsonAsync($"/api/review/campaigns/{campaign}/submissions", new { lessonId = lesson }, ct);
@@ -30,12 +30,7 @@ public sealed class ReviewPageTests(BrowserSession session) : IClassFixture<Brow
         (await teacher.PostAsync($"/api/review/submissions/{submission}/submit", null, ct)).EnsureSuccessStatusCode();
         (await admin.PostAsync($"/api/review/campaigns/{campaign}/assignments?level=school", null, ct)).EnsureSuccessStatusCode();
 
-        var page = await session.NewPageAsync();
-        await page.GotoAsync("/account/signin?returnUrl=/review");
-        await page.GetByLabel("用户名").FillAsync("reviewer");
-        await page.GetByLabel("密码").FillAsync(MediaServerFactory.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync("**/review", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        var page = await session.SignedInPageAsync("reviewer", "/review");
 
         var entry = page.GetByTestId("review-queue").Locator("li", new() { HasText = "《背影》参评课" });
         await Assertions.Expect(entry).Not.ToContainTextAsync("张老师");
@@ -53,6 +48,74 @@ public sealed class ReviewPageTests(BrowserSession session) : IClassFixture<Brow
         await page.WaitForFunctionAsync("() => document.getElementById('entry-video').readyState >= 1", null, new() { Timeout = 20_000 });
         await BrowserSession.ScreenshotAsync(page, "review-desk");
     }
+
+    [Fact]
+    public async Task TeacherPage_EntersALesson_UploadsMaterials_AndHandsIn()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var admin = await session.Server.CreateClientForAsync("admin");
+        var teacher = await session.Server.CreateClientForAsync("teacher");
+        var source = _folder.Combine("teacher-entry.mp4");
+        await Ffmpeg.LessonAsync(source, seconds: 3, size: "240x180");
+        await LessonApi.WaitForAcceptedAsync(teacher, await LessonApi.UploadAsync(teacher, source, "《春》参评课"));
+        var created = await admin.PostAsJsonAsync("/api/review/campaigns", new { name = "教师页测试", year = 2099, levels = new[] { "school" }, standard = Lenient }, ct);
+        var campaign = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
+        var design = _folder.Combine("教学设计.pdf");
+        var courseware = _folder.Combine("课件.pptx");
+        await File.WriteAllTextAsync(design, "%PDF-1.4\n%%EOF\n", ct);
+        await File.WriteAllBytesAsync(courseware, [.. "PK\u0003\u0004"u8, 0, 0, 0, 0], ct);
+
+        var page = await session.SignedInPageAsync("teacher", "/review/mine");
+        await page.GetByTestId("campaign").SelectOptionAsync(campaign.ToString());
+        await page.GetByTestId("my-lessons").Locator("li", new() { HasText = "《春》参评课" }).GetByTestId("enter").ClickAsync();
+        var entry = page.GetByTestId("my-submissions").Locator("li", new() { HasText = "《春》参评课" });
+        await Assertions.Expect(entry).ToContainTextAsync("缺少：教学设计、课件");
+        await entry.Locator("input[data-kind=design]").SetInputFilesAsync(design);
+        await Assertions.Expect(entry).ToContainTextAsync("教学设计：教学设计.pdf");
+        await entry.Locator("input[data-kind=courseware]").SetInputFilesAsync(courseware);
+        await Assertions.Expect(entry).ToContainTextAsync("课件：课件.pptx");
+        await entry.GetByTestId("hand-in").ClickAsync();
+        await Assertions.Expect(entry).ToContainTextAsync("已提交，待分配评审");
+        await BrowserSession.ScreenshotAsync(page, "review-teacher");
+    }
+
+    [Fact]
+    public async Task AdminPage_AssignsShowsTheRankingAndTheScorePlot()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var admin = await session.Server.CreateClientForAsync("admin");
+        var teacher2 = await session.Server.CreateClientForAsync("teacher2");
+        var source = _folder.Combine("admin-entry.mp4");
+        await Ffmpeg.LessonAsync(source, seconds: 3, size: "208x160");
+        var lesson = await LessonApi.WaitForAcceptedAsync(teacher2, await LessonApi.UploadAsync(teacher2, source, "《三峡》参评课"));
+        var created = await admin.PostAsJsonAsync("/api/review/campaigns", new
+        {
+            name = "管理页测试", year = 2098, levels = new[] { "school" }, reviewersPerEntry = 1, requiredDocuments = Array.Empty<string>(), standard = Lenient,
+        }, ct);
+        var campaign = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
+        var draft = await teacher2.PostAsJsonAsync($"/api/review/campaigns/{campaign}/submissions", new { lessonId = lesson }, ct);
+        var submission = (await draft.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
+        (await teacher2.PostAsync($"/api/review/submissions/{submission}/submit", null, ct)).EnsureSuccessStatusCode();
+
+        var page = await session.SignedInPageAsync("admin", "/review/admin");
+        await page.GetByTestId("campaign").SelectOptionAsync(campaign.ToString());
+        await page.GetByTestId("assign").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("message")).ToContainTextAsync("已分配：1 件参评课，1 份评审任务");
+        var reviewer = await session.Server.CreateClientForAsync("reviewer");
+        var assignment = (await reviewer.GetFromJsonAsync<JsonElement>("/api/review/assignments", ct)).EnumerateArray().Single(a => a.GetProperty("submissionId").GetGuid() == submission);
+        var scores = assignment.GetProperty("rubric").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("weight").GetDouble() * 0.9);
+        (await reviewer.PutAsJsonAsync($"/api/review/assignments/{assignment.GetProperty("assignmentId").GetGuid()}", new { scores, final = true }, ct)).EnsureSuccessStatusCode();
+
+        await page.GetByTestId("level").SelectOptionAsync("school");
+        var row = page.GetByTestId("results").Locator("tr", new() { HasText = "《三峡》参评课" });
+        await Assertions.Expect(row).ToContainTextAsync("李老师");
+        await Assertions.Expect(row).ToContainTextAsync("90（1 份）");
+        await Assertions.Expect(page.GetByTestId("score-plot").Locator("rect[data-value='1']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("csv")).ToHaveAttributeAsync("href", $"/api/review/campaigns/{campaign}/statistics.csv");
+        await BrowserSession.ScreenshotAsync(page, "review-admin");
+    }
+
+    private static readonly object Lenient = new { minMinutes = 0.01, maxMinutes = 45, minWidth = 160, minHeight = 120, minKbps = 1, videoCodec = "h264", audioCodec = "aac" };
 
     public void Dispose() => _folder.Dispose();
 }

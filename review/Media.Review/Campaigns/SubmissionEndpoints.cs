@@ -31,6 +31,8 @@ internal static class SubmissionEndpoints
 
     public static void Map(RouteGroupBuilder group)
     {
+        group.MapGet("/campaigns/{id:guid}/lessons/mine", EligibleAsync).RequireAuthorization(Policies.TeacherOrAbove)
+            .WithSummary("Your lessons with how each meets the campaign's technical standard (every shortfall explained) and whether it is already submitted");
         group.MapPost("/campaigns/{id:guid}/submissions", CreateAsync).RequireAuthorization(Policies.TeacherOrAbove)
             .WithSummary("Start a submission (draft) for one of your lessons; refused with every technical shortfall explained");
         group.MapPut("/submissions/{id:guid}/documents/{kind}", PutDocumentAsync).RequireAuthorization(Policies.TeacherOrAbove)
@@ -43,6 +45,23 @@ internal static class SubmissionEndpoints
         group.MapDelete("/submissions/{id:guid}", WithdrawAsync).WithSummary("Withdraw your submission before review starts");
         group.MapPost("/submissions/{id:guid}/appeals", AppealAsync).RequireAuthorization(Policies.TeacherOrAbove)
             .WithSummary("Appeal against the provisional results of your entry's level during its public notice (公示)");
+    }
+
+    internal static async Task<Results<Ok<List<EligibleLessonDto>>, ProblemHttpResult>> EligibleAsync(
+        Guid id, ClaimsPrincipal user, ReviewDbContext db, CancellationToken cancellationToken)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (campaign is null)
+        {
+            return Problems.NotFound($"No campaign {id}.");
+        }
+
+        var me = user.UserId()!.Value;
+        var lessons = await db.Lessons.AsNoTracking().Where(l => l.OwnerId == me).OrderBy(l => l.Title).ToListAsync(cancellationToken);
+        var submitted = await db.Submissions.AsNoTracking().Where(s => s.CampaignId == id && s.TeacherId == me && s.State != SubmissionState.Withdrawn)
+            .Select(s => s.LessonId).ToListAsync(cancellationToken);
+        return TypedResults.Ok(lessons.Select(l => new EligibleLessonDto(
+            l.LessonId, l.Title, Math.Round(l.DurationSeconds / 60, 1), l.Width, l.Height, l.Subject, ReviewRules.Check(l, campaign.Standard), submitted.Contains(l.LessonId))).ToList());
     }
 
     internal static async Task<Results<Created<SubmissionDto>, ProblemHttpResult>> CreateAsync(
@@ -363,6 +382,9 @@ internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) :
 }
 
 public sealed record SubmitRequest(Guid LessonId);
+
+/// <summary>One of the teacher's lessons and what keeps it from the campaign (nothing when <see cref="Failures"/> is empty).</summary>
+public sealed record EligibleLessonDto(Guid LessonId, string Title, double Minutes, int Width, int Height, string? Subject, List<string> Failures, bool Submitted);
 
 public sealed record AppealRequest(string? Reason);
 
