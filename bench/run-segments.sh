@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Segment-serving benchmark: Media's signed delivery vs nginx serving the same files.
-# Usage: bench/run-segments.sh [--seconds 10] [--concurrency 16]
+# Usage: bench/run-segments.sh [--seconds 10] [--concurrency 16] [--rounds 3]
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 "$root/scripts/bootstrap.sh"

@@ -20,6 +20,7 @@ public static class StreamingModule
         builder.Services.AddSingleton<PlaybackTokens>();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<PublishedRenditionsCache>();
+        builder.Services.AddSingleton<HotFileCache>();
         builder.Services.AddScoped<AccessPolicy>();
         builder.Services.AddEventHandler<Review.Contracts.LessonAwarded, AwardAccessHandler>();
         builder.Services.AddScoped<IViewingHistory, ViewingHistory>();

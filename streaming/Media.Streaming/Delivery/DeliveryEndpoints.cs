@@ -94,7 +94,7 @@ internal static class DeliveryEndpoints
     }
 
     internal static async Task<IResult> ServeAsync(
-        Guid lessonId, string path, string? t, HttpContext context, PublishedRenditionsCache published, PlaybackTokens tokens, IBlobStore store)
+        Guid lessonId, string path, string? t, HttpContext context, PublishedRenditionsCache published, PlaybackTokens tokens, IBlobStore store, HotFileCache hot)
     {
         if (tokens.Check(t, lessonId) is { } refusal)
         {
@@ -112,16 +112,15 @@ internal static class DeliveryEndpoints
             return Problems.NotFound($"No file '{path}'.");
         }
 
-        var properties = set is null ? null : await store.GetPropertiesAsync(key, context.RequestAborted);
-        if (properties is null)
-        {
-            return Problems.NotFound($"Lesson {lessonId} has no file '{path}'.");
-        }
-
         var response = context.Response;
-        response.Headers.AccessControlAllowOrigin = "*";
         if (key.EndsWith(".m3u8", StringComparison.Ordinal))
         {
+            var playlist = set is null ? null : await store.GetPropertiesAsync(key, context.RequestAborted);
+            if (playlist is null)
+            {
+                return Problems.NotFound($"Lesson {lessonId} has no file '{path}'.");
+            }
+
             string text;
             await using (var stream = await store.OpenReadAsync(key, cancellationToken: context.RequestAborted))
             using (var reader = new StreamReader(stream, Encoding.UTF8))
@@ -130,10 +129,18 @@ internal static class DeliveryEndpoints
             }
 
             // Per viewer (the token is in every URI) and short-lived: a CDN may cache it briefly per URL.
+            response.Headers.AccessControlAllowOrigin = "*";
             response.Headers.CacheControl = "private, max-age=30";
-            return Results.Text(PlaylistRewriter.AddToken(text, t!), properties.ContentType ?? "application/vnd.apple.mpegurl", Encoding.UTF8);
+            return Results.Text(PlaylistRewriter.AddToken(text, t!), playlist.ContentType ?? "application/vnd.apple.mpegurl", Encoding.UTF8);
         }
 
+        var file = set is null ? null : await hot.GetAsync(store, key, context.RequestAborted);
+        if (file is null)
+        {
+            return Problems.NotFound($"Lesson {lessonId} has no file '{path}'.");
+        }
+
+        response.Headers.AccessControlAllowOrigin = "*";
         if (path == "download.mp4")
         {
             response.Headers.ContentDisposition = $"attachment; filename=\"lesson-{lessonId:N}.mp4\"";
@@ -144,10 +151,11 @@ internal static class DeliveryEndpoints
             }
         }
 
-        return await ServeImmutableAsync(context, store, properties);
+        return await ServeImmutableAsync(context, store, file.Properties, file.Content);
     }
 
-    private static async Task<IResult> ServeImmutableAsync(HttpContext context, IBlobStore store, BlobProperties blob)
+    /// <summary>An immutable file with its validators and byte ranges, from memory when <paramref name="content"/> holds it.</summary>
+    private static async Task<IResult> ServeImmutableAsync(HttpContext context, IBlobStore store, BlobProperties blob, byte[]? content)
     {
         var request = context.Request;
         var response = context.Response;
@@ -185,8 +193,14 @@ internal static class DeliveryEndpoints
             return Results.Empty;
         }
 
-        await using var content = await store.OpenReadAsync(blob.Key, range, context.RequestAborted);
-        await content.CopyToAsync(response.Body, 1 << 16, context.RequestAborted);
+        if (content is not null)
+        {
+            await response.BodyWriter.WriteAsync(content.AsMemory((int)(range?.Offset ?? 0), (int)(range?.Length ?? content.Length)), context.RequestAborted);
+            return Results.Empty;
+        }
+
+        await using var stream = await store.OpenReadAsync(blob.Key, range, context.RequestAborted);
+        await stream.CopyToAsync(response.Body, 1 << 16, context.RequestAborted);
         return Results.Empty;
     }
 

@@ -38,11 +38,15 @@ async function load() {
     `时长 ${campaign.standard.minMinutes}–${campaign.standard.maxMinutes} 分钟，不低于 ${campaign.standard.minWidth}×${campaign.standard.minHeight}、${campaign.standard.minKbps} kbps`,
     ...windows,
   ].join(' · ');
-  const [lessons, mine, certificates] = await Promise.all([
+  const [lessons, mine, certificates, ...notices] = await Promise.all([
     api(`/api/review/campaigns/${campaign.id}/lessons/mine`),
     api(`/api/review/campaigns/${campaign.id}/submissions/mine`),
     api('/api/review/certificates/mine'),
+    ...campaign.levels.map((level) => api(`/api/review/campaigns/${campaign.id}/levels/${level}/notice`)),
   ]);
+  document.getElementById('notices').replaceChildren(...notices.flat().map((n) => item(
+    `${n.region ?? '全部地区'} · ${n.level} · ${n.published ? '结果已发布' : `公示至 ${new Date(n.endsAt).toLocaleString()}`}`,
+    n.entries.map((e) => `${e.title}（${e.teacher ?? ''}，${e.school ?? ''}）`).join('；') || '无')));
   const titles = Object.fromEntries(lessons.map((l) => [l.lessonId, l.title]));
   document.getElementById('lessons').replaceChildren(...lessons.map((l) => item(
     l.title,

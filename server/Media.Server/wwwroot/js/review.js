@@ -29,6 +29,9 @@ async function open(entry) {
   document.getElementById('entry').hidden = false;
   document.getElementById('entry-title').textContent = entry.title;
   document.getElementById('entry-place').textContent = [entry.stage, entry.grade, entry.subject, entry.edition, entry.lesson].filter(Boolean).join(' · ');
+  document.getElementById('entry-documents').replaceChildren(...entry.documents.flatMap((d) => [
+    Object.assign(document.createElement('a'), { href: `/api/review/submissions/${entry.submissionId}/documents/${d.kind}`, textContent: d.name, target: '_blank' }), ' ',
+  ]));
   document.getElementById('criteria').replaceChildren(...entry.rubric.map((criterion) => {
     const label = document.createElement('label');
     label.textContent = `${criterion.name}（0–${criterion.weight}）`;
