@@ -232,6 +232,42 @@ public sealed class CatalogApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SchoolOnlyLesson_IsShownOnlyToItsSchool_InSearchCompletionRelatedAndTheLessonPage()
+    {
+        var teacher = await _server.CreateClientForAsync("teacher");
+        var student = await _server.CreateClientForAsync("student");
+        var outsider = await _server.CreateClientForAsync("teacher2");
+        var admin = await _server.CreateClientForAsync("admin");
+        var source = _folder.Combine("school-only.mp4");
+        await Ffmpeg.LessonAsync(source, seconds: 3, size: "240x136");
+        var lesson = await LessonApi.PublishAsync(teacher, source, "校内研讨课：电磁感应");
+        Assert.Equal(HttpStatusCode.OK, (await teacher.PutAsJsonAsync($"/api/lessons/{lesson}/access", new { level = "school" }, Ct)).StatusCode);
+
+        async Task<bool> FindsAsync(HttpClient client)
+        {
+            var search = await SearchAsync(client, "q=" + Uri.EscapeDataString("电磁感应"));
+            var completions = await client.GetFromJsonAsync<JsonElement>("/api/catalog/complete?prefix=" + Uri.EscapeDataString("校内研讨"), Ct);
+            var page = await client.GetAsync($"/api/lessons/{lesson}", Ct);
+            var related = await client.GetAsync($"/api/lessons/{lesson}/related", Ct);
+            var inSearch = search.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("id").GetGuid() == lesson);
+            var inCompletions = completions.EnumerateArray().Any(c => c.GetProperty("id").GetGuid() == lesson);
+            // Every way in agrees: the lesson is either there for the viewer or nowhere.
+            Assert.Equal(inSearch, inCompletions);
+            Assert.Equal(inSearch, page.StatusCode == HttpStatusCode.OK);
+            Assert.Equal(inSearch, related.StatusCode == HttpStatusCode.OK);
+            return inSearch;
+        }
+
+        Assert.True(await FindsAsync(teacher));
+        Assert.True(await FindsAsync(student)); // 八年级(1)班 is a class of the teacher's school
+        Assert.True(await FindsAsync(admin));
+        Assert.False(await FindsAsync(outsider));
+
+        Assert.Equal(HttpStatusCode.OK, (await teacher.PutAsJsonAsync($"/api/lessons/{lesson}/access", new { level = "signed-in" }, Ct)).StatusCode);
+        Assert.True(await FindsAsync(outsider));
+    }
+
+    [Fact]
     public async Task Rebuild_ByAdmin_IndexesEveryPublishedLesson()
     {
         var admin = await _server.CreateClientForAsync("admin");

@@ -185,9 +185,34 @@ public abstract class LessonIndexContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Audience_OnlyViewersSharingAToken_FindTheLesson()
+    {
+        Guid school = Guid.NewGuid(), otherSchool = Guid.NewGuid(), teacher = Guid.NewGuid();
+        var schoolOnly = Library().Single(l => l.Id == Pythagoras) with { Audience = Audiences.OfLesson("school", school, teacher) };
+        await Index.UpsertAsync([schoolOnly], CancellationToken.None);
+        IReadOnlyCollection<string> outsider = [Audiences.Public, Audiences.SignedIn, Audiences.Organisation(otherSchool)];
+        IReadOnlyCollection<string> colleague = [Audiences.Public, Audiences.SignedIn, Audiences.Organisation(school)];
+        IReadOnlyCollection<string> anonymous = [Audiences.Public];
+
+        async Task<List<Guid>> FoundAsync(IReadOnlyCollection<string>? viewer, string text) =>
+            (await Index.SearchAsync(new LessonQuery(text, new Dictionary<string, string>(), Audience: viewer), CancellationToken.None)).Items.Select(i => i.Lesson.Id).ToList();
+
+        Assert.DoesNotContain(Pythagoras, await FoundAsync(outsider, "勾股定理"));
+        Assert.DoesNotContain(Pythagoras, await FoundAsync(outsider, ""));
+        Assert.Empty(await Index.CompleteAsync("勾股", 5, outsider, CancellationToken.None));
+        Assert.Contains(Pythagoras, await FoundAsync(colleague, "勾股定理"));
+        Assert.Contains(Pythagoras, await FoundAsync([Audiences.User(teacher)], "勾股定理"));
+        Assert.Contains(Pythagoras, await FoundAsync(null, "勾股定理"));
+        Assert.Equal("勾股定理的证明", (await Index.CompleteAsync("勾股", 5, colleague, CancellationToken.None))[0].Title);
+        // Lessons open to everyone signed in are found by signed-in viewers, not by anonymous ones.
+        Assert.Contains(BeiyingBySpecialTeacher, await FoundAsync(outsider, "背影"));
+        Assert.Empty(await FoundAsync(anonymous, "背影"));
+    }
+
+    [Fact]
     public async Task Complete_Prefix_SuggestsTitlesStartingWithIt()
     {
-        var suggestions = await Index.CompleteAsync("勾股", 5, CancellationToken.None);
+        var suggestions = await Index.CompleteAsync("勾股", 5, null, CancellationToken.None);
 
         Assert.Equal("勾股定理的证明", suggestions[0].Title);
     }
@@ -195,7 +220,7 @@ public abstract class LessonIndexContract : IAsyncLifetime
     [Fact]
     public async Task Complete_OneWrongCharacter_StillSuggestsTheTitle()
     {
-        var suggestions = await Index.CompleteAsync("勾股定里的证", 5, CancellationToken.None);
+        var suggestions = await Index.CompleteAsync("勾股定里的证", 5, null, CancellationToken.None);
 
         Assert.Contains(suggestions, s => s.Id == Pythagoras);
     }
@@ -203,7 +228,7 @@ public abstract class LessonIndexContract : IAsyncLifetime
     [Fact]
     public async Task Complete_MisspelledEnglishWord_StillSuggestsTheTitle()
     {
-        var suggestions = await Index.CompleteAsync("photosynthesys", 5, CancellationToken.None);
+        var suggestions = await Index.CompleteAsync("photosynthesys", 5, null, CancellationToken.None);
 
         Assert.Contains(suggestions, s => s.Id == Photosynthesis);
     }

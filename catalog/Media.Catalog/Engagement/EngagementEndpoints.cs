@@ -104,14 +104,16 @@ internal static class EngagementEndpoints
         return lesson is null ? Problems.NotFound($"No published lesson {id}.") : TypedResults.Ok(await DtoAsync(db, lesson, userId, cancellationToken));
     }
 
-    internal static async Task<Ok<List<SearchItemDto>>> FavouritesAsync(ClaimsPrincipal user, CatalogDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Ok<List<SearchItemDto>>> FavouritesAsync(ClaimsPrincipal user, CatalogDbContext db, ViewerAudience viewer, CancellationToken cancellationToken)
     {
         var userId = user.UserId()!.Value;
         var favourites = await db.Favourites.AsNoTracking().Where(f => f.UserId == userId).OrderByDescending(f => f.AddedAt)
             .Select(f => f.LessonId).Take(500).ToListAsync(cancellationToken);
         var lessons = await db.Lessons.AsNoTracking().Where(l => favourites.Contains(l.Id) && l.Status == LessonStatus.Published)
             .ToDictionaryAsync(l => l.Id, cancellationToken);
-        return TypedResults.Ok(favourites.Where(lessons.ContainsKey).Select(f => SearchItemDto.Of(LessonIndexer.ToDocument(lessons[f]))).ToList());
+        var audience = await viewer.OfAsync(user, cancellationToken);
+        return TypedResults.Ok(favourites.Where(lessons.ContainsKey).Select(f => LessonIndexer.ToDocument(lessons[f]))
+            .Where(lesson => Audiences.Sees(audience, lesson.Audience)).Select(lesson => SearchItemDto.Of(lesson)).ToList());
     }
 
     private static Task<Lesson?> PublishedAsync(CatalogDbContext db, Guid id, CancellationToken cancellationToken) =>

@@ -40,6 +40,7 @@ internal class CatalogDbContext(DbContextOptions options) : ModuleDbContext(opti
             e.HasIndex(l => l.Status);
             e.HasIndex(l => l.ParentLessonId);
             e.Property(l => l.Tags).HasJsonConversion();
+            e.Property(l => l.Access).HasMaxLength(20).HasDefaultValue("signed-in");
             e.Ignore(l => l.AverageRating);
             e.HasIndex(l => l.TaxonomyNodeId);
         });

@@ -28,6 +28,12 @@ internal sealed class Lesson
 
     public List<string> Tags { get; set; } = [];
 
+    /// <summary>Who may watch it, as streaming decides (public, signed-in, school, region, reviewers); the catalog shows it to the same people.</summary>
+    public string Access { get; set; } = "signed-in";
+
+    /// <summary>The organisation a school or region access level refers to: the teacher's school or city.</summary>
+    public Guid? AccessScope { get; set; }
+
     /// <summary>The taxonomy node (课 or 单元) the lesson is attached to; the names above are copied from its path.</summary>
     public Guid? TaxonomyNodeId { get; set; }
 

@@ -21,12 +21,13 @@ internal static class LessonEndpoints
     }
 
     internal static async Task<Results<Ok<LessonDto>, ProblemHttpResult>> GetAsync(
-        Guid id, ClaimsPrincipal user, CatalogDbContext db, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, CatalogDbContext db, ViewerAudience viewer, CancellationToken cancellationToken)
     {
         var lesson = await db.Lessons.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
-        // Unpublished lessons are visible to their owner and administrators only.
+        // Unpublished lessons are visible to their owner and administrators only; published ones to those who may watch them.
         var visible = lesson is not null
-            && (lesson.Status == LessonStatus.Published || lesson.OwnerId == user.UserId() || user.IsInRole(Roles.Admin));
+            && (lesson.OwnerId == user.UserId() || user.IsInRole(Roles.Admin)
+                || (lesson.Status == LessonStatus.Published && Audiences.Sees(await viewer.OfAsync(user, cancellationToken), LessonIndexer.ToDocument(lesson).Audience)));
         return visible ? TypedResults.Ok(LessonDto.Of(lesson!)) : Problems.NotFound($"No lesson {id}.");
     }
 

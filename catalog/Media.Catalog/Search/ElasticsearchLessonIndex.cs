@@ -14,8 +14,9 @@ namespace Media.Catalog.Search;
 /// taxonomy fields are keywords with terms aggregations for facets. Reads and writes go through an alias, so a
 /// rebuild fills a new index and switches the alias atomically.
 /// </summary>
-internal sealed class ElasticsearchLessonIndex(Uri url, string alias) : ILessonIndex, IDisposable
+internal sealed class ElasticsearchLessonIndex(Uri url, string indexName) : ILessonIndex, IDisposable
 {
+    private readonly string alias = LessonIndexSchema.Versioned(indexName);
     private const int BulkSize = 1_000;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly string[] KeywordQueryFields = [LessonFields.Edition, LessonFields.Volume, LessonFields.Grade, LessonFields.Subject, LessonFields.Stage,
@@ -96,7 +97,7 @@ internal sealed class ElasticsearchLessonIndex(Uri url, string alias) : ILessonI
         return result;
     }
 
-    public async Task<IReadOnlyList<TitleSuggestion>> CompleteAsync(string prefix, int take, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TitleSuggestion>> CompleteAsync(string prefix, int take, IReadOnlyCollection<string>? audience, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prefix);
         var text = prefix.Trim().ToLowerInvariant();
@@ -118,6 +119,7 @@ internal sealed class ElasticsearchLessonIndex(Uri url, string alias) : ILessonI
                         new JsonObject { ["prefix"] = new JsonObject { ["title_exact"] = new JsonObject { ["value"] = text, ["boost"] = 4 } } },
                         // One mistyped character breaks at most two bigrams.
                         new JsonObject { ["match"] = new JsonObject { ["title"] = new JsonObject { ["query"] = text, ["minimum_should_match"] = text.Length >= 4 ? "-2" : "1" } } }),
+                    ["filter"] = audience is null ? new JsonArray() : new JsonArray(AudienceFilter(audience)),
                 },
             },
         };
@@ -142,6 +144,11 @@ internal sealed class ElasticsearchLessonIndex(Uri url, string alias) : ILessonI
         foreach (var (field, value) in query.Filters)
         {
             filter.Add(new JsonObject { ["term"] = new JsonObject { [field] = value } });
+        }
+
+        if (query.Audience is { } audience)
+        {
+            filter.Add(AudienceFilter(audience));
         }
 
         var mustNot = new JsonArray();
@@ -241,6 +248,10 @@ internal sealed class ElasticsearchLessonIndex(Uri url, string alias) : ILessonI
         }
     }
 
+    /// <summary>Lessons whose audience shares a token with the viewer's.</summary>
+    private static JsonObject AudienceFilter(IReadOnlyCollection<string> viewer) =>
+        new() { ["terms"] = new JsonObject { ["audience"] = new JsonArray(viewer.Select(t => (JsonNode)t).ToArray()) } };
+
     private static JsonObject SourceOf(LessonDocument lesson)
     {
         var source = new JsonObject
@@ -254,6 +265,7 @@ internal sealed class ElasticsearchLessonIndex(Uri url, string alias) : ILessonI
             ["rating"] = lesson.Rating,
             ["ratingCount"] = lesson.RatingCount,
             ["lesson"] = JsonSerializer.SerializeToNode(lesson, Json),
+            ["audience"] = new JsonArray(lesson.Audience.Select(t => (JsonNode)t).ToArray()),
         };
         foreach (var field in LessonFields.Filters)
         {
@@ -276,6 +288,7 @@ internal sealed class ElasticsearchLessonIndex(Uri url, string alias) : ILessonI
             ["rating"] = new JsonObject { ["type"] = "float" },
             ["ratingCount"] = new JsonObject { ["type"] = "integer" },
             ["lesson"] = new JsonObject { ["type"] = "object", ["enabled"] = false },
+            ["audience"] = new JsonObject { ["type"] = "keyword" },
         };
         foreach (var field in LessonFields.Filters)
         {

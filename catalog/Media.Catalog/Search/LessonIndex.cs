@@ -25,7 +25,12 @@ internal sealed record LessonDocument(
     int Views,
     int Downloads,
     double Rating,
-    int RatingCount);
+    int RatingCount,
+    IReadOnlyList<string>? Audience = null)
+{
+    /// <summary>Who may see the lesson (<see cref="Audiences"/>); everyone signed in unless its access level narrows it.</summary>
+    public IReadOnlyList<string> Audience { get; init; } = Audience ?? [Audiences.SignedIn];
+}
 
 internal enum LessonSort
 {
@@ -37,7 +42,8 @@ internal enum LessonSort
 
 /// <summary>
 /// A search: keywords (may be empty), exact filters on keyword fields, sort and page. Lessons must match every
-/// keyword, unless none does or <paramref name="AnyWord"/> is set: then those matching most rank first.
+/// keyword, unless none does or <paramref name="AnyWord"/> is set: then those matching most rank first. Only lessons
+/// whose audience shares a token with <paramref name="Audience"/> are found (every lesson when it is null).
 /// </summary>
 internal sealed record LessonQuery(
     string? Text,
@@ -47,7 +53,8 @@ internal sealed record LessonQuery(
     int PageSize = 20,
     bool WithFacets = true,
     IReadOnlyCollection<Guid>? Exclude = null,
-    bool AnyWord = false);
+    bool AnyWord = false,
+    IReadOnlyCollection<string>? Audience = null);
 
 internal sealed record LessonSearchResult(
     long Total,
@@ -64,6 +71,19 @@ internal sealed record FacetCount(string Value, long Count);
 
 internal sealed record TitleSuggestion(Guid Id, string Title);
 
+/// <summary>
+/// The shape of what the index holds. Raising it makes both engines start from an empty index (a new folder, a new
+/// alias), which the start-up sync then rebuilds from the database, so an index written by an older release is never
+/// queried for fields it lacks.
+/// </summary>
+internal static class LessonIndexSchema
+{
+    /// <summary>2: audience tokens (who may see each lesson).</summary>
+    public const int Version = 2;
+
+    public static string Versioned(string name) => $"{name}-v{Version}";
+}
+
 /// <summary>The lesson search index: Lucene.NET on disk by default, Elasticsearch when configured.</summary>
 internal interface ILessonIndex
 {
@@ -77,8 +97,8 @@ internal interface ILessonIndex
 
     Task<LessonSearchResult> SearchAsync(LessonQuery query, CancellationToken cancellationToken);
 
-    /// <summary>Titles that start with (or, tolerating one wrong character, nearly start with) the prefix.</summary>
-    Task<IReadOnlyList<TitleSuggestion>> CompleteAsync(string prefix, int take, CancellationToken cancellationToken);
+    /// <summary>Titles that start with (or, tolerating one wrong character, nearly start with) the prefix, among lessons the audience may see (all when null).</summary>
+    Task<IReadOnlyList<TitleSuggestion>> CompleteAsync(string prefix, int take, IReadOnlyCollection<string>? audience, CancellationToken cancellationToken);
 
     Task<long> CountAsync(CancellationToken cancellationToken);
 }

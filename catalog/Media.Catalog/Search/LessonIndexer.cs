@@ -60,5 +60,6 @@ internal sealed class LessonIndexer(CatalogDbContext db, ILessonIndex index, Hos
         lesson.Id, lesson.Title, lesson.Description, lesson.Teacher, lesson.TeacherTitle, lesson.School, lesson.Region,
         lesson.Stage, lesson.Grade, lesson.Subject, lesson.Edition, lesson.Volume, lesson.Unit, lesson.LessonName,
         lesson.AwardLevel, lesson.Year, lesson.Tags, lesson.Chapters.Select(c => c.Title).ToList(), lesson.DurationSeconds,
-        lesson.PublishedAt ?? lesson.UpdatedAt, lesson.Views, lesson.Downloads, lesson.AverageRating, lesson.RatingCount);
+        lesson.PublishedAt ?? lesson.UpdatedAt, lesson.Views, lesson.Downloads, lesson.AverageRating, lesson.RatingCount,
+        Audiences.OfLesson(lesson.Access, lesson.AccessScope, lesson.OwnerId));
 }

@@ -32,6 +32,7 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
     private const string ViewsField = "views";
     private const string RatingField = "rating";
     private const string KeywordPrefix = "k_";
+    private const string AudienceField = "audience";
 
     /// <summary>A keyword value held by more than one lesson in this many (and by more than a thousand) is "common".</summary>
     private const int CommonKeywordShare = 50;
@@ -48,8 +49,9 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
 
     public LuceneLessonIndex(string folder)
     {
-        System.IO.Directory.CreateDirectory(folder);
-        _directory = FSDirectory.Open(folder);
+        var current = Path.Combine(folder, LessonIndexSchema.Versioned("lessons"));
+        System.IO.Directory.CreateDirectory(current);
+        _directory = FSDirectory.Open(current);
         var words = new SmartChineseAnalyzer(Version);
         var bigrams = new CJKAnalyzer(Version);
         _analyzer = new PerFieldAnalyzerWrapper(words, new Dictionary<string, Analyzer>
@@ -133,7 +135,7 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
         }
     }
 
-    public Task<IReadOnlyList<TitleSuggestion>> CompleteAsync(string prefix, int take, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<TitleSuggestion>> CompleteAsync(string prefix, int take, IReadOnlyCollection<string>? audience, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prefix);
         var text = prefix.Trim().ToLowerInvariant();
@@ -159,6 +161,11 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
         foreach (var word in Tokens(TitleWords, text).Where(w => w.Length >= 4 && w.All(char.IsAsciiLetterOrDigit)))
         {
             query.Add(new FuzzyQuery(new Term(TitleWords, word), 1), Occur.SHOULD);
+        }
+
+        if (audience is not null)
+        {
+            query = new BooleanQuery { { query, Occur.MUST }, { AudienceFilter(audience), Occur.MUST } };
         }
 
         var searcher = _searchers.Acquire();
@@ -254,7 +261,24 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
             root.Add(new TermQuery(new Term(IdField, IdOf(excluded))), Occur.MUST_NOT);
         }
 
+        if (query.Audience is { } audience)
+        {
+            root.Add(AudienceFilter(audience), Occur.MUST);
+        }
+
         return root;
+    }
+
+    /// <summary>Lessons whose audience shares a token with the viewer's; it never changes the score.</summary>
+    private static ConstantScoreQuery AudienceFilter(IReadOnlyCollection<string> viewer)
+    {
+        var any = new BooleanQuery();
+        foreach (var token in viewer)
+        {
+            any.Add(new TermQuery(new Term(AudienceField, token)), Occur.SHOULD);
+        }
+
+        return new ConstantScoreQuery(any) { Boost = 0 };
     }
 
     /// <summary>One query word matches its SmartCn words, its bigram phrase, or a taxonomy keyword exactly; the title counts most.</summary>
@@ -364,6 +388,11 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
             {
                 document.Add(new StringField(KeywordPrefix + field, value, Field.Store.NO));
             }
+        }
+
+        foreach (var token in lesson.Audience)
+        {
+            document.Add(new StringField(AudienceField, token, Field.Store.NO));
         }
 
         // Facet fields hold one value per lesson: single-valued doc values are the cheapest to count.

@@ -27,15 +27,16 @@ internal static class Recommendations
     }
 
     internal static async Task<Results<Ok<List<RecommendationDto>>, ProblemHttpResult>> RelatedAsync(
-        Guid id, int? take, CatalogDbContext db, ILessonIndex index, CancellationToken cancellationToken)
+        Guid id, int? take, ClaimsPrincipal user, CatalogDbContext db, ILessonIndex index, ViewerAudience viewer, CancellationToken cancellationToken)
     {
         var lesson = await db.Lessons.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id && l.Status == LessonStatus.Published, cancellationToken);
-        if (lesson is null)
+        var audience = await viewer.OfAsync(user, cancellationToken);
+        if (lesson is null || !Audiences.Sees(audience, LessonIndexer.ToDocument(lesson).Audience))
         {
             return Problems.NotFound($"No published lesson {id}.");
         }
 
-        var list = new RecommendationList(Math.Clamp(take ?? 8, 1, 30), [id]);
+        var list = new RecommendationList(Math.Clamp(take ?? 8, 1, 30), [id], audience);
         var textbook = Filters((LessonFields.Subject, lesson.Subject), (LessonFields.Edition, lesson.Edition), (LessonFields.Volume, lesson.Volume));
         if (lesson.LessonName is not null && lesson.Subject is not null)
         {
@@ -59,14 +60,14 @@ internal static class Recommendations
     }
 
     internal static async Task<Ok<List<RecommendationDto>>> ForYouAsync(
-        int? take, ClaimsPrincipal user, IViewingHistory history, CatalogDbContext db, ILessonIndex index, CancellationToken cancellationToken)
+        int? take, ClaimsPrincipal user, IViewingHistory history, CatalogDbContext db, ILessonIndex index, ViewerAudience viewer, CancellationToken cancellationToken)
     {
         var count = Math.Clamp(take ?? 10, 1, 30);
         var watched = await history.RecentAsync(user.UserId()!.Value, 20, cancellationToken);
         var finished = watched.Where(w => w.Completed).Select(w => w.LessonId).ToHashSet();
         var ids = watched.Select(w => w.LessonId).ToList();
         var lessons = await db.Lessons.AsNoTracking().Where(l => ids.Contains(l.Id) && l.Status == LessonStatus.Published).ToDictionaryAsync(l => l.Id, cancellationToken);
-        var list = new RecommendationList(count, finished);
+        var list = new RecommendationList(count, finished, await viewer.OfAsync(user, cancellationToken));
 
         foreach (var unfinished in watched.Where(w => !w.Completed && lessons.ContainsKey(w.LessonId)).Take(2))
         {
@@ -105,7 +106,8 @@ internal static class Recommendations
         return new LessonQuery(null, all, LessonSort.MostViewed, PageSize: 30, WithFacets: false);
     }
 
-    private sealed class RecommendationList(int capacity, IEnumerable<Guid> excluded)
+    /// <summary>Recommendations so far: each lesson once, only lessons the viewer may see, up to the capacity.</summary>
+    private sealed class RecommendationList(int capacity, IEnumerable<Guid> excluded, IReadOnlyCollection<string>? audience)
     {
         private readonly HashSet<Guid> _seen = [.. excluded];
 
@@ -113,7 +115,7 @@ internal static class Recommendations
 
         public void Add(LessonDocument lesson, string reason)
         {
-            if (Items.Count < capacity && _seen.Add(lesson.Id))
+            if (Items.Count < capacity && Audiences.Sees(audience, lesson.Audience) && _seen.Add(lesson.Id))
             {
                 Items.Add(new RecommendationDto(SearchItemDto.Of(lesson), reason));
             }
@@ -126,7 +128,7 @@ internal static class Recommendations
                 return;
             }
 
-            var result = await index.SearchAsync(query with { Exclude = _seen.ToList() }, cancellationToken);
+            var result = await index.SearchAsync(query with { Exclude = _seen.ToList(), Audience = audience }, cancellationToken);
             foreach (var hit in result.Items)
             {
                 Add(hit.Lesson, reason);

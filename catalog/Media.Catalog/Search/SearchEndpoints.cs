@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Media.Platform.Errors;
 using Media.Platform.Identity;
 using Microsoft.AspNetCore.Builder;
@@ -20,7 +21,7 @@ internal static class SearchEndpoints
     }
 
     internal static async Task<Results<Ok<SearchResultDto>, ProblemHttpResult>> SearchAsync(
-        HttpRequest request, ILessonIndex index, CancellationToken cancellationToken)
+        HttpRequest request, ILessonIndex index, ViewerAudience viewer, CancellationToken cancellationToken)
     {
         var parameters = request.Query;
         var filters = new Dictionary<string, string>();
@@ -54,7 +55,8 @@ internal static class SearchEndpoints
             return Problems.Validation("q is limited to 200 characters.");
         }
 
-        var result = await index.SearchAsync(new LessonQuery(q, filters, sort, page, pageSize), cancellationToken);
+        var audience = await viewer.OfAsync(request.HttpContext.User, cancellationToken);
+        var result = await index.SearchAsync(new LessonQuery(q, filters, sort, page, pageSize, Audience: audience), cancellationToken);
         return TypedResults.Ok(new SearchResultDto(
             result.Total, page, pageSize,
             result.Items.Select(SearchItemDto.Of).ToList(),
@@ -62,14 +64,14 @@ internal static class SearchEndpoints
     }
 
     internal static async Task<Results<Ok<List<TitleSuggestion>>, ProblemHttpResult>> CompleteAsync(
-        string? prefix, int? take, ILessonIndex index, CancellationToken cancellationToken)
+        string? prefix, int? take, ClaimsPrincipal user, ILessonIndex index, ViewerAudience viewer, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(prefix) || prefix.Length > 100)
         {
             return Problems.Validation("prefix must be 1–100 characters.");
         }
 
-        var suggestions = await index.CompleteAsync(prefix, Math.Clamp(take ?? 8, 1, 20), cancellationToken);
+        var suggestions = await index.CompleteAsync(prefix, Math.Clamp(take ?? 8, 1, 20), await viewer.OfAsync(user, cancellationToken), cancellationToken);
         return TypedResults.Ok(suggestions.ToList());
     }
 

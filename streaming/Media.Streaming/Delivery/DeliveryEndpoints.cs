@@ -62,7 +62,7 @@ internal static class DeliveryEndpoints
     }
 
     internal static async Task<Results<Ok<AccessDto>, ProblemHttpResult>> SetAccessAsync(
-        Guid id, AccessDto request, ClaimsPrincipal user, IPublishedRenditions published, StreamingDbContext db, CancellationToken cancellationToken)
+        Guid id, AccessDto request, ClaimsPrincipal user, IPublishedRenditions published, StreamingDbContext db, DomainEvents events, CancellationToken cancellationToken)
     {
         var lesson = await published.FindAsync(id, cancellationToken);
         if (lesson is null || (lesson.OwnerId != user.UserId() && !user.IsInRole(Roles.Admin)))
@@ -75,16 +75,23 @@ internal static class DeliveryEndpoints
             return Problems.Validation($"level must be one of: {string.Join(", ", AccessPolicy.Names.Keys)}.");
         }
 
-        var delivery = await db.Deliveries.FirstOrDefaultAsync(d => d.LessonId == id, cancellationToken);
+        await ChangeAccessAsync(id, level, db, events, cancellationToken);
+        return TypedResults.Ok(new AccessDto(AccessPolicy.NameOf(level)));
+    }
+
+    /// <summary>Records who may watch the lesson and tells the catalog, which shows its metadata to the same people.</summary>
+    internal static async Task ChangeAccessAsync(Guid lessonId, AccessLevel level, StreamingDbContext db, DomainEvents events, CancellationToken cancellationToken)
+    {
+        var delivery = await db.Deliveries.FirstOrDefaultAsync(d => d.LessonId == lessonId, cancellationToken);
         if (delivery is null)
         {
-            delivery = new LessonDelivery { LessonId = id };
+            delivery = new LessonDelivery { LessonId = lessonId };
             db.Deliveries.Add(delivery);
         }
 
         delivery.Access = level;
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new AccessDto(AccessPolicy.NameOf(level)));
+        await events.PublishAsync(new Contracts.LessonAccessChanged(lessonId, AccessPolicy.NameOf(level)), cancellationToken);
     }
 
     internal static async Task<Ok<AccessDto>> AccessAsync(Guid id, StreamingDbContext db, CancellationToken cancellationToken)

@@ -66,6 +66,16 @@ namespace Media.Catalog.Lessons.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Access")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("signed-in");
+
+                    b.Property<Guid?>("AccessScope")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("AwardLevel")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");

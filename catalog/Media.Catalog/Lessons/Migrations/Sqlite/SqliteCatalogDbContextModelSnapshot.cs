@@ -60,6 +60,16 @@ namespace Media.Catalog.Lessons.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Access")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("signed-in");
+
+                    b.Property<Guid?>("AccessScope")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AwardLevel")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");

@@ -1,0 +1,78 @@
+using System.Security.Claims;
+using Media.Platform.Identity;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Media.Catalog.Search;
+
+/// <summary>
+/// Who may see a lesson in the catalog, as tokens the index filters on: the same people who may watch it (streaming's
+/// access level). A lesson carries the tokens of its audience; a viewer carries the tokens they hold; the viewer sees
+/// the lesson when the two share one. Administrators see everything (no filter).
+/// </summary>
+internal static class Audiences
+{
+    public const string Public = "public";
+    public const string SignedIn = "signed-in";
+
+    public static string Organisation(Guid id) => $"org:{id:N}";
+
+    public static string User(Guid id) => $"user:{id:N}";
+
+    public static string Role(string role) => $"role:{role}";
+
+    /// <summary>
+    /// A lesson's audience from its access level: public, signed-in, school or region (everyone under
+    /// <paramref name="scope"/>, the teacher's school or city), or reviewers; its teacher always.
+    /// </summary>
+    public static IReadOnlyList<string> OfLesson(string? access, Guid? scope, Guid ownerId) => access switch
+    {
+        "public" => [Public],
+        "school" or "region" => scope is { } organisation ? [Organisation(organisation), User(ownerId)] : [User(ownerId)],
+        "reviewers" => [Role(Roles.Reviewer), Role(Roles.RegionAdmin), User(ownerId)],
+        _ => [SignedIn],
+    };
+
+    /// <summary>Whether a viewer with these tokens (null: an administrator) sees a lesson with this audience.</summary>
+    public static bool Sees(IReadOnlyCollection<string>? viewer, IReadOnlyList<string>? lesson) =>
+        viewer is null || (lesson ?? [SignedIn]).Any(viewer.Contains);
+}
+
+/// <summary>The tokens of the caller: public, signed-in, themselves, their roles and every organisation above them.</summary>
+internal sealed class ViewerAudience(UserDirectory users, IMemoryCache cache)
+{
+    /// <summary>The viewer's tokens, or null for administrators, who see every lesson.</summary>
+    public async Task<IReadOnlyCollection<string>?> OfAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (user.IsInRole(Roles.Admin))
+        {
+            return null;
+        }
+
+        if (user.UserId() is not { } id)
+        {
+            return [Audiences.Public];
+        }
+
+        var tokens = new HashSet<string>(StringComparer.Ordinal) { Audiences.Public, Audiences.SignedIn, Audiences.User(id) };
+        foreach (var role in Roles.All.Where(user.IsInRole))
+        {
+            tokens.Add(Audiences.Role(role));
+        }
+
+        if (user.OrganisationId() is { } organisation)
+        {
+            // Organisations rarely move; a few minutes of staleness costs nothing here.
+            var lineage = await cache.GetOrCreateAsync(("lineage", organisation), entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5);
+                return users.GetLineageAsync(organisation, cancellationToken);
+            });
+            foreach (var ancestor in lineage ?? [])
+            {
+                tokens.Add(Audiences.Organisation(ancestor.Id));
+            }
+        }
+
+        return tokens;
+    }
+}
