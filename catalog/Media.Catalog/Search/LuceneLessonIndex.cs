@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Cjk;
@@ -163,14 +164,14 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
             query.Add(new FuzzyQuery(new Term(TitleWords, word), 1), Occur.SHOULD);
         }
 
-        if (audience is not null)
-        {
-            query = new BooleanQuery { { query, Occur.MUST }, { AudienceFilter(audience), Occur.MUST } };
-        }
-
         var searcher = _searchers.Acquire();
         try
         {
+            if (audience is not null && AudienceFilter(searcher.IndexReader, audience) is { } visible)
+            {
+                query = new BooleanQuery { { query, Occur.MUST }, { visible, Occur.MUST } };
+            }
+
             var top = searcher.Search(query, Math.Max(take * 3, take));
             var suggestions = top.ScoreDocs
                 .Select(hit => Read(searcher, hit.Doc))
@@ -261,24 +262,36 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
             root.Add(new TermQuery(new Term(IdField, IdOf(excluded))), Occur.MUST_NOT);
         }
 
-        if (query.Audience is { } audience)
+        if (query.Audience is { } audience && AudienceFilter(reader, audience) is { } visible)
         {
-            root.Add(AudienceFilter(audience), Occur.MUST);
+            root.Add(visible, Occur.MUST);
         }
 
         return root;
     }
 
-    /// <summary>Lessons whose audience shares a token with the viewer's; it never changes the score.</summary>
-    private static ConstantScoreQuery AudienceFilter(IReadOnlyCollection<string> viewer)
+    /// <summary>
+    /// Lessons whose audience shares a token with the viewer's, never changing the score; null when the viewer may see
+    /// every lesson in the index. Only tokens some lesson carries take part, so the usual case (most lessons open to
+    /// everyone signed in, a few to one school) costs one or two postings lists, not a disjunction of ten.
+    /// </summary>
+    private static ConstantScoreQuery? AudienceFilter(IndexReader reader, IReadOnlyCollection<string> viewer)
     {
-        var any = new BooleanQuery();
-        foreach (var token in viewer)
+        var present = viewer.Select(token => new Term(AudienceField, token)).Where(term => reader.DocFreq(term) > 0).ToList();
+        // Every document (deleted ones included) carries exactly one of public and signed-in unless it is restricted.
+        var open = present.Where(t => t.Text is Audiences.Public or Audiences.SignedIn).Sum(reader.DocFreq);
+        if (open >= reader.MaxDoc)
         {
-            any.Add(new TermQuery(new Term(AudienceField, token)), Occur.SHOULD);
+            return null;
         }
 
-        return new ConstantScoreQuery(any) { Boost = 0 };
+        Query filter = present.Count switch
+        {
+            0 => new BooleanQuery(), // matches nothing
+            1 => new TermQuery(present[0]),
+            _ => present.Aggregate(new BooleanQuery(), (any, term) => { any.Add(new TermQuery(term), Occur.SHOULD); return any; }),
+        };
+        return new ConstantScoreQuery(filter) { Boost = 0 };
     }
 
     /// <summary>One query word matches its SmartCn words, its bigram phrase, or a taxonomy keyword exactly; the title counts most.</summary>
@@ -407,8 +420,72 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
         return document;
     }
 
-    private static LessonDocument Read(IndexSearcher searcher, int doc) =>
-        JsonSerializer.Deserialize<LessonDocument>(searcher.Doc(doc).Get(JsonField, CultureInfo.InvariantCulture), Json)!;
+    /// <summary>
+    /// The stored lesson of a hit. Decoding (decompressing the stored block, parsing JSON) is most of what a result page
+    /// costs, so each segment keeps the lessons it has decoded: a segment's documents never change (an update adds a
+    /// new document elsewhere), and the cache goes with the segment.
+    /// </summary>
+    private static LessonDocument Read(IndexSearcher searcher, int doc)
+    {
+        var leaves = searcher.IndexReader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        var local = doc - leaf.DocBase;
+        var segment = DecodedSegment.Of(leaf.AtomicReader);
+        if (segment?.Documents[local] is { } known)
+        {
+            return known;
+        }
+
+        var lesson = JsonSerializer.Deserialize<LessonDocument>(leaf.AtomicReader.Document(local).Get(JsonField, CultureInfo.InvariantCulture), Json)!;
+        segment?.Keep(local, lesson);
+        return lesson;
+    }
+
+    /// <summary>
+    /// The decoded lessons of one segment, dropped when Lucene closes the segment; all segments together keep at most
+    /// <see cref="Budget"/> lessons (about 1–2 KB each), the first ones asked for, which are the ones popular queries return.
+    /// </summary>
+    private sealed class DecodedSegment(int size) : SegmentReader.ICoreDisposedListener
+    {
+        public const int Budget = 100_000;
+        private static readonly ConditionalWeakTable<object, DecodedSegment> Segments = new();
+        private static int _kept;
+        private int _mine;
+
+        public LessonDocument?[] Documents { get; } = new LessonDocument?[size];
+
+        public static DecodedSegment? Of(AtomicReader reader)
+        {
+            if (reader is not SegmentReader segment)
+            {
+                return null;
+            }
+
+            return Segments.GetValue(segment.CoreCacheKey, _ =>
+            {
+                var decoded = new DecodedSegment(segment.MaxDoc);
+                segment.AddCoreDisposedListener(decoded);
+                return decoded;
+            });
+        }
+
+        public void Keep(int doc, LessonDocument lesson)
+        {
+            if (Interlocked.Increment(ref _kept) <= Budget && Interlocked.CompareExchange(ref Documents[doc], lesson, null) is null)
+            {
+                Interlocked.Increment(ref _mine);
+                return;
+            }
+
+            Interlocked.Decrement(ref _kept);
+        }
+
+        public void OnDispose(object ownerCoreCacheKey)
+        {
+            Segments.Remove(ownerCoreCacheKey);
+            Interlocked.Add(ref _kept, -Interlocked.Exchange(ref _mine, 0));
+        }
+    }
 
     private static string IdOf(Guid id) => id.ToString("N", CultureInfo.InvariantCulture);
 
