@@ -205,7 +205,8 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
         ITopDocsCollector top = sort switch
         {
             LessonSort.Relevance => TopScoreDocCollector.Create(wanted, false),
-            _ => TopFieldCollector.Create(SortOf(sort), wanted, false, true, false, false),
+            // Sorted by a field, a hit's score is never used: skip computing it for every match.
+            _ => TopFieldCollector.Create(SortOf(sort), wanted, false, false, false, false),
         };
         var facets = query.WithFacets ? new FacetCollector(LessonFields.Facets) : null;
         searcher.Search(lucene, facets is null ? top : MultiCollector.Wrap(top, facets));
@@ -214,7 +215,7 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
         {
             var lesson = Read(searcher, hit.Doc);
             var body = string.Join(' ', new[] { lesson.Description }.Concat(lesson.ChapterTitles).Where(t => !string.IsNullOrWhiteSpace(t)));
-            return new LessonSearchHit(lesson, SearchHighlighter.Highlight(lesson.Title, words), SearchHighlighter.Snippet(body, words), hit.Score);
+            return new LessonSearchHit(lesson, SearchHighlighter.Highlight(lesson.Title, words), SearchHighlighter.Snippet(body, words), float.IsNaN(hit.Score) ? 0 : hit.Score);
         }).ToList();
         return new LessonSearchResult(top.TotalHits, items, facets?.Counts() ?? new Dictionary<string, IReadOnlyList<FacetCount>>());
     }
@@ -224,7 +225,11 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
         var root = new BooleanQuery();
         if (words.Count == 0)
         {
-            root.Add(new MatchAllDocsQuery(), Occur.MUST);
+            // Filters alone select the lessons; with none, every lesson.
+            if (query.Filters.Count == 0)
+            {
+                root.Add(new MatchAllDocsQuery(), Occur.MUST);
+            }
         }
         else
         {
