@@ -19,15 +19,7 @@ public sealed class ReviewPageTests(BrowserSession session) : IClassFixture<Brow
         var source = _folder.Combine("entry.mp4");
         await Ffmpeg.LessonAsync(source, seconds: 4, size: "320x240");
         var lesson = await LessonApi.PublishAsync(teacher, source, "张老师《背影》参评课");
-        var created = await admin.PostAsJsonAsync("/api/review/campaigns", new
-        {
-            name = "一师一优课（测试）", year = 2026, levels = new[] { "school" }, reviewersPerEntry = 2, requiredDocuments = Array.Empty<string>(),
-            standard = Lenient,
-        }, ct);
-        var campaign = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
-        var draft = await teacher.PostAsJsonAsync($"/api/review/campaigns/{campaign}/submissions", new { lessonId = lesson }, ct);
-        var submission = (await draft.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
-        (await teacher.PostAsync($"/api/review/submissions/{submission}/submit", null, ct)).EnsureSuccessStatusCode();
+        var (campaign, _) = await HandedInAsync(admin, teacher, lesson, "一师一优课（测试）", reviewersPerEntry: 2);
         (await admin.PostAsync($"/api/review/campaigns/{campaign}/assignments?level=school", null, ct)).EnsureSuccessStatusCode();
 
         var page = await session.SignedInPageAsync("reviewer", "/review");
@@ -88,14 +80,7 @@ public sealed class ReviewPageTests(BrowserSession session) : IClassFixture<Brow
         var source = _folder.Combine("admin-entry.mp4");
         await Ffmpeg.LessonAsync(source, seconds: 3, size: "208x160");
         var lesson = await LessonApi.WaitForAcceptedAsync(teacher2, await LessonApi.UploadAsync(teacher2, source, "《三峡》参评课"));
-        var created = await admin.PostAsJsonAsync("/api/review/campaigns", new
-        {
-            name = "管理页测试", year = 2098, levels = new[] { "school" }, reviewersPerEntry = 1, requiredDocuments = Array.Empty<string>(), standard = Lenient,
-        }, ct);
-        var campaign = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
-        var draft = await teacher2.PostAsJsonAsync($"/api/review/campaigns/{campaign}/submissions", new { lessonId = lesson }, ct);
-        var submission = (await draft.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
-        (await teacher2.PostAsync($"/api/review/submissions/{submission}/submit", null, ct)).EnsureSuccessStatusCode();
+        var (campaign, submission) = await HandedInAsync(admin, teacher2, lesson, "管理页测试", reviewersPerEntry: 1);
 
         var page = await session.SignedInPageAsync("admin", "/review/admin");
         await page.GetByTestId("campaign").SelectOptionAsync(campaign.ToString());
@@ -113,6 +98,21 @@ public sealed class ReviewPageTests(BrowserSession session) : IClassFixture<Brow
         await Assertions.Expect(page.GetByTestId("score-plot").Locator("rect[data-value='1']")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByTestId("csv")).ToHaveAttributeAsync("href", $"/api/review/campaigns/{campaign}/statistics.csv");
         await BrowserSession.ScreenshotAsync(page, "review-admin");
+    }
+
+    /// <summary>A one-level campaign that asks for no materials, with the teacher's lesson handed in to it.</summary>
+    private static async Task<(Guid Campaign, Guid Submission)> HandedInAsync(HttpClient admin, HttpClient teacher, Guid lesson, string name, int reviewersPerEntry)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var created = await admin.PostAsJsonAsync("/api/review/campaigns", new
+        {
+            name, year = 2026, levels = new[] { "school" }, reviewersPerEntry, requiredDocuments = Array.Empty<string>(), standard = Lenient,
+        }, ct);
+        var campaign = (await created.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
+        var draft = await teacher.PostAsJsonAsync($"/api/review/campaigns/{campaign}/submissions", new { lessonId = lesson }, ct);
+        var submission = (await draft.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
+        (await teacher.PostAsync($"/api/review/submissions/{submission}/submit", null, ct)).EnsureSuccessStatusCode();
+        return (campaign, submission);
     }
 
     private static readonly object Lenient = new { minMinutes = 0.01, maxMinutes = 45, minWidth = 160, minHeight = 120, minKbps = 1, videoCodec = "h264", audioCodec = "aac" };

@@ -135,7 +135,7 @@ internal static class ResultEndpoints
 
         if (!await scope.MayDecideAsync(user, at, cancellationToken))
         {
-            return Problems.Of(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "Not your level.", "Results at this level are decided by the administrators of a region that holds the whole competition.");
+            return ReviewScope.NotYourLevel();
         }
 
         var region = ReviewScope.RegionOf(user);
@@ -233,7 +233,7 @@ internal static class ResultEndpoints
 
         if (!await scope.MayDecideAsync(user, appeal.Level, cancellationToken))
         {
-            return Problems.Of(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "Not your level.", "Appeals at this level are decided by the administrators of a region that holds the whole competition.");
+            return ReviewScope.NotYourLevel();
         }
 
         if (appeal.Outcome != AppealOutcome.Open || ReviewEndpoints.IsPublished(campaign, submission.Id, appeal.Level))
@@ -278,7 +278,7 @@ internal static class ResultEndpoints
 
         if (!await scope.MayDecideAsync(user, at, cancellationToken))
         {
-            return Problems.Of(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "Not your level.", "Results at this level are published by the administrators of a region that holds the whole competition.");
+            return ReviewScope.NotYourLevel();
         }
 
         var region = ReviewScope.RegionOf(user);

@@ -1,5 +1,8 @@
 using System.Security.Claims;
+using Media.Platform.Errors;
 using Media.Platform.Identity;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Media.Review.Campaigns;
 
@@ -61,6 +64,9 @@ internal sealed class ReviewScope(UserDirectory users)
     /// level (a county's 教研员 decides school and county results for the county, not city results). The ministry
     /// level is decided by platform administrators.
     /// </summary>
+    public static ProblemHttpResult NotYourLevel() => Problems.Of(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "Not your level.",
+        "Results, notices, arbitrations and appeals at this level are decided by the administrators of a region that holds the whole competition.");
+
     public async Task<bool> MayDecideAsync(ClaimsPrincipal user, ReviewLevel level, CancellationToken cancellationToken)
     {
         var region = RegionOf(user);

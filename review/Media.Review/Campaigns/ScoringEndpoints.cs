@@ -275,7 +275,7 @@ internal static class ScoringEndpoints
 
         if (!await scope.MayDecideAsync(user, submission.Level, cancellationToken))
         {
-            return Problems.Of(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "Not your level.", "Results at this level are decided by the administrators of a region that holds the whole competition.");
+            return ReviewScope.NotYourLevel();
         }
 
         if (ReviewEndpoints.IsPublished(campaign, id, submission.Level) || submission.State is not (SubmissionState.InReview or SubmissionState.Scored))

@@ -131,7 +131,7 @@ internal static class SubmissionEndpoints
             return Problems.Validation($"?name= must name a {string.Join(", ", extensions)} file for {DocumentKinds.Names[kind]}.");
         }
 
-        if (submission.State is not (SubmissionState.Draft or SubmissionState.Submitted) || submission.Award is not null)
+        if (!OpenForChanges(submission))
         {
             return Problems.Of(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Review has started.", "Materials can be changed only before reviewers are assigned.");
         }
@@ -276,7 +276,7 @@ internal static class SubmissionEndpoints
             return Problems.NotFound($"No submission {id} of yours.");
         }
 
-        if (submission.State is not (SubmissionState.Draft or SubmissionState.Submitted) || submission.Award is not null)
+        if (!OpenForChanges(submission))
         {
             return Problems.Of(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Review has started.", "A submission can be withdrawn only before reviewers are assigned.");
         }
@@ -331,6 +331,10 @@ internal static class SubmissionEndpoints
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/review/appeals/{appeal.Id}", AppealDto.Of(appeal));
     }
+
+    /// <summary>A teacher may still change or withdraw a submission: no reviewer has it yet and it has won nothing.</summary>
+    private static bool OpenForChanges(Submission submission) =>
+        submission.State is (SubmissionState.Draft or SubmissionState.Submitted) && submission.Award is null;
 
     public static List<string> Missing(Campaign campaign, IEnumerable<SubmissionDocument> documents) =>
         campaign.RequiredDocuments.Except(documents.Select(d => d.Kind)).ToList();
