@@ -119,6 +119,9 @@ namespace Media.Ingest.Uploads.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset>("AcceptedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -128,7 +131,7 @@ namespace Media.Ingest.Uploads.Migrations.Postgres
                     b.Property<Guid>("UploadId")
                         .HasColumnType("uuid");
 
-                    b.HasKey("Sha256");
+                    b.HasKey("Sha256", "OwnerId");
 
                     b.ToTable("accepted_media", "ingest");
                 });

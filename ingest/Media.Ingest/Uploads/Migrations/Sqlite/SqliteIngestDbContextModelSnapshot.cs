@@ -113,6 +113,9 @@ namespace Media.Ingest.Uploads.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("AcceptedAt")
                         .HasColumnType("INTEGER");
 
@@ -122,7 +125,7 @@ namespace Media.Ingest.Uploads.Migrations.Sqlite
                     b.Property<Guid>("UploadId")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Sha256");
+                    b.HasKey("Sha256", "OwnerId");
 
                     b.ToTable("accepted_media", (string)null);
                 });
