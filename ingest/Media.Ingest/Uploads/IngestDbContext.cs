@@ -55,7 +55,7 @@ internal class IngestDbContext(DbContextOptions options) : ModuleDbContext(optio
         modelBuilder.Entity<AcceptedMedia>(e =>
         {
             e.ToTable("accepted_media");
-            e.HasKey(m => new { m.Sha256, m.OwnerId });
+            e.HasKey(m => m.Sha256);
             e.Property(m => m.Sha256).HasMaxLength(64);
         });
     }

@@ -34,14 +34,10 @@ internal enum UploadState
     Accepted = 3,
 }
 
-/// <summary>
-/// Content a teacher already had accepted, by SHA-256: their second upload of the same bytes links to the same lesson.
-/// Another teacher's upload of the same bytes is their own lesson (a review campaign's fingerprint flags the copy).
-/// </summary>
+/// <summary>Content already accepted, by SHA-256: a second upload of the same bytes links to the same lesson.</summary>
 internal sealed class AcceptedMedia
 {
     public required string Sha256 { get; set; }
-    public Guid OwnerId { get; set; }
     public Guid LessonId { get; set; }
     public Guid UploadId { get; set; }
     public DateTimeOffset AcceptedAt { get; set; }

@@ -83,7 +83,7 @@ internal sealed class UploadValidationService(
         }
         else
         {
-            var known = await db.AcceptedMedia.FirstOrDefaultAsync(m => m.Sha256 == upload.Sha256 && m.OwnerId == upload.OwnerId, cancellationToken);
+            var known = await db.AcceptedMedia.FirstOrDefaultAsync(m => m.Sha256 == upload.Sha256, cancellationToken);
             if (known is not null && known.UploadId != upload.Id)
             {
                 upload.LessonId = known.LessonId;
@@ -94,7 +94,7 @@ internal sealed class UploadValidationService(
             {
                 if (known is null)
                 {
-                    known = new AcceptedMedia { Sha256 = upload.Sha256!, OwnerId = upload.OwnerId, LessonId = Guid.CreateVersion7(), UploadId = upload.Id, AcceptedAt = time.GetUtcNow() };
+                    known = new AcceptedMedia { Sha256 = upload.Sha256!, LessonId = Guid.CreateVersion7(), UploadId = upload.Id, AcceptedAt = time.GetUtcNow() };
                     db.AcceptedMedia.Add(known);
                     await db.SaveChangesAsync(cancellationToken);
                 }

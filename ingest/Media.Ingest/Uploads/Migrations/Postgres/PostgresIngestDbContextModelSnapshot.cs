@@ -119,9 +119,6 @@ namespace Media.Ingest.Uploads.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<Guid>("OwnerId")
-                        .HasColumnType("uuid");
-
                     b.Property<DateTimeOffset>("AcceptedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -131,7 +128,7 @@ namespace Media.Ingest.Uploads.Migrations.Postgres
                     b.Property<Guid>("UploadId")
                         .HasColumnType("uuid");
 
-                    b.HasKey("Sha256", "OwnerId");
+                    b.HasKey("Sha256");
 
                     b.ToTable("accepted_media", "ingest");
                 });

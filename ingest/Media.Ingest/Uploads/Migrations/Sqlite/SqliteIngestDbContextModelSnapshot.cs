@@ -113,9 +113,6 @@ namespace Media.Ingest.Uploads.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("OwnerId")
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("AcceptedAt")
                         .HasColumnType("INTEGER");
 
@@ -125,7 +122,7 @@ namespace Media.Ingest.Uploads.Migrations.Sqlite
                     b.Property<Guid>("UploadId")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Sha256", "OwnerId");
+                    b.HasKey("Sha256");
 
                     b.ToTable("accepted_media", (string)null);
                 });
