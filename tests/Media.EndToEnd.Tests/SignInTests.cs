@@ -44,15 +44,9 @@ public sealed class UploadPageTests(BrowserSession session) : IClassFixture<Brow
     [Fact]
     public async Task UploadPage_TeacherAddsAVideo_SeesItAcceptedWithoutReloading()
     {
-        var page = await session.NewPageAsync();
         var video = _folder.Combine("背影-第一课时.mp4");
         await Ffmpeg.LessonAsync(video, seconds: 3);
-        await page.GotoAsync("/account/signin?returnUrl=/uploads");
-        await page.GetByLabel("用户名").FillAsync("teacher");
-        await page.GetByLabel("密码").FillAsync(MediaServerFactory.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        // The page keeps SignalR connections open, so wait for the document, not for the network to settle.
-        await page.WaitForURLAsync("**/uploads", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        var page = await session.SignedInPageAsync("teacher", "/uploads");
 
         await page.GetByLabel("课题（留空则用文件名）").FillAsync("背影 第一课时");
         await page.GetByLabel("学科").FillAsync("语文");

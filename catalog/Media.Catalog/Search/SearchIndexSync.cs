@@ -24,6 +24,7 @@ internal sealed partial class SearchIndexSync(
     private readonly CancellationTokenSource _stopping = new();
     private DateTimeOffset _watermark;
     private Task? _loop;
+    private bool _disposed;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -54,6 +55,12 @@ internal sealed partial class SearchIndexSync(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // A host torn down in tests may stop its services after disposing them; there is nothing left to stop then.
+        if (Volatile.Read(ref _disposed))
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         if (_loop is not null)
         {
@@ -61,7 +68,12 @@ internal sealed partial class SearchIndexSync(
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        Volatile.Write(ref _disposed, true);
+        _stopping.Dispose();
+    }
+
 
     private async Task CatchUpLoopAsync(CancellationToken stopping)
     {
