@@ -513,7 +513,6 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
 
         private readonly Dictionary<string, Dictionary<string, long>> _counts = fields.ToDictionary(f => f, _ => new Dictionary<string, long>());
         private SegmentOrdinals? _segment;
-        private SortedDocValues?[] _values = [];
         private int[][] _segmentCounts = [];
 
         public bool AcceptsDocsOutOfOrder => true;
@@ -527,9 +526,7 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
             Flush();
             var reader = context.AtomicReader;
             _segment = Cache.GetValue(reader.CoreCacheKey, _ => new SegmentOrdinals(reader, fields));
-            // Doc values instances are per thread: only the decoded ordinals are shared.
-            _values = fields.Select(f => reader.GetSortedDocValues(KeywordPrefix + f)).ToArray();
-            _segmentCounts = _values.Select(v => new int[v?.ValueCount ?? 0]).ToArray();
+            _segmentCounts = _segment.Names.Select(names => new int[names.Length]).ToArray();
         }
 
         public void Collect(int doc)
@@ -561,17 +558,15 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
                 return;
             }
 
-            var term = new BytesRef();
             for (var i = 0; i < _segmentCounts.Length; i++)
             {
                 var counts = _counts[fields[i]];
+                var names = _segment.Names[i];
                 for (var ord = 0; ord < _segmentCounts[i].Length; ord++)
                 {
                     if (_segmentCounts[i][ord] > 0)
                     {
-                        _values[i]!.LookupOrd(ord, term);
-                        var value = term.Utf8ToString();
-                        counts[value] = counts.GetValueOrDefault(value) + _segmentCounts[i][ord];
+                        counts[names[ord]] = counts.GetValueOrDefault(names[ord]) + _segmentCounts[i][ord];
                     }
                 }
             }
@@ -580,22 +575,31 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
         }
     }
 
-    /// <summary>One segment's facet ordinals per document (-1: no value), decoded once.</summary>
+    /// <summary>One segment's facet ordinals per document (-1: no value) and the value of each ordinal, decoded once.</summary>
     private sealed class SegmentOrdinals
     {
         public SegmentOrdinals(AtomicReader reader, IReadOnlyList<string> fields)
         {
-            Ordinals = fields.Select(f => reader.GetSortedDocValues(KeywordPrefix + f)).Select(values =>
+            var values = fields.Select(f => reader.GetSortedDocValues(KeywordPrefix + f)).ToArray();
+            Ordinals = values.Select(field =>
             {
                 var ordinals = new int[reader.MaxDoc];
                 for (var doc = 0; doc < ordinals.Length; doc++)
                 {
-                    ordinals[doc] = values?.GetOrd(doc) ?? -1;
+                    ordinals[doc] = field?.GetOrd(doc) ?? -1;
                 }
 
                 return ordinals;
             }).ToArray();
+            var term = new BytesRef();
+            Names = values.Select(field => Enumerable.Range(0, field?.ValueCount ?? 0).Select(ord =>
+            {
+                field!.LookupOrd(ord, term);
+                return term.Utf8ToString();
+            }).ToArray()).ToArray();
         }
+
+        public string[][] Names { get; }
 
         public int[][] Ordinals { get; }
     }
