@@ -30,7 +30,6 @@ public static class CatalogModule
         builder.Services.AddEventHandler<LessonEngagementChanged, LessonStatusHandlers>();
         builder.Services.AddEventHandler<Media.Review.Contracts.LessonAwarded, LessonAwardHandler>();
         builder.Services.AddEventHandler<LessonAccessChanged, LessonAccessHandler>();
-        builder.Services.AddMemoryCache();
         builder.Services.AddScoped<ViewerAudience>();
 
         builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -27,7 +27,7 @@ internal static class LessonEndpoints
         // Unpublished lessons are visible to their owner and administrators only; published ones to those who may watch them.
         var visible = lesson is not null
             && (lesson.OwnerId == user.UserId() || user.IsInRole(Roles.Admin)
-                || (lesson.Status == LessonStatus.Published && Audiences.Sees(await viewer.OfAsync(user, cancellationToken), LessonIndexer.ToDocument(lesson).Audience)));
+                || (lesson.Status == LessonStatus.Published && Audiences.Sees(await viewer.OfAsync(user, cancellationToken), LessonIndexer.AudienceOf(lesson))));
         return visible ? TypedResults.Ok(LessonDto.Of(lesson!)) : Problems.NotFound($"No lesson {id}.");
     }
 

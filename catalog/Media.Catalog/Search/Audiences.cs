@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Media.Platform.Identity;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Media.Catalog.Search;
 
@@ -38,7 +37,7 @@ internal static class Audiences
 }
 
 /// <summary>The tokens of the caller: public, signed-in, themselves, their roles and every organisation above them.</summary>
-internal sealed class ViewerAudience(UserDirectory users, IMemoryCache cache)
+internal sealed class ViewerAudience(UserDirectory users)
 {
     /// <summary>The viewer's tokens, or null for administrators, who see every lesson.</summary>
     public async Task<IReadOnlyCollection<string>?> OfAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -61,13 +60,7 @@ internal sealed class ViewerAudience(UserDirectory users, IMemoryCache cache)
 
         if (user.OrganisationId() is { } organisation)
         {
-            // Organisations rarely move; a few minutes of staleness costs nothing here.
-            var lineage = await cache.GetOrCreateAsync(("lineage", organisation), entry =>
-            {
-                entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5);
-                return users.GetLineageAsync(organisation, cancellationToken);
-            });
-            foreach (var ancestor in lineage ?? [])
+            foreach (var ancestor in await users.GetLineageAsync(organisation, cancellationToken))
             {
                 tokens.Add(Audiences.Organisation(ancestor.Id));
             }

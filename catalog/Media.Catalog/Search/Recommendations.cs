@@ -31,7 +31,7 @@ internal static class Recommendations
     {
         var lesson = await db.Lessons.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id && l.Status == LessonStatus.Published, cancellationToken);
         var audience = await viewer.OfAsync(user, cancellationToken);
-        if (lesson is null || !Audiences.Sees(audience, LessonIndexer.ToDocument(lesson).Audience))
+        if (lesson is null || !Audiences.Sees(audience, LessonIndexer.AudienceOf(lesson)))
         {
             return Problems.NotFound($"No published lesson {id}.");
         }

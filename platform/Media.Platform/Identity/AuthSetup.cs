@@ -20,6 +20,7 @@ internal static class AuthSetup
     {
         services.AddSingleton<SigningKey>();
         services.AddSingleton<TokenIssuer>();
+        services.AddMemoryCache();
         services.AddScoped<UserDirectory>();
         services.AddAntiforgery(o => o.HeaderName = AntiforgeryHeader);
 

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Media.Platform.Identity;
 
 /// <summary>Users and organisations: creation, look-up and password checks.</summary>
-public sealed class UserDirectory(IdentityDbContext db, TimeProvider time)
+public sealed class UserDirectory(IdentityDbContext db, TimeProvider time, IMemoryCache cache)
 {
     private static readonly PasswordHasher<User> Hasher = new();
 
@@ -104,8 +105,27 @@ public sealed class UserDirectory(IdentityDbContext db, TimeProvider time)
     public async Task<IReadOnlyList<User>> UsersInRoleAsync(string role, CancellationToken cancellationToken = default) =>
         await db.Users.AsNoTracking().Where(u => u.Roles.Any(r => r.Role == role)).OrderBy(u => u.UserName).ToListAsync(cancellationToken);
 
-    /// <summary>The organisation and every ancestor up to the province, nearest first.</summary>
+    /// <summary>
+    /// The organisation and every ancestor up to the province, nearest first. Organisations are never renamed or moved,
+    /// so a lineage once read is kept (access checks, review scopes and catalog audiences ask for it on every request).
+    /// </summary>
     public async Task<IReadOnlyList<Organisation>> GetLineageAsync(Guid organisationId, CancellationToken cancellationToken = default)
+    {
+        if (cache.TryGetValue(("lineage", organisationId), out IReadOnlyList<Organisation>? known))
+        {
+            return known!;
+        }
+
+        var lineage = await ReadLineageAsync(organisationId, cancellationToken);
+        if (lineage.Count > 0)
+        {
+            cache.Set(("lineage", organisationId), lineage, TimeSpan.FromHours(1));
+        }
+
+        return lineage;
+    }
+
+    private async Task<IReadOnlyList<Organisation>> ReadLineageAsync(Guid organisationId, CancellationToken cancellationToken)
     {
         var lineage = new List<Organisation>();
         Guid? next = organisationId;

@@ -9,31 +9,16 @@ namespace Media.Review.Campaigns;
 /// <summary>
 /// Where entries come from and which of them an administrator oversees: administrators see every region; a region
 /// administrator (教研员 of a county, city or province) sees the entries of schools under their own organisation.
-/// Lineages are cached for the request.
 /// </summary>
 internal sealed class ReviewScope(UserDirectory users)
 {
-    private readonly Dictionary<Guid, IReadOnlyList<Organisation>> _lineages = [];
 
     /// <summary>The region an administrator oversees: null for administrators (everywhere), the caller's organisation otherwise (none: <see cref="Guid.Empty"/>, which covers nothing).</summary>
     public static Guid? RegionOf(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Admin) ? null : user.OrganisationId() ?? Guid.Empty;
 
-    public async Task<IReadOnlyList<Organisation>> LineageAsync(Guid? organisation, CancellationToken cancellationToken)
-    {
-        if (organisation is not { } id)
-        {
-            return [];
-        }
-
-        if (!_lineages.TryGetValue(id, out var lineage))
-        {
-            lineage = await users.GetLineageAsync(id, cancellationToken);
-            _lineages[id] = lineage;
-        }
-
-        return lineage;
-    }
+    public async Task<IReadOnlyList<Organisation>> LineageAsync(Guid? organisation, CancellationToken cancellationToken) =>
+        organisation is { } id ? await users.GetLineageAsync(id, cancellationToken) : [];
 
     /// <summary>The organisation itself (a school, a county …), or null.</summary>
     public async Task<Organisation?> OrganisationAsync(Guid? organisation, CancellationToken cancellationToken) =>
