@@ -22,6 +22,7 @@ public abstract class UserDirectoryContract : IAsyncLifetime
         builder.Configuration.AddInMemoryCollection(await DatabaseSettingsAsync());
         builder.AddModuleDatabase<IdentityDbContext, SqliteIdentityDbContext, PostgresIdentityDbContext>(IdentityDbContext.SchemaName);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddMemoryCache();
         builder.Services.AddScoped<UserDirectory>();
         _services = builder.Services.BuildServiceProvider();
         await MigrateAsync();
