@@ -64,9 +64,10 @@ public sealed class BrowserSession : IAsyncLifetime
         await page.GetByLabel("用户名").FillAsync(userName);
         await page.GetByLabel("密码").FillAsync(MediaServerFactory.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        // Pages keep loading data (and SignalR connections) after their document: wait for the document, not for every
-        // request; a first page on a cold server under the whole suite's load may take a while to compile.
-        await page.WaitForURLAsync("**" + returnUrl, new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
+        // Wait for the redirect to be committed only: locators wait for what each test needs next. Waiting for a load
+        // state here hung now and then under the whole suite's load (the URL matched, the DOMContentLoaded wait never
+        // returned), and pages keep loading data and SignalR connections anyway.
+        await page.WaitForURLAsync("**" + returnUrl, new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
         return page;
     }
 

@@ -12,12 +12,7 @@ public sealed class CoWatchingTests(BrowserSession session) : IClassFixture<Brow
 
     private async Task<IPage> EnterAsync(string userName, Guid id)
     {
-        var page = await session.NewPageAsync();
-        await page.GotoAsync($"/account/signin?returnUrl=/classroom/{id}");
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(MediaServerFactory.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync($"**/classroom/{id}", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        var page = await session.SignedInPageAsync(userName, $"/classroom/{id}");
         await page.WaitForFunctionAsync("() => window.classroom?.coWatch !== undefined", null, new() { Timeout = 30_000 });
         return page;
     }

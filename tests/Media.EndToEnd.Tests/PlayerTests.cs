@@ -25,11 +25,7 @@ public sealed class PlayerTests(BrowserSession session) : IClassFixture<BrowserS
         var teacherApi = await session.Server.CreateClientForAsync("teacher");
         using var captions = new StringContent("1\n00:00:00,500 --> 00:00:05,000\n同学们好\n", System.Text.Encoding.UTF8, "application/x-subrip");
         (await teacherApi.PutAsync($"/api/lessons/{lesson}/captions/zh-CN?label=" + Uri.EscapeDataString("中文"), captions, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
-        var page = await session.NewPageAsync();
-        await page.GotoAsync($"/account/signin?returnUrl=/lessons/{lesson}");
-        await page.GetByLabel("用户名").FillAsync("student");
-        await page.GetByLabel("密码").FillAsync(MediaServerFactory.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        var page = await session.SignedInPageAsync("student", $"/lessons/{lesson}");
 
         await Assertions.Expect(page.GetByTestId("lesson-title")).ToHaveTextAsync("背影（第一课时）");
         await Assertions.Expect(page.GetByTestId("quality").Locator("option")).ToHaveCountAsync(3);
@@ -60,21 +56,13 @@ public sealed class PlayerTests(BrowserSession session) : IClassFixture<BrowserS
         Assert.True(analytics.GetProperty("watchSeconds").GetDouble() >= 3);
         Assert.True(analytics.GetProperty("dropOff")[4].GetProperty("viewers").GetInt32() == 1, analytics.ToString());
 
-        var teacherPage = await session.NewPageAsync();
-        await teacherPage.GotoAsync($"/account/signin?returnUrl=/lessons/{lesson}/analytics");
-        await teacherPage.GetByLabel("用户名").FillAsync("teacher");
-        await teacherPage.GetByLabel("密码").FillAsync(MediaServerFactory.DemoPassword);
-        await teacherPage.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        var teacherPage = await session.SignedInPageAsync("teacher", $"/lessons/{lesson}/analytics");
         await Assertions.Expect(teacherPage.Locator("#views")).ToHaveTextAsync("1");
         await Assertions.Expect(teacherPage.GetByTestId("plot").Locator("rect")).ToHaveCountAsync(10);
         await BrowserSession.ScreenshotAsync(teacherPage, "analytics-teacher");
 
         // Resume comes from the server, so it works from another browser (a fresh context has no local storage).
-        var other = await session.NewPageAsync();
-        await other.GotoAsync($"/account/signin?returnUrl=/lessons/{lesson}");
-        await other.GetByLabel("用户名").FillAsync("student");
-        await other.GetByLabel("密码").FillAsync(MediaServerFactory.DemoPassword);
-        await other.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        var other = await session.SignedInPageAsync("student", $"/lessons/{lesson}");
         await other.WaitForFunctionAsync("() => document.getElementById('video').currentTime >= 6", null, new() { Timeout = 30_000 });
         await Assertions.Expect(other.Locator("#resumed")).ToBeVisibleAsync();
     }

@@ -8,12 +8,7 @@ public sealed class SchedulePageTests(BrowserSession session) : IClassFixture<Br
     [Fact]
     public async Task Schedule_TeacherCreatesABroadcast_SeesItListedWithItsJoinLink()
     {
-        var page = await session.NewPageAsync();
-        await page.GotoAsync("/account/signin?returnUrl=/classroom");
-        await page.GetByLabel("用户名").FillAsync("teacher");
-        await page.GetByLabel("密码").FillAsync(MediaServerFactory.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync("**/classroom", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        var page = await session.SignedInPageAsync("teacher", "/classroom");
 
         await page.GetByLabel("课题").FillAsync("名师课堂：勾股定理");
         await page.Locator("select[name=kind]").SelectOptionAsync("broadcast");
