@@ -17,7 +17,7 @@ internal static class SearchBenchmark
         .. Enumerable.Range(0, 5).Select(_ => Audiences.Organisation(Guid.NewGuid())),
     ];
 
-    private static readonly (string? Text, (string Field, string Value)[] Filters)[] Mix =
+    private static readonly (string? Text, (string Field, string Value)[] Filters)[] QueryMix =
     [
         ("背影", []),
         ("勾股定理", [(LessonFields.Subject, "数学")]),
@@ -36,32 +36,44 @@ internal static class SearchBenchmark
         var sizes = Option(args, "--sizes", "10000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
         var clients = int.Parse(Option(args, "--clients", "8"), CultureInfo.InvariantCulture);
         var seconds = double.Parse(Option(args, "--seconds", "5"), CultureInfo.InvariantCulture);
-        Console.WriteLine($"search benchmark: {clients} concurrent clients, {seconds} s per engine, {Mix.Length} queries with facets (8 facet fields), page of 20");
+        // --query N runs only the mix's Nth query (0-based): for profiling one of them.
+        var only = Option(args, "--query", "");
+        var mix = only.Length > 0 ? [QueryMix[int.Parse(only, CultureInfo.InvariantCulture)]] : QueryMix;
+        // --keep DIR keeps the generated indexes there and reuses them on the next run with the same size (the 1M index takes minutes to build).
+        var keep = Option(args, "--keep", "");
+        Console.WriteLine($"search benchmark: {clients} concurrent clients, {seconds} s per engine, {mix.Length} queries with facets (8 facet fields), page of 20");
         Console.WriteLine($"{"lessons",9} {"engine",-12} {"index s",8} {"queries/s",10} {"p50 ms",8} {"p99 ms",8}");
         foreach (var size in sizes)
         {
-            var folder = Directory.CreateTempSubdirectory("media-search-bench-");
+            var folder = keep.Length > 0 ? Directory.CreateDirectory(Path.Combine(keep, size.ToString(CultureInfo.InvariantCulture))) : Directory.CreateTempSubdirectory("media-search-bench-");
             try
             {
                 // One lesson in twenty is open to its school only, so the audience filter the API adds has work to do.
                 var schools = Enumerable.Range(0, 50).Select(_ => Guid.NewGuid()).ToArray();
-                var lessons = DemoLibrary.Generate(size).Select(LessonIndexer.ToDocument)
+                var lessons = new Lazy<List<LessonDocument>>(() => DemoLibrary.Generate(size).Select(LessonIndexer.ToDocument)
                     .Select((lesson, i) => i % 20 == 0 ? lesson with { Audience = Audiences.OfLesson("school", schools[i % schools.Length], Guid.NewGuid()) } : lesson)
-                    .ToList();
+                    .ToList());
 
                 var clock = Stopwatch.StartNew();
                 using var lucene = new LuceneLessonIndex(Path.Combine(folder.FullName, "lucene"));
-                await lucene.ReplaceAllAsync(lessons.ToAsyncEnumerable(), CancellationToken.None);
-                var luceneIndexing = clock.Elapsed.TotalSeconds;
+                var luceneIndexing = double.NaN;
+                if (await lucene.CountAsync(CancellationToken.None) != size)
+                {
+                    var documents = lessons.Value;
+                    clock.Restart();
+                    await lucene.ReplaceAllAsync(documents.ToAsyncEnumerable(), CancellationToken.None);
+                    luceneIndexing = clock.Elapsed.TotalSeconds;
+                }
+
                 var luceneRun = await LoadAsync(clients, seconds, async i =>
                 {
-                    var (text, filters) = Mix[i % Mix.Length];
+                    var (text, filters) = mix[i % mix.Length];
                     await lucene.SearchAsync(new LessonQuery(text, filters.ToDictionary(f => f.Field, f => f.Value), Audience: Viewer), CancellationToken.None);
                 });
                 Print(size, "lucene", luceneIndexing, luceneRun);
                 if (args.Contains("--per-query"))
                 {
-                    foreach (var (text, filters) in Mix)
+                    foreach (var (text, filters) in mix)
                     {
                         var query = new LessonQuery(text, filters.ToDictionary(f => f.Field, f => f.Value), Audience: Viewer);
                         var result = await lucene.SearchAsync(query, CancellationToken.None);
@@ -75,18 +87,33 @@ internal static class SearchBenchmark
                     }
                 }
 
-                clock.Restart();
+                if (args.Contains("--lucene-only"))
+                {
+                    continue;
+                }
+
                 var database = Path.Combine(folder.FullName, "like.db");
-                await FillSqliteAsync(database, lessons);
-                var sqlIndexing = clock.Elapsed.TotalSeconds;
-                var sqlRun = await LoadAsync(clients, seconds, i => SqlSearchAsync(database, Mix[i % Mix.Length]));
+                var sqlIndexing = double.NaN;
+                if (!File.Exists(database))
+                {
+                    var documents = lessons.Value;
+                    clock.Restart();
+                    await FillSqliteAsync(database + ".partial", documents);
+                    File.Move(database + ".partial", database);
+                    sqlIndexing = clock.Elapsed.TotalSeconds;
+                }
+
+                var sqlRun = await LoadAsync(clients, seconds, i => SqlSearchAsync(database, mix[i % mix.Length]));
                 Print(size, "sql LIKE", sqlIndexing, sqlRun);
                 Console.WriteLine($"{size,9} {"ratio",-12} {"",8} {luceneRun.PerSecond / sqlRun.PerSecond,9:0.0}x {"",8} {sqlRun.P99 / luceneRun.P99,7:0.0}x  (lucene vs LIKE: throughput, p99 speed-up)");
             }
             finally
             {
                 SqliteConnection.ClearAllPools();
-                folder.Delete(recursive: true);
+                if (keep.Length == 0)
+                {
+                    folder.Delete(recursive: true);
+                }
             }
         }
 
@@ -96,7 +123,7 @@ internal static class SearchBenchmark
     private sealed record Run(double PerSecond, double P50, double P99);
 
     private static void Print(int size, string engine, double indexing, Run run) =>
-        Console.WriteLine($"{size,9} {engine,-12} {indexing,8:0.0} {run.PerSecond,10:0} {run.P50,8:0.00} {run.P99,8:0.00}");
+        Console.WriteLine($"{size,9} {engine,-12} {(double.IsNaN(indexing) ? "kept" : indexing.ToString("0.0", CultureInfo.InvariantCulture)),8} {run.PerSecond,10:0} {run.P50,8:0.00} {run.P99,8:0.00}");
 
     /// <summary>Bounded load: each client runs queries back to back until the time is up.</summary>
     private static async Task<Run> LoadAsync(int clients, double seconds, Func<int, Task> query)

@@ -167,6 +167,19 @@ public abstract class LessonIndexContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Upsert_ChangedRegion_FiltersAndFacetsFollowTheNewValue()
+    {
+        var sanxia = Library().Single(l => l.Id == Sanxia);
+        await Index.UpsertAsync([sanxia with { Region = "济南市" }], CancellationToken.None);
+
+        Assert.Equal(0, (await SearchAsync(null, new() { ["region"] = "淄博市" })).Total);
+        var jinan = await SearchAsync(null, new() { ["region"] = "济南市", ["subject"] = "语文" });
+        Assert.Equal([BeiyingBySpecialTeacher, MentionsBeiying, Sanxia], jinan.Items.Select(i => i.Lesson.Id).Order());
+        Assert.DoesNotContain(jinan.Facets["region"], f => f.Value == "淄博市");
+        Assert.Equal(Sanxia, (await SearchAsync("三峡", new() { ["region"] = "济南市" })).Items.Single().Lesson.Id);
+    }
+
+    [Fact]
     public async Task Delete_Lesson_NeverAppearsAgain()
     {
         await Index.DeleteAsync(Pythagoras, CancellationToken.None);

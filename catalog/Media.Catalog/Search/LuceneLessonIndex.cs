@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Threading.Channels;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Cjk;
 using Lucene.Net.Analysis.Cn.Smart;
@@ -89,10 +90,36 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
         long count = 0;
         // Readers are refreshed only after the commit, so searches keep seeing the old index until then.
         _writer.DeleteAll();
-        await foreach (var lesson in lessons.WithCancellation(cancellationToken))
+        // Analysis (SmartCn, bigrams) is the cost and IndexWriter takes documents from several threads: one per core.
+        var queue = Channel.CreateBounded<LessonDocument>(new BoundedChannelOptions(1_000) { SingleWriter = true });
+        var analysers = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => Task.Run(async () =>
         {
-            _writer.AddDocument(ToDocument(lesson));
-            count++;
+            try
+            {
+                await foreach (var lesson in queue.Reader.ReadAllAsync(cancellationToken))
+                {
+                    _writer.AddDocument(ToDocument(lesson));
+                    Interlocked.Increment(ref count);
+                }
+            }
+            catch (Exception e)
+            {
+                // Stops the reading side too, rather than leaving it waiting on a full queue.
+                queue.Writer.TryComplete(e);
+                throw;
+            }
+        }, cancellationToken)).ToList();
+        try
+        {
+            await foreach (var lesson in lessons.WithCancellation(cancellationToken))
+            {
+                await queue.Writer.WriteAsync(lesson, cancellationToken);
+            }
+        }
+        finally
+        {
+            queue.Writer.TryComplete();
+            await Task.WhenAll(analysers);
         }
 
         // Fewer segments, fewer term lookups per query: a rebuild is rare, queries are not.
@@ -167,12 +194,8 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
         var searcher = _searchers.Acquire();
         try
         {
-            if (audience is not null && AudienceFilter(searcher.IndexReader, audience) is { } visible)
-            {
-                query = new BooleanQuery { { query, Occur.MUST }, { visible, Occur.MUST } };
-            }
-
-            var top = searcher.Search(query, Math.Max(take * 3, take));
+            using var filter = audience is not null && AudienceTerms(searcher.IndexReader, audience) is { } visible ? new LessonFilter([], visible) : null;
+            var top = searcher.Search(filter is null ? query : new FilteredQuery(query, filter), Math.Max(take * 3, take));
             var suggestions = top.ScoreDocs
                 .Select(hit => Read(searcher, hit.Doc))
                 .DistinctBy(lesson => lesson.Title)
@@ -197,7 +220,8 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
 
     private LessonSearchResult Run(IndexSearcher searcher, LessonQuery query, IReadOnlyList<string> words, bool everyWord)
     {
-        var lucene = BuildQuery(searcher.IndexReader, query, words, everyWord);
+        var (lucene, filter) = BuildQuery(searcher.IndexReader, query, words, everyWord);
+        using var filterSets = filter;
         var page = Math.Max(1, query.Page);
         var size = Math.Clamp(query.PageSize, 1, 100);
         var wanted = page * size;
@@ -220,25 +244,26 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
         return new LessonSearchResult(top.TotalHits, items, facets?.Counts() ?? new Dictionary<string, IReadOnlyList<FacetCount>>());
     }
 
-    private BooleanQuery BuildQuery(IndexReader reader, LessonQuery query, IReadOnlyList<string> words, bool everyWord)
+    private (Query Query, LessonFilter? Filter) BuildQuery(IndexReader reader, LessonQuery query, IReadOnlyList<string> words, bool everyWord)
     {
-        var root = new BooleanQuery();
+        var filters = query.Filters.Select(f => new Term(KeywordPrefix + f.Key, f.Value)).ToList();
+        var audience = query.Audience is { } viewer ? AudienceTerms(reader, viewer) : null;
+        var filter = filters.Count > 0 || audience is not null ? new LessonFilter(filters, audience) : null;
+        Query root;
         if (words.Count == 0)
         {
             // Filters alone select the lessons; with none, every lesson.
-            if (query.Filters.Count == 0)
-            {
-                root.Add(new MatchAllDocsQuery(), Occur.MUST);
-            }
+            root = filter is null ? new MatchAllDocsQuery() : new ConstantScoreQuery(filter);
         }
         else
         {
+            var text = new BooleanQuery();
             var anyWord = new BooleanQuery();
             foreach (var word in words)
             {
                 if (everyWord)
                 {
-                    root.Add(WordQuery(reader, word), Occur.MUST);
+                    text.Add(WordQuery(reader, word), Occur.MUST);
                 }
                 else
                 {
@@ -253,50 +278,37 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
 
             if (!everyWord)
             {
-                root.Add(anyWord, Occur.MUST);
+                text.Add(anyWord, Occur.MUST);
             }
+
+            root = filter is null ? text : new FilteredQuery(text, filter);
         }
 
-        foreach (var (field, value) in query.Filters)
+        if (query.Exclude is not { Count: > 0 } excluded)
         {
-            root.Add(new ConstantScoreQuery(new TermQuery(new Term(KeywordPrefix + field, value))) { Boost = 0 }, Occur.MUST);
+            return (root, filter);
         }
 
-        foreach (var excluded in query.Exclude ?? [])
+        var withoutExcluded = new BooleanQuery { { root, Occur.MUST } };
+        foreach (var id in excluded)
         {
-            root.Add(new TermQuery(new Term(IdField, IdOf(excluded))), Occur.MUST_NOT);
+            withoutExcluded.Add(new TermQuery(new Term(IdField, IdOf(id))), Occur.MUST_NOT);
         }
 
-        if (query.Audience is { } audience && AudienceFilter(reader, audience) is { } visible)
-        {
-            root.Add(visible, Occur.MUST);
-        }
-
-        return root;
+        return (withoutExcluded, filter);
     }
 
     /// <summary>
-    /// Lessons whose audience shares a token with the viewer's, never changing the score; null when the viewer may see
-    /// every lesson in the index. Only tokens some lesson carries take part, so the usual case (most lessons open to
-    /// everyone signed in, a few to one school) costs one or two postings lists, not a disjunction of ten.
+    /// The viewer's audience tokens that some lesson carries (none: the viewer sees no lesson); null when the viewer may
+    /// see every lesson in the index. Only tokens some lesson carries take part, so the usual case (most lessons open to
+    /// everyone signed in, a few to one school) combines one or two sets, not ten.
     /// </summary>
-    private static ConstantScoreQuery? AudienceFilter(IndexReader reader, IReadOnlyCollection<string> viewer)
+    private static List<Term>? AudienceTerms(IndexReader reader, IReadOnlyCollection<string> viewer)
     {
         var present = viewer.Select(token => new Term(AudienceField, token)).Where(term => reader.DocFreq(term) > 0).ToList();
         // Every document (deleted ones included) carries exactly one of public and signed-in unless it is restricted.
         var open = present.Where(t => t.Text is Audiences.Public or Audiences.SignedIn).Sum(reader.DocFreq);
-        if (open >= reader.MaxDoc)
-        {
-            return null;
-        }
-
-        Query filter = present.Count switch
-        {
-            0 => new BooleanQuery(), // matches nothing
-            1 => new TermQuery(present[0]),
-            _ => present.Aggregate(new BooleanQuery(), (any, term) => { any.Add(new TermQuery(term), Occur.SHOULD); return any; }),
-        };
-        return new ConstantScoreQuery(filter) { Boost = 0 };
+        return open >= reader.MaxDoc ? null : present;
     }
 
     /// <summary>One query word matches its SmartCn words, its bigram phrase, or a taxonomy keyword exactly; the title counts most.</summary>

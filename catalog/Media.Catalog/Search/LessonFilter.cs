@@ -1,0 +1,196 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Media.Catalog.Search;
+
+/// <summary>
+/// A search's filters as one bit set per segment: lessons holding every <c>all</c> term (subject, grade…) and, unless
+/// <c>any</c> is null, at least one <c>any</c> term (the viewer's audience tokens; none: no lesson). Leap-frogging through a filter's postings for every candidate
+/// was most of a broad query's time at a million lessons; combining bit sets takes one operation per 64 lessons, and
+/// the text query then checks each candidate against the result with one bit test.
+/// </summary>
+internal sealed class LessonFilter(IReadOnlyList<Term> all, IReadOnlyList<Term>? any) : Filter, IDisposable
+{
+    // A million lessons make a 122 KiB set: allocated per query, such sets land on the large-object heap and each
+    // query's two of them set off full collections; rented words go back when the search is done.
+    private readonly List<long[]> _rented = [];
+
+    public override DocIdSet GetDocIdSet(AtomicReaderContext context, IBits acceptDocs)
+    {
+        var reader = context.AtomicReader;
+        var lessons = Rent(reader.MaxDoc);
+        if (all.Count == 0)
+        {
+            lessons.Set(0, reader.MaxDoc);
+        }
+        else
+        {
+            TermBits.Or(reader, all[0], lessons);
+            foreach (var term in all.Skip(1))
+            {
+                TermBits.And(reader, term, lessons);
+            }
+        }
+
+        if (any is not null)
+        {
+            var audience = Rent(reader.MaxDoc);
+            foreach (var term in any)
+            {
+                TermBits.Or(reader, term, audience);
+            }
+
+            lessons.And(audience);
+        }
+
+        if (acceptDocs is not null)
+        {
+            lessons.And(TermBits.Live(acceptDocs, reader.MaxDoc));
+        }
+
+        return lessons;
+    }
+
+    public void Dispose()
+    {
+        lock (_rented)
+        {
+            _rented.ForEach(words => ArrayPool<long>.Shared.Return(words));
+            _rented.Clear();
+        }
+    }
+
+    private FixedBitSet Rent(int size)
+    {
+        var words = ArrayPool<long>.Shared.Rent(FixedBitSet.Bits2words(size));
+        // Words past the set's own must be zero too: FixedBitSet counts and iterates the whole array.
+        Array.Clear(words);
+        lock (_rented)
+        {
+            _rented.Add(words);
+        }
+
+        return new FixedBitSet(words, size);
+    }
+
+    public override string ToString() => $"LessonFilter(all: {string.Join(", ", all)}; any: {(any is null ? "-" : string.Join(", ", any))})";
+}
+
+/// <summary>
+/// Each segment's bit sets of its common terms (one lesson in 64 or more: a bit set is then no bigger than the postings),
+/// read once and dropped with the segment; rare terms are read from their postings each time, which costs little.
+/// All segments together keep at most <see cref="BudgetBytes"/>.
+/// </summary>
+internal static class TermBits
+{
+    public const long BudgetBytes = 128L << 20;
+    private const int CommonShare = 64;
+    private static readonly ConditionalWeakTable<object, Segment> Segments = new();
+    private static readonly ConditionalWeakTable<IBits, FixedBitSet> LiveSets = new();
+    private static long _kept;
+
+    public static void Or(AtomicReader reader, Term term, FixedBitSet target)
+    {
+        switch (Find(reader, term))
+        {
+            case FixedBitSet bits:
+                target.Or(bits);
+                break;
+            case DocIdSetIterator docs:
+                target.Or(docs);
+                break;
+        }
+    }
+
+    public static void And(AtomicReader reader, Term term, FixedBitSet target)
+    {
+        switch (Find(reader, term))
+        {
+            case FixedBitSet bits:
+                target.And(bits);
+                break;
+            case DocIdSetIterator docs:
+                target.And(docs);
+                break;
+            default:
+                target.Clear(0, target.Length);
+                break;
+        }
+    }
+
+    /// <summary>A segment's live documents as a bit set, built once per set of deletions (a reader's live documents never change).</summary>
+    public static FixedBitSet Live(IBits live, int size) => live as FixedBitSet ?? LiveSets.GetValue(live, bits =>
+    {
+        var set = new FixedBitSet(size);
+        for (var doc = 0; doc < size; doc++)
+        {
+            if (bits.Get(doc))
+            {
+                set.Set(doc);
+            }
+        }
+
+        return set;
+    });
+
+    /// <summary>The term's documents (deleted ones included): a kept bit set, a postings iterator, or null when no document has it.</summary>
+    private static object? Find(AtomicReader reader, Term term)
+    {
+        var segment = reader is SegmentReader core ? Segments.GetValue(core.CoreCacheKey, _ => Segment.Watch(core)) : null;
+        if (segment is not null && segment.Bits.TryGetValue(term, out var kept))
+        {
+            return kept;
+        }
+
+        var terms = reader.GetTerms(term.Field)?.GetEnumerator();
+        if (terms is null || !terms.SeekExact(term.Bytes))
+        {
+            return null;
+        }
+
+        var docs = terms.Docs(null, null, DocsFlags.NONE);
+        if (segment is null || terms.DocFreq < Math.Max(1, reader.MaxDoc / CommonShare))
+        {
+            return docs;
+        }
+
+        var bits = new FixedBitSet(reader.MaxDoc);
+        bits.Or(docs);
+        var bytes = bits.GetBits().Length * sizeof(long);
+        if (Interlocked.Add(ref _kept, bytes) > BudgetBytes || !segment.Bits.TryAdd(term, bits))
+        {
+            Interlocked.Add(ref _kept, -bytes);
+        }
+        else
+        {
+            Interlocked.Add(ref segment.Bytes, bytes);
+        }
+
+        return bits;
+    }
+
+    private sealed class Segment : SegmentReader.ICoreDisposedListener
+    {
+        public long Bytes;
+
+        public ConcurrentDictionary<Term, FixedBitSet> Bits { get; } = new();
+
+        public static Segment Watch(SegmentReader reader)
+        {
+            var segment = new Segment();
+            reader.AddCoreDisposedListener(segment);
+            return segment;
+        }
+
+        public void OnDispose(object ownerCoreCacheKey)
+        {
+            Segments.Remove(ownerCoreCacheKey);
+            Bits.Clear();
+            Interlocked.Add(ref _kept, -Interlocked.Exchange(ref Bytes, 0));
+        }
+    }
+}
