@@ -13,16 +13,18 @@ namespace Media.Catalog.Search;
 /// was most of a broad query's time at a million lessons; combining bit sets takes one operation per 64 lessons, and
 /// the text query then checks each candidate against the result with one bit test.
 /// </summary>
-internal sealed class LessonFilter(IReadOnlyList<Term> all, IReadOnlyList<Term>? any) : Filter, IDisposable
+internal sealed class LessonFilter(IReadOnlyList<Term> all, IReadOnlyList<Term>? any, BitSetRentals rentals) : Filter
 {
-    // A million lessons make a 122 KiB set: allocated per query, such sets land on the large-object heap and each
-    // query's two of them set off full collections; rented words go back when the search is done.
-    private readonly List<long[]> _rented = [];
-
     public override DocIdSet GetDocIdSet(AtomicReaderContext context, IBits acceptDocs)
     {
         var reader = context.AtomicReader;
-        var lessons = Rent(reader.MaxDoc);
+        // One kept set alone needs no combining: used as it is, with deleted lessons checked as it is read.
+        if (all.Count + (any?.Count ?? 0) == 1 && TermBits.Kept(reader, all.Count == 1 ? all[0] : any![0]) is { } kept)
+        {
+            return BitsFilteredDocIdSet.Wrap(kept, acceptDocs);
+        }
+
+        var lessons = rentals.Rent(reader.MaxDoc);
         if (all.Count == 0)
         {
             lessons.Set(0, reader.MaxDoc);
@@ -38,7 +40,7 @@ internal sealed class LessonFilter(IReadOnlyList<Term> all, IReadOnlyList<Term>?
 
         if (any is not null)
         {
-            var audience = Rent(reader.MaxDoc);
+            var audience = rentals.Rent(reader.MaxDoc);
             foreach (var term in any)
             {
                 TermBits.Or(reader, term, audience);
@@ -55,19 +57,21 @@ internal sealed class LessonFilter(IReadOnlyList<Term> all, IReadOnlyList<Term>?
         return lessons;
     }
 
-    public void Dispose()
-    {
-        lock (_rented)
-        {
-            _rented.ForEach(words => ArrayPool<long>.Shared.Return(words));
-            _rented.Clear();
-        }
-    }
+    public override string ToString() => $"LessonFilter(all: {string.Join(", ", all)}; any: {(any is null ? "-" : string.Join(", ", any))})";
+}
 
-    private FixedBitSet Rent(int size)
+/// <summary>
+/// The bit sets one search combines its filters into. A million lessons make a 122 KiB set: allocated per query, such
+/// sets land on the large-object heap and set off full collections; rented words go back when the search is done.
+/// </summary>
+internal sealed class BitSetRentals : IDisposable
+{
+    private readonly List<long[]> _rented = [];
+
+    public FixedBitSet Rent(int size)
     {
         var words = ArrayPool<long>.Shared.Rent(FixedBitSet.Bits2words(size));
-        // Words past the set's own must be zero too: FixedBitSet counts and iterates the whole array.
+        // Rented words hold the last user's bits.
         Array.Clear(words);
         lock (_rented)
         {
@@ -77,7 +81,14 @@ internal sealed class LessonFilter(IReadOnlyList<Term> all, IReadOnlyList<Term>?
         return new FixedBitSet(words, size);
     }
 
-    public override string ToString() => $"LessonFilter(all: {string.Join(", ", all)}; any: {(any is null ? "-" : string.Join(", ", any))})";
+    public void Dispose()
+    {
+        lock (_rented)
+        {
+            _rented.ForEach(words => ArrayPool<long>.Shared.Return(words));
+            _rented.Clear();
+        }
+    }
 }
 
 /// <summary>
@@ -92,6 +103,29 @@ internal static class TermBits
     private static readonly ConditionalWeakTable<object, Segment> Segments = new();
     private static readonly ConditionalWeakTable<IBits, FixedBitSet> LiveSets = new();
     private static long _kept;
+
+    /// <summary>The term's kept bit set in this segment, if it is a common one.</summary>
+    public static FixedBitSet? Kept(AtomicReader reader, Term term) => Find(reader, term) as FixedBitSet;
+
+    /// <summary>How many of <paramref name="lessons"/> hold the term.</summary>
+    public static long CountIn(AtomicReader reader, Term term, FixedBitSet lessons)
+    {
+        switch (Find(reader, term))
+        {
+            case FixedBitSet bits:
+                return FixedBitSet.IntersectionCount(bits, lessons);
+            case DocIdSetIterator docs:
+                long count = 0;
+                for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+                {
+                    count += lessons.Get(doc) ? 1 : 0;
+                }
+
+                return count;
+            default:
+                return 0;
+        }
+    }
 
     public static void Or(AtomicReader reader, Term term, FixedBitSet target)
     {

@@ -78,8 +78,8 @@ internal sealed record TitleSuggestion(Guid Id, string Title);
 /// </summary>
 internal static class LessonIndexSchema
 {
-    /// <summary>2: audience tokens (who may see each lesson).</summary>
-    public const int Version = 2;
+    /// <summary>2: audience tokens (who may see each lesson). 3: the taxonomy values each title repeats.</summary>
+    public const int Version = 3;
 
     public static string Versioned(string name) => $"{name}-v{Version}";
 }

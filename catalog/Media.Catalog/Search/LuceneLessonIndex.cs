@@ -36,6 +36,11 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
     private const string KeywordPrefix = "k_";
     private const string AudienceField = "audience";
 
+    /// <summary>The taxonomy values a lesson's title repeats (背影（人教版八年级上册）), as whole words.</summary>
+    private const string TitleTerms = "title_terms";
+
+    private static readonly Lucene.Net.Search.Similarities.DefaultSimilarity Similarity = new();
+
     /// <summary>A keyword value held by more than one lesson in this many (and by more than a thousand) is "common".</summary>
     private const int CommonKeywordShare = 50;
 
@@ -194,7 +199,8 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
         var searcher = _searchers.Acquire();
         try
         {
-            using var filter = audience is not null && AudienceTerms(searcher.IndexReader, audience) is { } visible ? new LessonFilter([], visible) : null;
+            using var rentals = new BitSetRentals();
+            var filter = audience is not null && AudienceTerms(searcher.IndexReader, audience) is { } visible ? new LessonFilter([], visible, rentals) : null;
             var top = searcher.Search(filter is null ? query : new FilteredQuery(query, filter), Math.Max(take * 3, take));
             var suggestions = top.ScoreDocs
                 .Select(hit => Read(searcher, hit.Doc))
@@ -220,8 +226,8 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
 
     private LessonSearchResult Run(IndexSearcher searcher, LessonQuery query, IReadOnlyList<string> words, bool everyWord)
     {
-        var (lucene, filter) = BuildQuery(searcher.IndexReader, query, words, everyWord);
-        using var filterSets = filter;
+        using var rentals = new BitSetRentals();
+        var lucene = BuildQuery(searcher.IndexReader, query, words, everyWord, rentals);
         var page = Math.Max(1, query.Page);
         var size = Math.Clamp(query.PageSize, 1, 100);
         var wanted = page * size;
@@ -232,7 +238,7 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
             // Sorted by a field, a hit's score is never used: skip computing it for every match.
             _ => TopFieldCollector.Create(SortOf(sort), wanted, false, false, false, false),
         };
-        var facets = query.WithFacets ? new FacetCollector(LessonFields.Facets) : null;
+        var facets = query.WithFacets ? new FacetCollector(LessonFields.Facets, rentals) : null;
         searcher.Search(lucene, facets is null ? top : MultiCollector.Wrap(top, facets));
         var docs = top.GetTopDocs((page - 1) * size, size);
         var items = docs.ScoreDocs.Select(hit =>
@@ -244,11 +250,11 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
         return new LessonSearchResult(top.TotalHits, items, facets?.Counts() ?? new Dictionary<string, IReadOnlyList<FacetCount>>());
     }
 
-    private (Query Query, LessonFilter? Filter) BuildQuery(IndexReader reader, LessonQuery query, IReadOnlyList<string> words, bool everyWord)
+    private Query BuildQuery(IndexReader reader, LessonQuery query, IReadOnlyList<string> words, bool everyWord, BitSetRentals rentals)
     {
         var filters = query.Filters.Select(f => new Term(KeywordPrefix + f.Key, f.Value)).ToList();
         var audience = query.Audience is { } viewer ? AudienceTerms(reader, viewer) : null;
-        var filter = filters.Count > 0 || audience is not null ? new LessonFilter(filters, audience) : null;
+        var filter = filters.Count > 0 || audience is not null ? new LessonFilter(filters, audience, rentals) : null;
         Query root;
         if (words.Count == 0)
         {
@@ -263,11 +269,11 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
             {
                 if (everyWord)
                 {
-                    text.Add(WordQuery(reader, word), Occur.MUST);
+                    text.Add(WordQuery(reader, word, rentals), Occur.MUST);
                 }
                 else
                 {
-                    anyWord.Add(WordQuery(reader, word), Occur.SHOULD);
+                    anyWord.Add(WordQuery(reader, word, rentals), Occur.SHOULD);
                     foreach (var bigram in Tokens(BodyBigrams, word).Distinct())
                     {
                         anyWord.Add(new TermQuery(new Term(TitleBigrams, bigram)) { Boost = 2 }, Occur.SHOULD);
@@ -286,7 +292,7 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
 
         if (query.Exclude is not { Count: > 0 } excluded)
         {
-            return (root, filter);
+            return root;
         }
 
         var withoutExcluded = new BooleanQuery { { root, Occur.MUST } };
@@ -295,7 +301,7 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
             withoutExcluded.Add(new TermQuery(new Term(IdField, IdOf(id))), Occur.MUST_NOT);
         }
 
-        return (withoutExcluded, filter);
+        return withoutExcluded;
     }
 
     /// <summary>
@@ -312,39 +318,42 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
     }
 
     /// <summary>One query word matches its SmartCn words, its bigram phrase, or a taxonomy keyword exactly; the title counts most.</summary>
-    private BooleanQuery WordQuery(IndexReader reader, string word)
+    private BooleanQuery WordQuery(IndexReader reader, string word, BitSetRentals rentals)
     {
-        var any = new BooleanQuery();
         var keywords = new[] { LessonFields.Edition, LessonFields.Volume, LessonFields.Grade, LessonFields.Subject, LessonFields.Stage,
             LessonFields.Unit, LessonFields.Lesson, LessonFields.TeacherTitle, LessonFields.Teacher, LessonFields.Award, LessonFields.Tag };
-        // A word that names a common taxonomy value (人教版, 八年级上册, 语文) is found through that keyword; matching it
-        // again as a phrase in every body that repeats it costs much and finds nothing more.
-        var common = keywords.Any(field => reader.DocFreq(new Term(KeywordPrefix + field, word)) > Math.Max(CommonKeywordMinimum, reader.NumDocs / CommonKeywordShare));
+        var holders = keywords.Select(field => new Term(KeywordPrefix + field, word)).Select(term => (Term: term, Lessons: reader.DocFreq(term)))
+            .Where(held => held.Lessons > 0).ToList();
+        if (holders.Count > 0 && holders.Max(held => held.Lessons) > Math.Max(CommonKeywordMinimum, reader.NumDocs / CommonKeywordShare))
+        {
+            // A word that names a common taxonomy value (人教版, 八年级上册, 语文) finds the lessons holding that value, and
+            // those whose title repeats it rank first. Matching it as a phrase in every title and body that repeats it cost
+            // most of such a query at a million lessons and found almost nothing more (a title naming another edition).
+            var idf = Similarity.Idf(holders.Max(held => held.Lessons), reader.NumDocs);
+            var holding = new ConstantScoreQuery(new LessonFilter([], holders.ConvertAll(held => held.Term), rentals)) { Boost = 2 * idf * idf };
+            return new BooleanQuery { { holding, Occur.MUST }, { new TermQuery(new Term(TitleTerms, word)) { Boost = 4 }, Occur.SHOULD } };
+        }
+
+        var any = new BooleanQuery();
         var words = Tokens(TitleWords, word);
         // SmartCn leaves unknown words as single characters (人教版 → 人|教|版): their conjunction is slow (教 is in
         // nearly every lesson) and imprecise, so such words are left to the bigram phrase, which matches them exactly.
         if (words.Count > 0 && (word.Length == 1 || words.All(w => w.Length > 1 || !IsCjk(w[0]))))
         {
             any.Add(AllTerms(TitleWords, words, 3), Occur.SHOULD);
-            if (!common)
-            {
-                any.Add(AllTerms(BodyWords, words, 1), Occur.SHOULD);
-            }
+            any.Add(AllTerms(BodyWords, words, 1), Occur.SHOULD);
         }
 
         var bigrams = Tokens(TitleBigrams, word);
         if (bigrams.Count > 0)
         {
             any.Add(Phrase(TitleBigrams, bigrams, 4), Occur.SHOULD);
-            if (!common)
-            {
-                any.Add(Phrase(BodyBigrams, bigrams, 1.5f), Occur.SHOULD);
-            }
+            any.Add(Phrase(BodyBigrams, bigrams, 1.5f), Occur.SHOULD);
         }
 
-        foreach (var field in keywords)
+        foreach (var (term, _) in holders)
         {
-            any.Add(new TermQuery(new Term(KeywordPrefix + field, word)) { Boost = 2 }, Occur.SHOULD);
+            any.Add(new TermQuery(term) { Boost = 2 }, Occur.SHOULD);
         }
 
         return any;
@@ -391,9 +400,9 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
 
     private static Sort SortOf(LessonSort sort) => sort switch
     {
-        LessonSort.MostViewed => new Sort(new SortField(ViewsField, SortFieldType.INT64, true), new SortField(PublishedField, SortFieldType.INT64, true)),
-        LessonSort.Rating => new Sort(new SortField(RatingField, SortFieldType.INT64, true), new SortField(PublishedField, SortFieldType.INT64, true)),
-        _ => new Sort(new SortField(PublishedField, SortFieldType.INT64, true)),
+        LessonSort.MostViewed => new Sort(new SortField(ViewsField, KeptNumbers.Instance, true), new SortField(PublishedField, KeptNumbers.Instance, true)),
+        LessonSort.Rating => new Sort(new SortField(RatingField, KeptNumbers.Instance, true), new SortField(PublishedField, KeptNumbers.Instance, true)),
+        _ => new Sort(new SortField(PublishedField, KeptNumbers.Instance, true)),
     };
 
     private static Document ToDocument(LessonDocument lesson)
@@ -417,6 +426,14 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
             foreach (var value in LessonFields.ValuesOf(lesson, field))
             {
                 document.Add(new StringField(KeywordPrefix + field, value, Field.Store.NO));
+            }
+        }
+
+        foreach (var value in LessonFields.Filters.SelectMany(field => LessonFields.ValuesOf(lesson, field)).Distinct())
+        {
+            if (lesson.Title.Contains(value, StringComparison.Ordinal))
+            {
+                document.Add(new StringField(TitleTerms, value, Field.Store.NO));
             }
         }
 
@@ -516,16 +533,24 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
     }
 
     /// <summary>
-    /// Counts facet values over every matching lesson. Each segment's ordinals are decoded once into plain arrays
-    /// (cached per segment core, which never changes), so counting a hit is eight array reads.
+    /// Counts facet values over every matching lesson. Hits are marked in a bit set per segment. Where a query matched
+    /// few of a segment's lessons, each hit is counted from the segment's decoded ordinals (cached per segment core,
+    /// which never changes: eight neighbouring numbers a hit); where it matched many (a browse by subject and grade:
+    /// 150,000 of a million), each value is counted at once as the overlap of the hits with the value's lessons, 64
+    /// lessons an operation.
     /// </summary>
-    private sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
+    private sealed class FacetCollector(IReadOnlyList<string> fields, BitSetRentals rentals) : ICollector
     {
-        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, SegmentOrdinals> Cache = [];
+        /// <summary>Counting by overlaps costs about as much as counting one hit in eight one by one.</summary>
+        private const int ManyHitsShare = 8;
+
+        private static readonly ConditionalWeakTable<object, SegmentOrdinals> Cache = [];
 
         private readonly Dictionary<string, Dictionary<string, long>> _counts = fields.ToDictionary(f => f, _ => new Dictionary<string, long>());
+        private AtomicReader? _reader;
         private SegmentOrdinals? _segment;
-        private int[][] _segmentCounts = [];
+        private FixedBitSet? _hits;
+        private int _hitCount;
 
         public bool AcceptsDocsOutOfOrder => true;
 
@@ -537,21 +562,16 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
         {
             Flush();
             var reader = context.AtomicReader;
+            _reader = reader;
             _segment = Cache.GetValue(reader.CoreCacheKey, _ => new SegmentOrdinals(reader, fields));
-            _segmentCounts = _segment.Names.Select(names => new int[names.Length]).ToArray();
+            _hits = rentals.Rent(reader.MaxDoc);
+            _hitCount = 0;
         }
 
         public void Collect(int doc)
         {
-            var ordinals = _segment!.Ordinals;
-            for (var i = 0; i < ordinals.Length; i++)
-            {
-                var ord = ordinals[i][doc];
-                if (ord >= 0)
-                {
-                    _segmentCounts[i][ord]++;
-                }
-            }
+            _hits!.Set(doc);
+            _hitCount++;
         }
 
         public Dictionary<string, IReadOnlyList<FacetCount>> Counts()
@@ -565,25 +585,59 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
 
         private void Flush()
         {
-            if (_segment is null)
+            if (_segment is null || _reader is null || _hits is null || _hitCount == 0)
             {
                 return;
             }
 
-            for (var i = 0; i < _segmentCounts.Length; i++)
+            if ((long)_hitCount * ManyHitsShare < _reader.MaxDoc)
             {
-                var counts = _counts[fields[i]];
-                var names = _segment.Names[i];
-                for (var ord = 0; ord < _segmentCounts[i].Length; ord++)
+                CountEachHit(_segment, _hits);
+            }
+            else
+            {
+                for (var i = 0; i < fields.Count; i++)
                 {
-                    if (_segmentCounts[i][ord] > 0)
+                    for (var ord = 0; ord < _segment.Names[i].Length; ord++)
                     {
-                        counts[names[ord]] = counts.GetValueOrDefault(names[ord]) + _segmentCounts[i][ord];
+                        Add(fields[i], _segment.Names[i][ord], TermBits.CountIn(_reader, _segment.Terms[i][ord], _hits));
                     }
                 }
             }
 
             _segment = null;
+        }
+
+        private void CountEachHit(SegmentOrdinals segment, FixedBitSet hits)
+        {
+            // Slot 0 of each field counts lessons without a value, which no facet shows.
+            var counts = segment.Names.Select(names => new int[names.Length + 1]).ToArray();
+            var ordinals = segment.Ordinals;
+            for (var doc = hits.NextSetBit(0); doc >= 0; doc = doc + 1 < hits.Length ? hits.NextSetBit(doc + 1) : -1)
+            {
+                var row = doc * counts.Length;
+                for (var i = 0; i < counts.Length; i++)
+                {
+                    counts[i][ordinals[row + i]]++;
+                }
+            }
+
+            for (var i = 0; i < counts.Length; i++)
+            {
+                for (var ord = 1; ord < counts[i].Length; ord++)
+                {
+                    Add(fields[i], segment.Names[i][ord - 1], counts[i][ord]);
+                }
+            }
+        }
+
+        private void Add(string field, string value, long count)
+        {
+            if (count > 0)
+            {
+                var counts = _counts[field];
+                counts[value] = counts.GetValueOrDefault(value) + count;
+            }
         }
     }
 
@@ -593,26 +647,30 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
         public SegmentOrdinals(AtomicReader reader, IReadOnlyList<string> fields)
         {
             var values = fields.Select(f => reader.GetSortedDocValues(KeywordPrefix + f)).ToArray();
-            Ordinals = values.Select(field =>
+            // A lesson's ordinals side by side: counting a hit reads one stretch of memory, not one per field.
+            Ordinals = new int[reader.MaxDoc * values.Length];
+            for (var i = 0; i < values.Length; i++)
             {
-                var ordinals = new int[reader.MaxDoc];
-                for (var doc = 0; doc < ordinals.Length; doc++)
+                for (var doc = 0; values[i] is { } field && doc < reader.MaxDoc; doc++)
                 {
-                    ordinals[doc] = field?.GetOrd(doc) ?? -1;
+                    Ordinals[doc * values.Length + i] = field.GetOrd(doc) + 1;
                 }
-
-                return ordinals;
-            }).ToArray();
+            }
             var term = new BytesRef();
             Names = values.Select(field => Enumerable.Range(0, field?.ValueCount ?? 0).Select(ord =>
             {
                 field!.LookupOrd(ord, term);
                 return term.Utf8ToString();
             }).ToArray()).ToArray();
+            Terms = Names.Select((names, i) => names.Select(name => new Term(KeywordPrefix + fields[i], name)).ToArray()).ToArray();
         }
 
         public string[][] Names { get; }
 
-        public int[][] Ordinals { get; }
+        /// <summary>The keyword term of each value: its lessons, for counting many hits by overlap.</summary>
+        public Term[][] Terms { get; }
+
+        /// <summary>Per lesson, per field: the value's ordinal + 1 (0: no value).</summary>
+        public int[] Ordinals { get; }
     }
 }
