@@ -8,45 +8,52 @@ using Lucene.Net.Util;
 namespace Media.Catalog.Search;
 
 /// <summary>
-/// A search's filters as one bit set per segment: lessons holding every <c>all</c> term (subject, grade…) and, unless
-/// <c>any</c> is null, at least one <c>any</c> term (the viewer's audience tokens; none: no lesson). Leap-frogging through a filter's postings for every candidate
-/// was most of a broad query's time at a million lessons; combining bit sets takes one operation per 64 lessons, and
-/// the text query then checks each candidate against the result with one bit test.
+/// A search's filters as one bit set per segment: lessons holding at least one term of every group — a group of one
+/// for each filter (subject, grade…), one for the viewer's audience tokens, one for each common taxonomy word searched
+/// for (its keyword fields); an empty group matches no lesson. Leap-frogging through postings for every candidate was
+/// most of a broad query's time at a million lessons; combining bit sets takes one operation per 64 lessons, and the
+/// text query then checks each candidate against the result with one bit test.
 /// </summary>
-internal sealed class LessonFilter(IReadOnlyList<Term> all, IReadOnlyList<Term>? any, BitSetRentals rentals) : Filter
+internal sealed class LessonFilter(IReadOnlyList<IReadOnlyList<Term>> groups, BitSetRentals rentals) : Filter
 {
     public override DocIdSet GetDocIdSet(AtomicReaderContext context, IBits acceptDocs)
     {
         var reader = context.AtomicReader;
         // One kept set alone needs no combining: used as it is, with deleted lessons checked as it is read.
-        if (all.Count + (any?.Count ?? 0) == 1 && TermBits.Kept(reader, all.Count == 1 ? all[0] : any![0]) is { } kept)
+        if (groups is [[var only]] && TermBits.Kept(reader, only) is { } kept)
         {
             return BitsFilteredDocIdSet.Wrap(kept, acceptDocs);
         }
 
-        var lessons = rentals.Rent(reader.MaxDoc);
-        if (all.Count == 0)
+        FixedBitSet? lessons = null;
+        foreach (var group in groups.OrderBy(g => g.Count))
         {
+            if (group.Count == 1 && lessons is not null)
+            {
+                TermBits.And(reader, group[0], lessons);
+                continue;
+            }
+
+            var any = rentals.Rent(reader.MaxDoc);
+            foreach (var term in group)
+            {
+                TermBits.Or(reader, term, any);
+            }
+
+            if (lessons is null)
+            {
+                lessons = any;
+            }
+            else
+            {
+                lessons.And(any);
+            }
+        }
+
+        if (lessons is null)
+        {
+            lessons = rentals.Rent(reader.MaxDoc);
             lessons.Set(0, reader.MaxDoc);
-        }
-        else
-        {
-            TermBits.Or(reader, all[0], lessons);
-            foreach (var term in all.Skip(1))
-            {
-                TermBits.And(reader, term, lessons);
-            }
-        }
-
-        if (any is not null)
-        {
-            var audience = rentals.Rent(reader.MaxDoc);
-            foreach (var term in any)
-            {
-                TermBits.Or(reader, term, audience);
-            }
-
-            lessons.And(audience);
         }
 
         if (acceptDocs is not null)
@@ -57,7 +64,7 @@ internal sealed class LessonFilter(IReadOnlyList<Term> all, IReadOnlyList<Term>?
         return lessons;
     }
 
-    public override string ToString() => $"LessonFilter(all: {string.Join(", ", all)}; any: {(any is null ? "-" : string.Join(", ", any))})";
+    public override string ToString() => $"LessonFilter({string.Join(" AND ", groups.Select(g => "(" + string.Join(" OR ", g) + ")"))})";
 }
 
 /// <summary>

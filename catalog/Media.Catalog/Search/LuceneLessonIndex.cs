@@ -39,7 +39,9 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
     /// <summary>The taxonomy values a lesson's title repeats (背影（人教版八年级上册）), as whole words.</summary>
     private const string TitleTerms = "title_terms";
 
-    private static readonly Lucene.Net.Search.Similarities.DefaultSimilarity Similarity = new();
+    /// <summary>The keyword fields a searched word may name exactly.</summary>
+    private static readonly string[] Keywords = [LessonFields.Edition, LessonFields.Volume, LessonFields.Grade, LessonFields.Subject, LessonFields.Stage,
+        LessonFields.Unit, LessonFields.Lesson, LessonFields.TeacherTitle, LessonFields.Teacher, LessonFields.Award, LessonFields.Tag];
 
     /// <summary>A keyword value held by more than one lesson in this many (and by more than a thousand) is "common".</summary>
     private const int CommonKeywordShare = 50;
@@ -200,7 +202,7 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
         try
         {
             using var rentals = new BitSetRentals();
-            var filter = audience is not null && AudienceTerms(searcher.IndexReader, audience) is { } visible ? new LessonFilter([], visible, rentals) : null;
+            var filter = audience is not null && AudienceTerms(searcher.IndexReader, audience) is { } visible ? new LessonFilter([visible], rentals) : null;
             var top = searcher.Search(filter is null ? query : new FilteredQuery(query, filter), Math.Max(take * 3, take));
             var suggestions = top.ScoreDocs
                 .Select(hit => Read(searcher, hit.Doc))
@@ -252,42 +254,60 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
 
     private Query BuildQuery(IndexReader reader, LessonQuery query, IReadOnlyList<string> words, bool everyWord, BitSetRentals rentals)
     {
-        var filters = query.Filters.Select(f => new Term(KeywordPrefix + f.Key, f.Value)).ToList();
-        var audience = query.Audience is { } viewer ? AudienceTerms(reader, viewer) : null;
-        var filter = filters.Count > 0 || audience is not null ? new LessonFilter(filters, audience, rentals) : null;
-        Query root;
-        if (words.Count == 0)
+        List<IReadOnlyList<Term>> groups = [.. query.Filters.Select(f => new[] { new Term(KeywordPrefix + f.Key, f.Value) })];
+        if (query.Audience is { } viewer && AudienceTerms(reader, viewer) is { } audience)
         {
-            // Filters alone select the lessons; with none, every lesson.
-            root = filter is null ? new MatchAllDocsQuery() : new ConstantScoreQuery(filter);
+            groups.Add(audience);
+        }
+
+        var text = new BooleanQuery();
+        var anyWord = new BooleanQuery();
+        var titled = new List<Query>();
+        foreach (var word in words)
+        {
+            if (!everyWord)
+            {
+                anyWord.Add(WordQuery(reader, word, rentals), Occur.SHOULD);
+                foreach (var bigram in Tokens(BodyBigrams, word).Distinct())
+                {
+                    anyWord.Add(new TermQuery(new Term(TitleBigrams, bigram)) { Boost = 2 }, Occur.SHOULD);
+                    anyWord.Add(new TermQuery(new Term(BodyBigrams, bigram)), Occur.SHOULD);
+                }
+            }
+            else if (CommonHolders(reader, word) is { } holders)
+            {
+                // Every lesson found holds the value: it joins the filters, and lessons whose title repeats it rank first.
+                groups.Add(holders);
+                titled.Add(TitleRepeats(word));
+            }
+            else
+            {
+                text.Add(WordQuery(reader, word, rentals), Occur.MUST);
+            }
+        }
+
+        if (anyWord.Clauses.Count > 0)
+        {
+            text.Add(anyWord, Occur.MUST);
+        }
+
+        var filter = groups.Count > 0 ? new LessonFilter(groups, rentals) : null;
+        Query root;
+        if (text.Clauses.Count > 0)
+        {
+            titled.ForEach(title => text.Add(title, Occur.SHOULD));
+            root = filter is null ? text : new FilteredQuery(text, filter);
         }
         else
         {
-            var text = new BooleanQuery();
-            var anyWord = new BooleanQuery();
-            foreach (var word in words)
+            // Filters (and common words) alone select the lessons; with none, every lesson.
+            root = filter is null ? new MatchAllDocsQuery() : new ConstantScoreQuery(filter);
+            if (titled.Count > 0)
             {
-                if (everyWord)
-                {
-                    text.Add(WordQuery(reader, word, rentals), Occur.MUST);
-                }
-                else
-                {
-                    anyWord.Add(WordQuery(reader, word, rentals), Occur.SHOULD);
-                    foreach (var bigram in Tokens(BodyBigrams, word).Distinct())
-                    {
-                        anyWord.Add(new TermQuery(new Term(TitleBigrams, bigram)) { Boost = 2 }, Occur.SHOULD);
-                        anyWord.Add(new TermQuery(new Term(BodyBigrams, bigram)), Occur.SHOULD);
-                    }
-                }
+                var ranked = new BooleanQuery { { root, Occur.MUST } };
+                titled.ForEach(title => ranked.Add(title, Occur.SHOULD));
+                root = ranked;
             }
-
-            if (!everyWord)
-            {
-                text.Add(anyWord, Occur.MUST);
-            }
-
-            root = filter is null ? text : new FilteredQuery(text, filter);
         }
 
         if (query.Exclude is not { Count: > 0 } excluded)
@@ -320,18 +340,9 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
     /// <summary>One query word matches its SmartCn words, its bigram phrase, or a taxonomy keyword exactly; the title counts most.</summary>
     private BooleanQuery WordQuery(IndexReader reader, string word, BitSetRentals rentals)
     {
-        var keywords = new[] { LessonFields.Edition, LessonFields.Volume, LessonFields.Grade, LessonFields.Subject, LessonFields.Stage,
-            LessonFields.Unit, LessonFields.Lesson, LessonFields.TeacherTitle, LessonFields.Teacher, LessonFields.Award, LessonFields.Tag };
-        var holders = keywords.Select(field => new Term(KeywordPrefix + field, word)).Select(term => (Term: term, Lessons: reader.DocFreq(term)))
-            .Where(held => held.Lessons > 0).ToList();
-        if (holders.Count > 0 && holders.Max(held => held.Lessons) > Math.Max(CommonKeywordMinimum, reader.NumDocs / CommonKeywordShare))
+        if (CommonHolders(reader, word) is { } holders)
         {
-            // A word that names a common taxonomy value (人教版, 八年级上册, 语文) finds the lessons holding that value, and
-            // those whose title repeats it rank first. Matching it as a phrase in every title and body that repeats it cost
-            // most of such a query at a million lessons and found almost nothing more (a title naming another edition).
-            var idf = Similarity.Idf(holders.Max(held => held.Lessons), reader.NumDocs);
-            var holding = new ConstantScoreQuery(new LessonFilter([], holders.ConvertAll(held => held.Term), rentals)) { Boost = 2 * idf * idf };
-            return new BooleanQuery { { holding, Occur.MUST }, { new TermQuery(new Term(TitleTerms, word)) { Boost = 4 }, Occur.SHOULD } };
+            return new BooleanQuery { { new ConstantScoreQuery(new LessonFilter([holders], rentals)), Occur.MUST }, { TitleRepeats(word), Occur.SHOULD } };
         }
 
         var any = new BooleanQuery();
@@ -351,13 +362,26 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
             any.Add(Phrase(BodyBigrams, bigrams, 1.5f), Occur.SHOULD);
         }
 
-        foreach (var (term, _) in holders)
+        foreach (var field in Keywords)
         {
-            any.Add(new TermQuery(term) { Boost = 2 }, Occur.SHOULD);
+            any.Add(new TermQuery(new Term(KeywordPrefix + field, word)) { Boost = 2 }, Occur.SHOULD);
         }
 
         return any;
     }
+
+    /// <summary>
+    /// The keyword terms holding a word that names a common taxonomy value (人教版, 八年级上册, 语文); null for other words.
+    /// Such a word finds the lessons holding that value. Matching it as a phrase in every title and body that repeats it
+    /// cost most of such a query at a million lessons and found almost nothing more (a title naming another edition).
+    /// </summary>
+    private static List<Term>? CommonHolders(IndexReader reader, string word)
+    {
+        var holders = Keywords.Select(field => new Term(KeywordPrefix + field, word)).Where(term => reader.DocFreq(term) > 0).ToList();
+        return holders.Any(term => reader.DocFreq(term) > Math.Max(CommonKeywordMinimum, reader.NumDocs / CommonKeywordShare)) ? holders : null;
+    }
+
+    private static TermQuery TitleRepeats(string word) => new(new Term(TitleTerms, word)) { Boost = 4 };
 
     private static bool IsCjk(char c) => c is >= '\u3400' and <= '\u9FFF';
 
