@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -347,19 +348,22 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
 
         var any = new BooleanQuery();
         var words = Tokens(TitleWords, word);
+        var bigrams = Tokens(TitleBigrams, word);
+        // A two-character word (函数, 背影) is its own bigram: the SmartCn word would find what the bigram finds (and
+        // a disjunction twice the size to walk), so the bigram alone carries both weights.
+        var ownBigram = words is [var only] && only == word && bigrams is [var pair] && pair == word;
         // SmartCn leaves unknown words as single characters (人教版 → 人|教|版): their conjunction is slow (教 is in
         // nearly every lesson) and imprecise, so such words are left to the bigram phrase, which matches them exactly.
-        if (words.Count > 0 && (word.Length == 1 || words.All(w => w.Length > 1 || !IsCjk(w[0]))))
+        if (!ownBigram && words.Count > 0 && (word.Length == 1 || words.All(w => w.Length > 1 || !IsCjk(w[0]))))
         {
             any.Add(AllTerms(TitleWords, words, 3), Occur.SHOULD);
             any.Add(AllTerms(BodyWords, words, 1), Occur.SHOULD);
         }
 
-        var bigrams = Tokens(TitleBigrams, word);
         if (bigrams.Count > 0)
         {
-            any.Add(Phrase(TitleBigrams, bigrams, 4), Occur.SHOULD);
-            any.Add(Phrase(BodyBigrams, bigrams, 1.5f), Occur.SHOULD);
+            any.Add(Phrase(TitleBigrams, bigrams, ownBigram ? 3 + 4 : 4), Occur.SHOULD);
+            any.Add(Phrase(BodyBigrams, bigrams, ownBigram ? 1 + 1.5f : 1.5f), Occur.SHOULD);
         }
 
         foreach (var field in Keywords)
@@ -566,7 +570,7 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
     private sealed class FacetCollector(IReadOnlyList<string> fields, BitSetRentals rentals) : ICollector
     {
         /// <summary>Counting by overlaps costs about as much as counting one hit in eight one by one.</summary>
-        private const int ManyHitsShare = 8;
+        private const int ManyHitsShare = 32;
 
         private static readonly ConditionalWeakTable<object, SegmentOrdinals> Cache = [];
 
@@ -636,14 +640,14 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
         {
             // Slot 0 of each field counts lessons without a value, which no facet shows.
             var counts = segment.Names.Select(names => new int[names.Length + 1]).ToArray();
-            var ordinals = segment.Ordinals;
-            for (var doc = hits.NextSetBit(0); doc >= 0; doc = doc + 1 < hits.Length ? hits.NextSetBit(doc + 1) : -1)
+            var words = hits.GetBits().AsSpan(0, FixedBitSet.Bits2words(hits.Length));
+            if (segment.Narrow is { } narrow)
             {
-                var row = doc * counts.Length;
-                for (var i = 0; i < counts.Length; i++)
-                {
-                    counts[i][ordinals[row + i]]++;
-                }
+                CountEachHit(narrow, words, counts);
+            }
+            else
+            {
+                CountEachHit(segment.Wide!, words, counts);
             }
 
             for (var i = 0; i < counts.Length; i++)
@@ -651,6 +655,22 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
                 for (var ord = 1; ord < counts[i].Length; ord++)
                 {
                     Add(fields[i], segment.Names[i][ord - 1], counts[i][ord]);
+                }
+            }
+        }
+
+        private static void CountEachHit<TOrdinal>(TOrdinal[] ordinals, ReadOnlySpan<long> hits, int[][] counts)
+            where TOrdinal : IBinaryInteger<TOrdinal>
+        {
+            for (var at = 0; at < hits.Length; at++)
+            {
+                for (var word = hits[at]; word != 0; word &= word - 1)
+                {
+                    var row = ((at << 6) + BitOperations.TrailingZeroCount(word)) * counts.Length;
+                    for (var i = 0; i < counts.Length; i++)
+                    {
+                        counts[i][int.CreateTruncating(ordinals[row + i])]++;
+                    }
                 }
             }
         }
@@ -671,15 +691,16 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
         public SegmentOrdinals(AtomicReader reader, IReadOnlyList<string> fields)
         {
             var values = fields.Select(f => reader.GetSortedDocValues(KeywordPrefix + f)).ToArray();
-            // A lesson's ordinals side by side: counting a hit reads one stretch of memory, not one per field.
-            Ordinals = new int[reader.MaxDoc * values.Length];
-            for (var i = 0; i < values.Length; i++)
+            // Facet fields have few values (a few hundred regions at most): two bytes an ordinal keep the table small.
+            if (values.Max(field => field?.ValueCount ?? 0) < ushort.MaxValue)
             {
-                for (var doc = 0; values[i] is { } field && doc < reader.MaxDoc; doc++)
-                {
-                    Ordinals[doc * values.Length + i] = field.GetOrd(doc) + 1;
-                }
+                Narrow = Decode<ushort>(reader.MaxDoc, values);
             }
+            else
+            {
+                Wide = Decode<int>(reader.MaxDoc, values);
+            }
+
             var term = new BytesRef();
             Names = values.Select(field => Enumerable.Range(0, field?.ValueCount ?? 0).Select(ord =>
             {
@@ -694,7 +715,25 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
         /// <summary>The keyword term of each value: its lessons, for counting many hits by overlap.</summary>
         public Term[][] Terms { get; }
 
-        /// <summary>Per lesson, per field: the value's ordinal + 1 (0: no value).</summary>
-        public int[] Ordinals { get; }
+        /// <summary>Per lesson, per field: the value's ordinal + 1 (0: no value); one of the two is set.</summary>
+        public ushort[]? Narrow { get; }
+
+        public int[]? Wide { get; }
+
+        /// <summary>A lesson's ordinals side by side: counting a hit reads one stretch of memory, not one per field.</summary>
+        private static TOrdinal[] Decode<TOrdinal>(int lessons, SortedDocValues?[] values)
+            where TOrdinal : IBinaryInteger<TOrdinal>
+        {
+            var ordinals = new TOrdinal[lessons * values.Length];
+            for (var i = 0; i < values.Length; i++)
+            {
+                for (var doc = 0; values[i] is { } field && doc < lessons; doc++)
+                {
+                    ordinals[doc * values.Length + i] = TOrdinal.CreateTruncating(field.GetOrd(doc) + 1);
+                }
+            }
+
+            return ordinals;
+        }
     }
 }
