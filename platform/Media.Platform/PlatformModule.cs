@@ -57,6 +57,9 @@ public static class PlatformModule
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseMediaProblemDetails();
+        // Routing after the problem handlers: an endpoint that short-circuits the rest of the pipeline (segment
+        // delivery) still answers failures with problem+json.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseCookieAntiforgeryForApi();

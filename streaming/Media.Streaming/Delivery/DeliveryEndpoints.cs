@@ -36,7 +36,9 @@ internal static class DeliveryEndpoints
             .WithSummary("Who may watch the lesson: public, signed-in, school, region or reviewers");
         routes.MapPut("/api/lessons/{id:guid}/access", SetAccessAsync).WithTags("Streaming").RequireAuthorization()
             .WithSummary("Who may watch: public, signed-in, school, region or reviewers (the lesson's teacher or an administrator)");
-        routes.MapMethods("/media/{lessonId:guid}/{**path}", [HttpMethods.Get, HttpMethods.Head], ServeAsync).AllowAnonymous()
+        // The token in the URL is the only credential: no cookie, session, culture or anti-forgery check applies, so the
+        // request skips those middlewares (thousands of segment requests a second for a popular lesson).
+        routes.MapMethods("/media/{lessonId:guid}/{**path}", [HttpMethods.Get, HttpMethods.Head], ServeAsync).AllowAnonymous().ShortCircuit()
             .WithTags("Streaming").WithSummary("Playlists, segments and thumbnails of a published lesson (needs ?t=<playback token>)");
         return routes;
     }
