@@ -27,6 +27,29 @@ public sealed class LuceneLessonIndexTests : LessonIndexContract
     }
 
     [Fact]
+    public async Task Open_FolderWithOlderIndexLayouts_DeletesThemAndKeepsTheCurrentOne()
+    {
+        ((IDisposable)Index).Dispose();
+        using var folder = new TempFolder("lucene-layouts");
+        File.WriteAllText(Path.Combine(folder.Path, "segments_4"), "first layout");
+        File.WriteAllText(Path.Combine(folder.Path, "_0.cfs"), "first layout");
+        File.WriteAllText(Path.Combine(folder.Path, "notes.txt"), "not the index's");
+        Directory.CreateDirectory(Path.Combine(folder.Path, "lessons-v2"));
+        File.WriteAllText(Path.Combine(folder.Path, "lessons-v2", "_1.cfs"), "second layout");
+
+        using (var first = new LuceneLessonIndex(folder.Path))
+        {
+            await first.ReplaceAllAsync(Library().ToAsyncEnumerable(), CancellationToken.None);
+        }
+
+        using var reopened = new LuceneLessonIndex(folder.Path);
+
+        Assert.Equal(["notes.txt"], Directory.EnumerateFiles(folder.Path).Select(Path.GetFileName));
+        Assert.Equal([LessonIndexSchema.Versioned("lessons")], Directory.EnumerateDirectories(folder.Path).Select(Path.GetFileName));
+        Assert.Equal(Library().Count(), await reopened.CountAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Search_CommonTaxonomyWord_FindsEveryLessonHoldingItAndTitlesRepeatingItFirst()
     {
         var lessons = DemoLibrary.Generate(5_000).Select(LessonIndexer.ToDocument).ToList();

@@ -62,6 +62,7 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
     {
         var current = Path.Combine(folder, LessonIndexSchema.Versioned("lessons"));
         System.IO.Directory.CreateDirectory(current);
+        DeleteOlderLayouts(folder);
         _directory = FSDirectory.Open(current);
         var words = new SmartChineseAnalyzer(Version);
         var bigrams = new CJKAnalyzer(Version);
@@ -72,6 +73,31 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
         });
         _writer = new IndexWriter(_directory, new IndexWriterConfig(Version, _analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND, RAMBufferSizeMB = 64 });
         _searchers = new SearcherManager(_writer, true, null);
+    }
+
+    /// <summary>
+    /// Indexes an older release wrote: the first layout's files lay in the folder itself, later ones in lessons-v{n}.
+    /// The current index is rebuilt from the database, so they are only disk space (gigabytes at a million lessons).
+    /// </summary>
+    private static void DeleteOlderLayouts(string folder)
+    {
+        foreach (var file in System.IO.Directory.EnumerateFiles(folder))
+        {
+            var name = Path.GetFileName(file);
+            if (name.StartsWith("segments", StringComparison.Ordinal) || name.StartsWith('_') || name == "write.lock")
+            {
+                File.Delete(file);
+            }
+        }
+
+        for (var version = 2; version < LessonIndexSchema.Version; version++)
+        {
+            var older = Path.Combine(folder, $"lessons-v{version}");
+            if (System.IO.Directory.Exists(older))
+            {
+                System.IO.Directory.Delete(older, recursive: true);
+            }
+        }
     }
 
     public Task UpsertAsync(IReadOnlyCollection<LessonDocument> lessons, CancellationToken cancellationToken)
