@@ -111,8 +111,8 @@ internal static class TermBits
     private static readonly ConditionalWeakTable<IBits, FixedBitSet> LiveSets = new();
     private static long _kept;
 
-    /// <summary>The term's kept bit set in this segment, if it is a common one.</summary>
-    public static FixedBitSet? Kept(AtomicReader reader, Term term) => Find(reader, term) as FixedBitSet;
+    /// <summary>The term's bit set if this segment keeps it already (a common term searched for before).</summary>
+    public static FixedBitSet? Kept(AtomicReader reader, Term term) => SegmentOf(reader)?.Bits.GetValueOrDefault(term);
 
     /// <summary>How many of <paramref name="lessons"/> hold the term.</summary>
     public static long CountIn(AtomicReader reader, Term term, FixedBitSet lessons)
@@ -181,7 +181,7 @@ internal static class TermBits
     /// <summary>The term's documents (deleted ones included): a kept bit set, a postings iterator, or null when no document has it.</summary>
     private static object? Find(AtomicReader reader, Term term)
     {
-        var segment = reader is SegmentReader core ? Segments.GetValue(core.CoreCacheKey, _ => Segment.Watch(core)) : null;
+        var segment = SegmentOf(reader);
         if (segment is not null && segment.Bits.TryGetValue(term, out var kept))
         {
             return kept;
@@ -213,6 +213,9 @@ internal static class TermBits
 
         return bits;
     }
+
+    private static Segment? SegmentOf(AtomicReader reader) =>
+        reader is SegmentReader core ? Segments.GetValue(core.CoreCacheKey, _ => Segment.Watch(core)) : null;
 
     private sealed class Segment : SegmentReader.ICoreDisposedListener
     {

@@ -413,8 +413,11 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
     /// </summary>
     private static List<Term>? CommonHolders(IndexReader reader, string word)
     {
-        var holders = Keywords.Select(field => new Term(KeywordPrefix + field, word)).Where(term => reader.DocFreq(term) > 0).ToList();
-        return holders.Any(term => reader.DocFreq(term) > Math.Max(CommonKeywordMinimum, reader.NumDocs / CommonKeywordShare)) ? holders : null;
+        var holders = Keywords.Select(field => new Term(KeywordPrefix + field, word)).Select(term => (Term: term, Lessons: reader.DocFreq(term)))
+            .Where(held => held.Lessons > 0).ToList();
+        return holders.Any(held => held.Lessons > Math.Max(CommonKeywordMinimum, reader.NumDocs / CommonKeywordShare))
+            ? holders.ConvertAll(held => held.Term)
+            : null;
     }
 
     private static TermQuery TitleRepeats(string word) => new(new Term(TitleTerms, word)) { Boost = 4 };
