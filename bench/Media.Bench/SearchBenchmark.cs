@@ -38,6 +38,7 @@ internal static class SearchBenchmark
         var seconds = double.Parse(Option(args, "--seconds", "5"), CultureInfo.InvariantCulture);
         // --query N runs only the mix's Nth query (0-based): for profiling one of them.
         var only = Option(args, "--query", "");
+        var rounds = int.Parse(Option(args, "--rounds", "1"), CultureInfo.InvariantCulture);
         var mix = only.Length > 0 ? [QueryMix[int.Parse(only, CultureInfo.InvariantCulture)]] : QueryMix;
         // --keep DIR keeps the generated indexes there and reuses them on the next run with the same size (the 1M index takes minutes to build).
         var keep = Option(args, "--keep", "");
@@ -93,6 +94,18 @@ internal static class SearchBenchmark
                     await lucene.SearchAsync(new LessonQuery(text, filters.ToDictionary(f => f.Field, f => f.Value), Audience: Viewer), CancellationToken.None);
                 });
                 Print(size, "lucene", luceneIndexing, luceneRun);
+                // --rounds N repeats the Lucene load: a rate that holds up over time, with the time spent in GC pauses.
+                for (var round = 2; round <= rounds; round++)
+                {
+                    var pausedBefore = GC.GetTotalPauseDuration();
+                    Print(size, $"lucene #{round}", double.NaN, await LoadAsync(clients, seconds, async i =>
+                    {
+                        var (text, filters) = mix[i % mix.Length];
+                        await lucene.SearchAsync(new LessonQuery(text, filters.ToDictionary(f => f.Field, f => f.Value), Audience: Viewer), CancellationToken.None);
+                    }));
+                    Console.WriteLine($"{"",9} {"",-12} GC paused {(GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds:0.0} s of the round, heap {GC.GetTotalMemory(false) >> 20} MiB");
+                }
+
                 if (args.Contains("--per-query"))
                 {
                     foreach (var (text, filters) in mix)
