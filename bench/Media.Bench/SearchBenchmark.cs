@@ -88,21 +88,18 @@ internal static class SearchBenchmark
                     await sync.WaitForExitAsync();
                 }
 
-                var luceneRun = await LoadAsync(clients, seconds, async i =>
+                Func<int, Task> luceneQuery = async i =>
                 {
                     var (text, filters) = mix[i % mix.Length];
                     await lucene.SearchAsync(new LessonQuery(text, filters.ToDictionary(f => f.Field, f => f.Value), Audience: Viewer), CancellationToken.None);
-                });
+                };
+                var luceneRun = await LoadAsync(clients, seconds, luceneQuery);
                 Print(size, "lucene", luceneIndexing, luceneRun);
                 // --rounds N repeats the Lucene load: a rate that holds up over time, with the time spent in GC pauses.
                 for (var round = 2; round <= rounds; round++)
                 {
                     var pausedBefore = GC.GetTotalPauseDuration();
-                    Print(size, $"lucene #{round}", double.NaN, await LoadAsync(clients, seconds, async i =>
-                    {
-                        var (text, filters) = mix[i % mix.Length];
-                        await lucene.SearchAsync(new LessonQuery(text, filters.ToDictionary(f => f.Field, f => f.Value), Audience: Viewer), CancellationToken.None);
-                    }));
+                    Print(size, $"lucene #{round}", double.NaN, await LoadAsync(clients, seconds, luceneQuery));
                     Console.WriteLine($"{"",9} {"",-12} GC paused {(GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds:0.0} s of the round, heap {GC.GetTotalMemory(false) >> 20} MiB");
                 }
 
