@@ -199,16 +199,24 @@ internal static class TermBits
             return docs;
         }
 
-        var bits = new FixedBitSet(reader.MaxDoc);
-        bits.Or(docs);
-        var bytes = bits.GetBits().Length * sizeof(long);
-        if (Interlocked.Add(ref _kept, bytes) > BudgetBytes || !segment.Bits.TryAdd(term, bits))
+        // Room is taken before the set is built: once the budget is spent, common terms are read from their postings
+        // like rare ones, rather than built into a set for every query and thrown away.
+        var bytes = (long)FixedBitSet.Bits2words(reader.MaxDoc) * sizeof(long);
+        if (Interlocked.Add(ref _kept, bytes) > BudgetBytes)
         {
             Interlocked.Add(ref _kept, -bytes);
+            return docs;
+        }
+
+        var bits = new FixedBitSet(reader.MaxDoc);
+        bits.Or(docs);
+        if (segment.Bits.TryAdd(term, bits))
+        {
+            Interlocked.Add(ref segment.Bytes, bytes);
         }
         else
         {
-            Interlocked.Add(ref segment.Bytes, bytes);
+            Interlocked.Add(ref _kept, -bytes);
         }
 
         return bits;

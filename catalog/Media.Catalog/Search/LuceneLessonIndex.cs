@@ -368,10 +368,11 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
     /// </summary>
     private static List<Term>? AudienceTerms(IndexReader reader, IReadOnlyCollection<string> viewer)
     {
-        var present = viewer.Select(token => new Term(AudienceField, token)).Where(term => reader.DocFreq(term) > 0).ToList();
+        var present = viewer.Select(token => new Term(AudienceField, token)).Select(term => (Term: term, Lessons: reader.DocFreq(term)))
+            .Where(held => held.Lessons > 0).ToList();
         // Every document (deleted ones included) carries exactly one of public and signed-in unless it is restricted.
-        var open = present.Where(t => t.Text is Audiences.Public or Audiences.SignedIn).Sum(reader.DocFreq);
-        return open >= reader.MaxDoc ? null : present;
+        var open = present.Where(held => held.Term.Text is Audiences.Public or Audiences.SignedIn).Sum(held => held.Lessons);
+        return open >= reader.MaxDoc ? null : present.ConvertAll(held => held.Term);
     }
 
     /// <summary>One query word matches its SmartCn words, its bigram phrase, or a taxonomy keyword exactly; the title counts most.</summary>
