@@ -35,7 +35,7 @@ internal static partial class LadderBenchmark
             // 1. Media: the product's command through its runner (progress parsing), then publish to a blob store.
             var mediaOut = Directory.CreateDirectory(Path.Combine(work, "media")).FullName;
             var store = new FileSystemBlobStore(Path.Combine(work, "blobs"));
-            var runner = new Media.Transcoding.Jobs.FfmpegRunner(new Media.Platform.Tools.FfmpegTools(Microsoft.Extensions.Options.Options.Create(new Media.Platform.Tools.FfmpegOptions())));
+            var runner = new Media.Transcoding.Jobs.FfmpegRunner(new Media.Platform.Tools.FfmpegTools(Microsoft.Extensions.Options.Options.Create(new Media.Platform.Tools.FfmpegOptions()), new Media.Platform.Tools.MediaToolRunner()), new Media.Platform.Tools.MediaToolRunner());
             var mediaTime = await TimeAsync(async () =>
             {
                 await runner.RunAsync(FfmpegCommands.HlsLadder(source, mediaOut, plan, options), seconds, _ => Task.CompletedTask, CancellationToken.None);

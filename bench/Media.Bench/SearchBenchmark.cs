@@ -52,7 +52,7 @@ internal static class SearchBenchmark
                 // One lesson in twenty is open to its school only, so the audience filter the API adds has work to do.
                 var schools = Enumerable.Range(0, 50).Select(_ => Guid.NewGuid()).ToArray();
                 Lazy<List<LessonDocument>>? lessons = new(() => DemoLibrary.Generate(size).Select(LessonIndexer.ToDocument)
-                    .Select((lesson, i) => i % 20 == 0 ? lesson with { Audience = Audiences.OfLesson("school", schools[i % schools.Length], Guid.NewGuid()) } : lesson)
+                    .Select((lesson, i) => i % 20 == 0 ? lesson with { Audience = Audiences.OfLesson(Media.Streaming.Contracts.AccessLevel.School, schools[i % schools.Length], Guid.NewGuid()) } : lesson)
                     .ToList());
 
                 var clock = Stopwatch.StartNew();

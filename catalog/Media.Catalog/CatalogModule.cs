@@ -47,6 +47,7 @@ public static class CatalogModule
         }
 
         builder.Services.AddScoped<LessonIndexer>();
+        builder.Services.AddScoped<LessonLifecycle>();
         builder.Services.AddScoped<DemoLibrary>();
         if (HostRoles.Read(builder.Configuration).ServesWeb())
         {

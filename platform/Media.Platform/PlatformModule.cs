@@ -32,6 +32,7 @@ public static class PlatformModule
         var dataPath = StartupOptions.Read<MediaOptions>(builder.Configuration, MediaOptions.Section).FullDataPath;
 
         // Hosted services start in registration order: tools, then schemas, then seed data.
+        services.AddSingleton<MediaToolRunner>();
         services.AddSingleton<FfmpegTools>();
         services.AddHostedService<FfmpegStartupCheck>();
         services.AddHostedService<DatabaseMigrator>();

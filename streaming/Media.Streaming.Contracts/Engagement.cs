@@ -26,9 +26,3 @@ public interface ILiveChannels
 
     void Remove(Guid channelId);
 }
-
-/// <summary>
-/// Who may watch a lesson changed: <paramref name="Access"/> is public, signed-in, school, region or reviewers. The
-/// catalog shows a lesson's metadata (search, related, the lesson page) to the same people.
-/// </summary>
-public sealed record LessonAccessChanged(Guid LessonId, string Access);

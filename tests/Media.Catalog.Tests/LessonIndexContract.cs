@@ -201,7 +201,7 @@ public abstract class LessonIndexContract : IAsyncLifetime
     public async Task Audience_OnlyViewersSharingAToken_FindTheLesson()
     {
         Guid school = Guid.NewGuid(), otherSchool = Guid.NewGuid(), teacher = Guid.NewGuid();
-        var schoolOnly = Library().Single(l => l.Id == Pythagoras) with { Audience = Audiences.OfLesson("school", school, teacher) };
+        var schoolOnly = Library().Single(l => l.Id == Pythagoras) with { Audience = Audiences.OfLesson(Media.Streaming.Contracts.AccessLevel.School, school, teacher) };
         await Index.UpsertAsync([schoolOnly], CancellationToken.None);
         IReadOnlyCollection<string> outsider = [Audiences.Public, Audiences.SignedIn, Audiences.Organisation(otherSchool)];
         IReadOnlyCollection<string> colleague = [Audiences.Public, Audiences.SignedIn, Audiences.Organisation(school)];

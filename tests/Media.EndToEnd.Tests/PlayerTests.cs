@@ -73,7 +73,7 @@ public sealed class PlayerTests(BrowserSession session) : IClassFixture<BrowserS
         while (true)
         {
             var analytics = await teacher.GetFromJsonAsync<JsonElement>($"/api/lessons/{lesson}/analytics", TestContext.Current.CancellationToken);
-            if (analytics.GetProperty("views").GetInt32() > 0 || clock.Elapsed > TimeSpan.FromSeconds(10))
+            if (analytics.GetProperty("views").GetInt32() > 0 || clock.Elapsed > TimeSpan.FromSeconds(60))
             {
                 return analytics;
             }

@@ -28,7 +28,7 @@ public sealed class LibraryImportTests : IAsyncLifetime
         while (true)
         {
             var progress = await client.GetFromJsonAsync<JsonElement>(location, Ct);
-            if (progress.GetProperty("state").GetString() == "completed" || clock.Elapsed > TimeSpan.FromSeconds(60))
+            if (progress.GetProperty("state").GetString() == "completed" || clock.Elapsed > TimeSpan.FromSeconds(180))
             {
                 return progress;
             }

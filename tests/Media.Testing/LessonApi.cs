@@ -66,7 +66,7 @@ public static class LessonApi
     {
         ArgumentNullException.ThrowIfNull(client);
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < (timeout ?? TimeSpan.FromSeconds(30)))
+        while (clock.Elapsed < (timeout ?? TimeSpan.FromSeconds(180)))
         {
             var status = await client.GetFromJsonAsync<JsonElement>(uploadUrl + "/status");
             switch (status.GetProperty("state").GetString())

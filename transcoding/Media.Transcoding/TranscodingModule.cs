@@ -25,6 +25,7 @@ public static class TranscodingModule
         services.AddHostedService<TranscodeRecovery>();
         services.AddSingleton<TranscodeNotifier>();
         services.AddScoped<IPublishedRenditions, PublishedRenditionsQuery>();
+        services.AddScoped<ITranscodeProgress, TranscodeProgressQuery>();
         services.AddEventHandler<MediaAccepted, TranscodeOnAccept>();
         services.AddEventHandler<ClipRequested, TranscodeClip>();
         return builder;

@@ -19,12 +19,12 @@ internal sealed class LessonAccessHandler(CatalogDbContext db, UserDirectory use
 
         var kind = domainEvent.Access switch
         {
-            "school" => OrganisationKind.School,
-            "region" => OrganisationKind.City,
+            AccessLevel.School => OrganisationKind.School,
+            AccessLevel.Region => OrganisationKind.City,
             _ => (OrganisationKind?)null,
         };
         var lineage = kind is not null && lesson.OrganisationId is { } organisation ? await users.GetLineageAsync(organisation, cancellationToken) : [];
-        lesson.Access = domainEvent.Access;
+        lesson.Access = AccessLevels.NameOf(domainEvent.Access);
         lesson.AccessScope = lineage.FirstOrDefault(o => o.Kind == kind)?.Id;
         await db.SaveChangesAsync(cancellationToken);
         await indexer.IndexAsync(lesson, cancellationToken);

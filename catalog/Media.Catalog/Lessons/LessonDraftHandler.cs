@@ -1,12 +1,16 @@
 using System.Globalization;
 using Media.Ingest.Contracts;
 using Media.Platform.Events;
+using Media.Transcoding.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Media.Catalog.Lessons;
 
-/// <summary>An accepted upload becomes a lesson draft with the uploader's metadata. Idempotent: a repeat changes nothing.</summary>
-internal sealed class LessonDraftHandler(CatalogDbContext db, TimeProvider time) : IHandles<MediaAccepted>
+/// <summary>
+/// An accepted upload becomes a lesson draft with the uploader's metadata, caught up with its transcode: transcoding
+/// handles the same event and may already have moved on (its events found no lesson here then). Idempotent.
+/// </summary>
+internal sealed class LessonDraftHandler(CatalogDbContext db, LessonLifecycle lifecycle, ITranscodeProgress transcodes, TimeProvider time) : IHandles<MediaAccepted>
 {
     public async Task HandleAsync(MediaAccepted accepted, CancellationToken cancellationToken)
     {
@@ -18,7 +22,7 @@ internal sealed class LessonDraftHandler(CatalogDbContext db, TimeProvider time)
         var meta = accepted.Metadata;
         string? Get(string key) => meta.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
         var now = time.GetUtcNow();
-        db.Lessons.Add(new Lesson
+        var lesson = new Lesson
         {
             Id = accepted.LessonId,
             Title = Get(LessonMetadataKeys.Title)
@@ -48,7 +52,9 @@ internal sealed class LessonDraftHandler(CatalogDbContext db, TimeProvider time)
             Height = accepted.Media.Height,
             CreatedAt = now,
             UpdatedAt = now,
-        });
+        };
+        db.Lessons.Add(lesson);
         await db.SaveChangesAsync(cancellationToken);
+        await lifecycle.CatchUpAsync(lesson, await transcodes.FindAsync(accepted.LessonId, cancellationToken), cancellationToken);
     }
 }

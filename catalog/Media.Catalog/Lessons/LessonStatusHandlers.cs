@@ -6,37 +6,33 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Media.Catalog.Lessons;
 
-/// <summary>Keeps a lesson's status in step with its transcoding. Idempotent, and a published lesson never goes back.</summary>
-internal sealed class LessonStatusHandlers(CatalogDbContext db, LessonIndexer indexer, TimeProvider time)
+/// <summary>Keeps a lesson's status in step with its transcoding (through <see cref="LessonLifecycle"/>) and its counts with streaming.</summary>
+internal sealed class LessonStatusHandlers(CatalogDbContext db, LessonLifecycle lifecycle, LessonIndexer indexer)
     : IHandles<LessonProcessing>, IHandles<LessonPublished>, IHandles<LessonTranscodeFailed>, IHandles<LessonEngagementChanged>
 {
-    public Task HandleAsync(LessonProcessing domainEvent, CancellationToken cancellationToken) =>
-        SetAsync(domainEvent.LessonId, LessonStatus.Processing, cancellationToken);
+    // A lesson not here yet is not lost: its draft catches up with transcoding when it is made (LessonDraftHandler).
+    public async Task HandleAsync(LessonProcessing domainEvent, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(domainEvent.LessonId, cancellationToken) is { } lesson)
+        {
+            await lifecycle.MoveAsync(lesson, LessonStatus.Processing, null, cancellationToken);
+        }
+    }
 
     public async Task HandleAsync(LessonPublished domainEvent, CancellationToken cancellationToken)
     {
-        var lesson = await db.Lessons.FirstOrDefaultAsync(l => l.Id == domainEvent.LessonId, cancellationToken);
-        if (lesson is null)
+        if (await FindAsync(domainEvent.LessonId, cancellationToken) is { } lesson)
         {
-            return;
+            await lifecycle.PublishAsync(lesson, domainEvent.SuggestedChapters, cancellationToken);
         }
+    }
 
-        if (!lesson.ChaptersEdited && lesson.Chapters.Count == 0)
+    public async Task HandleAsync(LessonTranscodeFailed domainEvent, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(domainEvent.LessonId, cancellationToken) is { } lesson)
         {
-            lesson.Chapters = domainEvent.SuggestedChapters.ToList();
+            await lifecycle.MoveAsync(lesson, LessonStatus.Failed, domainEvent.Reason, cancellationToken);
         }
-
-        if (lesson.Status != LessonStatus.Published)
-        {
-            lesson.Status = LessonStatus.Published;
-            lesson.ProcessingError = null;
-            lesson.UpdatedAt = time.GetUtcNow();
-            lesson.PublishedAt = lesson.UpdatedAt;
-        }
-
-        // The index first (also for a redelivered event): once the status reads "published", search finds the lesson.
-        await indexer.IndexAsync(lesson, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task HandleAsync(LessonEngagementChanged domainEvent, CancellationToken cancellationToken)
@@ -49,21 +45,6 @@ internal sealed class LessonStatusHandlers(CatalogDbContext db, LessonIndexer in
         }
     }
 
-    public Task HandleAsync(LessonTranscodeFailed domainEvent, CancellationToken cancellationToken) =>
-        SetAsync(domainEvent.LessonId, LessonStatus.Failed, cancellationToken, domainEvent.Reason);
-
-    private async Task SetAsync(Guid lessonId, LessonStatus status, CancellationToken cancellationToken, string? failure = null)
-    {
-        var lesson = await db.Lessons.FirstOrDefaultAsync(l => l.Id == lessonId, cancellationToken);
-        if (lesson is null || lesson.Status == status || (lesson.Status == LessonStatus.Published && status != LessonStatus.Published))
-        {
-            return;
-        }
-
-        lesson.Status = status;
-        lesson.ProcessingError = failure;
-        lesson.UpdatedAt = time.GetUtcNow();
-
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    private Task<Lesson?> FindAsync(Guid lessonId, CancellationToken cancellationToken) =>
+        db.Lessons.FirstOrDefaultAsync(l => l.Id == lessonId, cancellationToken);
 }

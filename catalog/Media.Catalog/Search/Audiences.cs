@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Media.Platform.Identity;
+using Media.Streaming.Contracts;
 
 namespace Media.Catalog.Search;
 
@@ -23,11 +24,11 @@ internal static class Audiences
     /// A lesson's audience from its access level: public, signed-in, school or region (everyone under
     /// <paramref name="scope"/>, the teacher's school or city), or reviewers; its teacher always.
     /// </summary>
-    public static IReadOnlyList<string> OfLesson(string? access, Guid? scope, Guid ownerId) => access switch
+    public static IReadOnlyList<string> OfLesson(AccessLevel access, Guid? scope, Guid ownerId) => access switch
     {
-        "public" => [Public],
-        "school" or "region" => scope is { } organisation ? [Organisation(organisation), User(ownerId)] : [User(ownerId)],
-        "reviewers" => [Role(Roles.Reviewer), Role(Roles.RegionAdmin), User(ownerId)],
+        AccessLevel.Public => [Public],
+        AccessLevel.School or AccessLevel.Region => scope is { } organisation ? [Organisation(organisation), User(ownerId)] : [User(ownerId)],
+        AccessLevel.Reviewers => [Role(Roles.Reviewer), Role(Roles.RegionAdmin), User(ownerId)],
         _ => [SignedIn],
     };
 

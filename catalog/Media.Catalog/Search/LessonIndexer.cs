@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Media.Catalog.Lessons;
 using Media.Platform;
+using Media.Streaming.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Media.Catalog.Search;
@@ -63,5 +64,5 @@ internal sealed class LessonIndexer(CatalogDbContext db, ILessonIndex index, Hos
         lesson.PublishedAt ?? lesson.UpdatedAt, lesson.Views, lesson.Downloads, lesson.AverageRating, lesson.RatingCount, AudienceOf(lesson));
 
     /// <summary>Who may see the lesson in the catalog (the people who may watch it).</summary>
-    public static IReadOnlyList<string> AudienceOf(Lesson lesson) => Audiences.OfLesson(lesson.Access, lesson.AccessScope, lesson.OwnerId);
+    public static IReadOnlyList<string> AudienceOf(Lesson lesson) => Audiences.OfLesson(AccessLevels.ParseOrDefault(lesson.Access), lesson.AccessScope, lesson.OwnerId);
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -38,9 +37,9 @@ internal static class LiveSdp
 /// serves it to any number of viewers. At the end ffmpeg is asked to finish (the playlist gets its end tag) and the
 /// broadcast becomes a lesson through the recording job.
 /// </summary>
-internal sealed partial class LiveBroadcaster(MediaPlane media, ILiveChannels channels, FfmpegTools ffmpeg, IOptions<MediaOptions> data, ILogger<LiveBroadcaster> logger) : IDisposable
+internal sealed partial class LiveBroadcaster(MediaPlane media, ILiveChannels channels, FfmpegTools ffmpeg, MediaToolRunner runner, IOptions<MediaOptions> data, ILogger<LiveBroadcaster> logger) : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<Guid, Process> _encoders = new();
+    private readonly ConcurrentDictionary<Guid, RunningTool> _encoders = new();
 
     public static string FolderOf(MediaOptions options, Guid sessionId) => Path.Combine(options.FullDataPath, "live", sessionId.ToString("N"));
 
@@ -58,30 +57,18 @@ internal sealed partial class LiveBroadcaster(MediaPlane media, ILiveChannels ch
         var (audioPort, videoPort) = (FreeUdpPort(), FreeUdpPort());
         var sdp = Path.Combine(folder, "stream.sdp");
         await File.WriteAllTextAsync(sdp, LiveSdp.For(audioPort, videoPort), cancellationToken);
-        var start = new ProcessStartInfo(ffmpeg.Options.FfmpegPath)
-        {
-            UseShellExecute = false, RedirectStandardInput = true, RedirectStandardError = true, WorkingDirectory = folder,
-        };
-        foreach (var argument in new[]
-        {
+        var encoder = runner.Start(new ToolCommand(ffmpeg.Options.FfmpegPath,
+        [
             "-hide_banner", "-loglevel", "warning", "-protocol_whitelist", "file,udp,rtp", "-analyzeduration", "5M", "-probesize", "5M",
             "-i", sdp, "-map", "0:v", "-map", "0:a?", "-c:v", "libx264", "-preset", "veryfast", "-tune", "zerolatency", "-pix_fmt", "yuv420p",
             "-force_key_frames", "expr:gte(t,n_forced*2)", "-c:a", "aac", "-b:a", "96k", "-f", "hls", "-hls_time", "2", "-hls_playlist_type", "event",
             "-hls_segment_filename", "segment_%05d.ts", "index.m3u8",
-        })
+        ])
         {
-            start.ArgumentList.Add(argument);
-        }
-
-        var encoder = Process.Start(start) ?? throw new InvalidOperationException("ffmpeg could not be started.");
-        encoder.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is { } line)
-            {
-                LogEncoder(session.Id, line);
-            }
-        };
-        encoder.BeginErrorReadLine();
+            WorkingDirectory = folder,
+            KeepStandardInput = true,
+            OnErrorLine = line => LogEncoder(session.Id, line),
+        });
         _encoders[session.Id] = encoder;
         try
         {
@@ -105,31 +92,20 @@ internal sealed partial class LiveBroadcaster(MediaPlane media, ILiveChannels ch
             return false;
         }
 
-        using (encoder)
+        await using (encoder)
         {
-            try
-            {
-                await encoder.StandardInput.WriteAsync('q');
-                await encoder.StandardInput.FlushAsync();
-                using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-                await encoder.WaitForExitAsync(patience.Token);
-            }
-            catch (Exception e) when (e is IOException or OperationCanceledException or InvalidOperationException)
-            {
-                encoder.Kill(entireProcessTree: true);
-            }
+            await encoder.StopAsync('q', TimeSpan.FromSeconds(15));
         }
 
         channels.Close(sessionId);
         return true;
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         foreach (var encoder in _encoders.Values)
         {
-            encoder.Kill(entireProcessTree: true);
-            encoder.Dispose();
+            await encoder.DisposeAsync();
         }
     }
 

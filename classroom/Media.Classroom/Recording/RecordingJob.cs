@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Media.Classroom.Sessions;
 using Media.Ingest.Contracts;
 using Media.Platform.Tools;
@@ -15,7 +14,7 @@ namespace Media.Classroom.Recording;
 /// to ingest as a lesson draft owned by the host teacher.
 /// </summary>
 public sealed partial class RecordingJob(
-    IServiceScopeFactory scopes, FfmpegTools ffmpeg, IOptions<ClassroomOptions> options, IOptions<Platform.MediaOptions> data, TimeProvider time, ILogger<RecordingJob> logger)
+    IServiceScopeFactory scopes, FfmpegTools ffmpeg, MediaToolRunner runner, IOptions<ClassroomOptions> options, IOptions<Platform.MediaOptions> data, TimeProvider time, ILogger<RecordingJob> logger)
 {
     public const string PostProcessor = "janus-pp-rec";
 
@@ -98,31 +97,21 @@ public sealed partial class RecordingJob(
         return (video, audio);
     }
 
-    private static async Task RunAsync(string file, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    private async Task RunAsync(string file, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(file) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new RecordingException($"{file} could not be started.");
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+        ToolResult result;
         try
         {
-            await process.WaitForExitAsync(cancellationToken);
+            result = await runner.RunAsync(new ToolCommand(file, arguments), cancellationToken);
         }
-        catch (OperationCanceledException)
+        catch (ToolFailedException e)
         {
-            process.Kill(entireProcessTree: true);
-            throw;
+            throw new RecordingException(e.Message);
         }
 
-        if (process.ExitCode != 0)
+        if (!result.Succeeded)
         {
-            var tail = string.Join('\n', ((await errors) + (await output)).Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(5));
-            throw new RecordingException($"{Path.GetFileName(file)} failed ({process.ExitCode}): {tail}");
+            throw new RecordingException($"{Path.GetFileName(file)} failed ({result.ExitCode}): {result.Tail(5)}");
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Media.Ingest.Contracts;
 using Media.Platform.Tools;
@@ -7,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Media.Ingest.Validation;
 
 /// <summary>Validates a stored file: sniff the container, probe it under the allow-list, apply limits, check it is complete.</summary>
-internal sealed class MediaValidator(FfmpegTools tools, IOptions<IngestOptions> options)
+internal sealed class MediaValidator(FfmpegTools tools, MediaToolRunner runner, IOptions<IngestOptions> options)
 {
     public async Task<ValidationOutcome> ValidateAsync(string path, CancellationToken cancellationToken)
     {
@@ -91,30 +90,13 @@ internal sealed class MediaValidator(FfmpegTools tools, IOptions<IngestOptions> 
 
     private async Task<ProcessOutput> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(tools.Options.FfprobePath)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("ffprobe did not start");
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Value.ProbeTimeout);
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var errors = process.StandardError.ReadToEndAsync(timeout.Token);
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
-            return new ProcessOutput(process.ExitCode, await output, (await errors).Split('\n', StringSplitOptions.RemoveEmptyEntries), TimedOut: false);
+            var result = await runner.RunAsync(new ToolCommand(tools.Options.FfprobePath, arguments) { Timeout = options.Value.ProbeTimeout }, cancellationToken);
+            return new ProcessOutput(result.ExitCode, result.Output, result.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries), TimedOut: false);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (ToolTimedOutException)
         {
-            process.Kill(entireProcessTree: true);
             return new ProcessOutput(-1, string.Empty, [], TimedOut: true);
         }
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -6,38 +5,32 @@ using Microsoft.Extensions.Options;
 namespace Media.Platform.Tools;
 
 /// <summary>Finds ffmpeg and ffprobe and reports their versions; media work is impossible without them.</summary>
-public sealed class FfmpegTools(IOptions<FfmpegOptions> options)
+public sealed class FfmpegTools(IOptions<FfmpegOptions> options, MediaToolRunner runner)
 {
-    private readonly Lazy<Task<string>> _versions = new(() => ReadVersionsAsync(options.Value));
+    private readonly Lazy<Task<string>> _versions = new(() => ReadVersionsAsync(runner, options.Value));
 
     public FfmpegOptions Options => options.Value;
 
     /// <summary>"ffmpeg version …; ffprobe version …", or a <see cref="StartupException"/> naming what is missing.</summary>
     public Task<string> VersionsAsync() => _versions.Value;
 
-    private static async Task<string> ReadVersionsAsync(FfmpegOptions options) =>
-        $"{await FirstLineAsync(options.FfmpegPath, "Media:Ffmpeg:FfmpegPath")}; {await FirstLineAsync(options.FfprobePath, "Media:Ffmpeg:FfprobePath")}";
+    private static async Task<string> ReadVersionsAsync(MediaToolRunner runner, FfmpegOptions options) =>
+        $"{await FirstLineAsync(runner, options.FfmpegPath, "Media:Ffmpeg:FfmpegPath")}; {await FirstLineAsync(runner, options.FfprobePath, "Media:Ffmpeg:FfprobePath")}";
 
-    private static async Task<string> FirstLineAsync(string executable, string setting)
+    private static async Task<string> FirstLineAsync(MediaToolRunner runner, string executable, string setting)
     {
-        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("-hide_banner");
-        start.ArgumentList.Add("-version");
         try
         {
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("no process");
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            var output = await process.StandardOutput.ReadToEndAsync(timeout.Token);
-            await process.WaitForExitAsync(timeout.Token);
-            if (process.ExitCode != 0)
+            var result = await runner.RunAsync(new ToolCommand(executable, ["-hide_banner", "-version"]) { Timeout = TimeSpan.FromSeconds(10) }, CancellationToken.None);
+            if (!result.Succeeded)
             {
-                throw new InvalidOperationException($"exit code {process.ExitCode}");
+                throw new ToolFailedException($"exit code {result.ExitCode}");
             }
 
-            var line = output.Split('\n', 2)[0].Trim();
+            var line = result.Output.Split('\n', 2)[0].Trim();
             return line.Length > 0 ? line : executable;
         }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException or OperationCanceledException)
+        catch (Exception e) when (e is ToolFailedException or ToolTimedOutException)
         {
             throw new StartupException(
                 $"'{executable}' cannot be run ({e.Message}). Install ffmpeg ('apt-get install ffmpeg') or set {setting}.", e);

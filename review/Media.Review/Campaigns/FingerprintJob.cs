@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;
 using Hangfire;
@@ -13,7 +12,7 @@ namespace Media.Review.Campaigns;
 /// Fingerprints a submitted lesson's video and compares it with every other submitted lesson, so that re-submitted
 /// or copied lessons (the same recording re-encoded, rescaled or renamed) are flagged to the level admin.
 /// </summary>
-internal sealed partial class FingerprintJob(ReviewDbContext db, IBlobStore store, FfmpegTools tools, ILogger<FingerprintJob> logger)
+internal sealed partial class FingerprintJob(ReviewDbContext db, IBlobStore store, FfmpegTools tools, MediaToolRunner runner, ILogger<FingerprintJob> logger)
 {
     /// <summary>Above this share of matching hash bits two videos are taken for the same recording.</summary>
     public const double SimilarAbove = 0.9;
@@ -29,7 +28,7 @@ internal sealed partial class FingerprintJob(ReviewDbContext db, IBlobStore stor
 
         using (var file = await store.GetLocalFileAsync(lesson.SourceBlobKey, cancellationToken))
         {
-            var frames = await VideoFingerprint.SampleAsync(tools.Options.FfmpegPath, file.Path, lesson.DurationSeconds, cancellationToken);
+            var frames = await VideoFingerprint.SampleAsync(runner, tools.Options.FfmpegPath, file.Path, lesson.DurationSeconds, cancellationToken);
             lesson.Fingerprint = VideoFingerprint.Format(frames);
         }
 
@@ -69,38 +68,23 @@ internal static class VideoFingerprint
     private const int FrameBytes = 9 * 8;
 
     /// <summary>Hashes of frames at the middles of <see cref="Samples"/> equal stretches; each sample seeks, so long videos cost no more than short ones.</summary>
-    public static async Task<ulong[]> SampleAsync(string ffmpeg, string path, double durationSeconds, CancellationToken cancellationToken)
+    public static async Task<ulong[]> SampleAsync(MediaToolRunner runner, string ffmpeg, string path, double durationSeconds, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(ffmpeg) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-v", "error", "-nostdin" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        var arguments = new List<string> { "-v", "error", "-nostdin" };
         var filters = new List<string>();
         for (var i = 0; i < Samples; i++)
         {
-            start.ArgumentList.Add("-ss");
-            start.ArgumentList.Add((durationSeconds * (i + 0.5) / Samples).ToString("0.###", CultureInfo.InvariantCulture));
-            start.ArgumentList.Add("-i");
-            start.ArgumentList.Add(path);
+            arguments.AddRange(["-ss", (durationSeconds * (i + 0.5) / Samples).ToString("0.###", CultureInfo.InvariantCulture), "-i", path]);
             filters.Add($"[{i}:v]trim=end_frame=1,scale=9:8:flags=area,format=gray,setpts=0[f{i}]");
         }
 
         var inputs = string.Concat(Enumerable.Range(0, Samples).Select(i => $"[f{i}]"));
-        foreach (var argument in new[] { "-filter_complex", $"{string.Join(';', filters)};{inputs}concat=n={Samples}:v=1:a=0[out]", "-map", "[out]", "-f", "rawvideo", "pipe:1" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"'{ffmpeg}' could not be started.");
+        arguments.AddRange(["-filter_complex", $"{string.Join(';', filters)};{inputs}concat=n={Samples}:v=1:a=0[out]", "-map", "[out]", "-f", "rawvideo", "pipe:1"]);
         using var bytes = new MemoryStream();
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.StandardOutput.BaseStream.CopyToAsync(bytes, cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0 || bytes.Length < FrameBytes)
+        var result = await runner.RunAsync(new ToolCommand(ffmpeg, arguments) { OutputTo = bytes }, cancellationToken);
+        if (!result.Succeeded || bytes.Length < FrameBytes)
         {
-            throw new InvalidOperationException($"ffmpeg could not sample frames of {Path.GetFileName(path)}: {(await errors).Trim()}");
+            throw new InvalidOperationException($"ffmpeg could not sample frames of {Path.GetFileName(path)}: {result.Errors.Trim()}");
         }
 
         var pixels = bytes.GetBuffer();

@@ -1,3 +1,4 @@
+using Media.Streaming.Contracts;
 using Media.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,15 +42,6 @@ internal sealed class LessonDelivery
 }
 
 /// <summary>Who may watch a lesson.</summary>
-internal enum AccessLevel
-{
-    SignedIn = 0,
-    Public = 1,
-    School = 2,
-    Region = 3,
-    Reviewers = 4,
-}
-
 /// <summary>Viewing analytics (schema <c>streaming</c>).</summary>
 internal class StreamingDbContext(DbContextOptions options) : ModuleDbContext(options)
 {

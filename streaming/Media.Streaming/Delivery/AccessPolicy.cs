@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Media.Platform.Errors;
 using Media.Platform.Identity;
 using Media.Streaming.Analytics;
+using Media.Streaming.Contracts;
 using Media.Transcoding.Contracts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,17 +15,6 @@ namespace Media.Streaming.Delivery;
 /// </summary>
 internal sealed class AccessPolicy(UserDirectory directory)
 {
-    public static readonly IReadOnlyDictionary<string, AccessLevel> Names = new Dictionary<string, AccessLevel>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["public"] = AccessLevel.Public,
-        ["signed-in"] = AccessLevel.SignedIn,
-        ["school"] = AccessLevel.School,
-        ["region"] = AccessLevel.Region,
-        ["reviewers"] = AccessLevel.Reviewers,
-    };
-
-    public static string NameOf(AccessLevel level) => Names.First(n => n.Value == level).Key;
-
     /// <summary>The answer to a viewer who may not watch (401 when not signed in, 403 otherwise), or null when they may.</summary>
     public async Task<ProblemHttpResult?> ProblemAsync(PublishedRenditions lesson, LessonDelivery? delivery, ClaimsPrincipal user, CancellationToken cancellationToken)
     {

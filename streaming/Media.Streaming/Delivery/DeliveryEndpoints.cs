@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using Media.Platform.Errors;
-using Media.Platform.Events;
 using Media.Streaming.Analytics;
+using Media.Streaming.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Media.Platform.Identity;
 using Media.Platform.Storage;
@@ -64,7 +64,7 @@ internal static class DeliveryEndpoints
     }
 
     internal static async Task<Results<Ok<AccessDto>, ProblemHttpResult>> SetAccessAsync(
-        Guid id, AccessDto request, ClaimsPrincipal user, IPublishedRenditions published, StreamingDbContext db, DomainEvents events, CancellationToken cancellationToken)
+        Guid id, AccessDto request, ClaimsPrincipal user, IPublishedRenditions published, LessonAccessSettings settings, CancellationToken cancellationToken)
     {
         var lesson = await published.FindAsync(id, cancellationToken);
         if (lesson is null || (lesson.OwnerId != user.UserId() && !user.IsInRole(Roles.Admin)))
@@ -72,35 +72,17 @@ internal static class DeliveryEndpoints
             return Problems.NotFound($"No lesson {id} of yours is published.");
         }
 
-        if (request.Level is null || !AccessPolicy.Names.TryGetValue(request.Level, out var level))
+        if (!AccessLevels.TryParse(request.Level, out var level))
         {
-            return Problems.Validation($"level must be one of: {string.Join(", ", AccessPolicy.Names.Keys)}.");
+            return Problems.Validation($"level must be one of: {string.Join(", ", AccessLevels.Names)}.");
         }
 
-        await ChangeAccessAsync(id, level, db, events, cancellationToken);
-        return TypedResults.Ok(new AccessDto(AccessPolicy.NameOf(level)));
+        await settings.ChangeAsync(id, level.Value, cancellationToken);
+        return TypedResults.Ok(new AccessDto(AccessLevels.NameOf(level.Value)));
     }
 
-    /// <summary>Records who may watch the lesson and tells the catalog, which shows its metadata to the same people.</summary>
-    internal static async Task ChangeAccessAsync(Guid lessonId, AccessLevel level, StreamingDbContext db, DomainEvents events, CancellationToken cancellationToken)
-    {
-        var delivery = await db.Deliveries.FirstOrDefaultAsync(d => d.LessonId == lessonId, cancellationToken);
-        if (delivery is null)
-        {
-            delivery = new LessonDelivery { LessonId = lessonId };
-            db.Deliveries.Add(delivery);
-        }
-
-        delivery.Access = level;
-        await db.SaveChangesAsync(cancellationToken);
-        await events.PublishAsync(new Contracts.LessonAccessChanged(lessonId, AccessPolicy.NameOf(level)), cancellationToken);
-    }
-
-    internal static async Task<Ok<AccessDto>> AccessAsync(Guid id, StreamingDbContext db, CancellationToken cancellationToken)
-    {
-        var level = await db.Deliveries.AsNoTracking().Where(d => d.LessonId == id).Select(d => (AccessLevel?)d.Access).FirstOrDefaultAsync(cancellationToken);
-        return TypedResults.Ok(new AccessDto(AccessPolicy.NameOf(level ?? AccessLevel.SignedIn)));
-    }
+    internal static async Task<Ok<AccessDto>> AccessAsync(Guid id, LessonAccessSettings settings, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new AccessDto(AccessLevels.NameOf(await settings.GetAsync(id, cancellationToken))));
 
     internal static async Task<IResult> ServeAsync(
         Guid lessonId, string path, string? t, HttpContext context, PublishedRenditionsCache published, PlaybackTokens tokens, IBlobStore store, HotFileCache hot)
@@ -156,7 +138,7 @@ internal static class DeliveryEndpoints
             var range = context.Request.Headers.Range.ToString();
             if (HttpMethods.IsGet(context.Request.Method) && (range.Length == 0 || range.StartsWith("bytes=0-", StringComparison.Ordinal)))
             {
-                await DownloadEndpoints.CountAsync(lessonId, context.RequestServices.GetRequiredService<Analytics.StreamingDbContext>(), context.RequestServices.GetRequiredService<DomainEvents>(), context.RequestAborted);
+                await DownloadEndpoints.CountAsync(lessonId, context.RequestServices.GetRequiredService<Analytics.StreamingDbContext>(), context.RequestServices.GetRequiredService<Platform.Events.DomainEvents>(), context.RequestAborted);
             }
         }
 

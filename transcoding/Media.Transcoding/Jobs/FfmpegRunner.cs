@@ -4,36 +4,26 @@ using Media.Platform.Tools;
 
 namespace Media.Transcoding.Jobs;
 
-/// <summary>Runs ffmpeg with an argument list, reporting progress from <c>-progress pipe:1</c>; kills it when cancelled.</summary>
-internal sealed class FfmpegRunner(FfmpegTools tools)
+/// <summary>Runs ffmpeg through the platform's tool runner, reporting progress from <c>-progress pipe:1</c>.</summary>
+internal sealed class FfmpegRunner(FfmpegTools tools, MediaToolRunner runner)
 {
     /// <summary>Runs an analysis command and returns its log (stderr), where filters such as scdet report.</summary>
     public async Task<string> RunForLogAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
-        using var process = Start(arguments);
-        await using var kill = KillOnCancel(process, cancellationToken);
-        var output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-        var log = await process.StandardError.ReadToEndAsync(CancellationToken.None);
-        await output;
-        await process.WaitForExitAsync(CancellationToken.None);
-        cancellationToken.ThrowIfCancellationRequested();
-        return process.ExitCode == 0 ? log : throw new FfmpegFailedException($"ffmpeg analysis exited with {process.ExitCode}: {log.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()}");
+        var result = await runner.RunAsync(new ToolCommand(tools.Options.FfmpegPath, arguments), cancellationToken);
+        return result.Succeeded ? result.Errors : throw new FfmpegFailedException($"ffmpeg analysis exited with {result.ExitCode}: {result.Tail(1)}");
     }
 
     public async Task RunAsync(IReadOnlyList<string> arguments, double durationSeconds, Func<EncodeProgress, Task>? progress, CancellationToken cancellationToken)
     {
-        using var process = Start(arguments);
-        await using var kill = KillOnCancel(process, cancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(CancellationToken.None);
         var clock = Stopwatch.StartNew();
-        string? line;
         double outSeconds = 0, speed = 0;
-        while ((line = await process.StandardOutput.ReadLineAsync(CancellationToken.None)) is not null)
+        async Task OnLine(string line)
         {
             var equals = line.IndexOf('=', StringComparison.Ordinal);
             if (equals < 0)
             {
-                continue;
+                return;
             }
 
             var (key, value) = (line[..equals], line[(equals + 1)..].Trim());
@@ -53,38 +43,12 @@ internal sealed class FfmpegRunner(FfmpegTools tools)
             }
         }
 
-        await process.WaitForExitAsync(CancellationToken.None);
-        cancellationToken.ThrowIfCancellationRequested();
-        if (process.ExitCode != 0)
+        var result = await runner.RunAsync(new ToolCommand(tools.Options.FfmpegPath, arguments) { OnOutputLine = OnLine }, cancellationToken);
+        if (!result.Succeeded)
         {
-            var reason = (await errors).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(3);
-            throw new FfmpegFailedException($"ffmpeg exited with {process.ExitCode}: {string.Join(" | ", reason)}");
+            throw new FfmpegFailedException($"ffmpeg exited with {result.ExitCode}: {result.Tail(3)}");
         }
     }
-
-    private Process Start(IReadOnlyList<string> arguments)
-    {
-        var start = new ProcessStartInfo(tools.Options.FfmpegPath) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        return Process.Start(start) ?? throw new InvalidOperationException("ffmpeg did not start");
-    }
-
-    private static CancellationTokenRegistration KillOnCancel(Process process, CancellationToken cancellationToken) =>
-        cancellationToken.Register(() =>
-        {
-            try
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-                // Already exited.
-            }
-        });
 }
 
 internal sealed record EncodeProgress(double Percent, double Speed, double? EtaSeconds, TimeSpan Elapsed);

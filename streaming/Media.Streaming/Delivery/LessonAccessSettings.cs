@@ -1,0 +1,28 @@
+using Media.Platform.Events;
+using Media.Streaming.Analytics;
+using Media.Streaming.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Media.Streaming.Delivery;
+
+/// <summary>Who may watch each lesson: recorded here, told to the catalog (which shows the lesson's metadata to the same people).</summary>
+internal sealed class LessonAccessSettings(StreamingDbContext db, DomainEvents events)
+{
+    public async Task<AccessLevel> GetAsync(Guid lessonId, CancellationToken cancellationToken) =>
+        await db.Deliveries.AsNoTracking().Where(d => d.LessonId == lessonId).Select(d => (AccessLevel?)d.Access).FirstOrDefaultAsync(cancellationToken)
+        ?? AccessLevel.SignedIn;
+
+    public async Task ChangeAsync(Guid lessonId, AccessLevel level, CancellationToken cancellationToken)
+    {
+        var delivery = await db.Deliveries.FirstOrDefaultAsync(d => d.LessonId == lessonId, cancellationToken);
+        if (delivery is null)
+        {
+            delivery = new LessonDelivery { LessonId = lessonId };
+            db.Deliveries.Add(delivery);
+        }
+
+        delivery.Access = level;
+        await db.SaveChangesAsync(cancellationToken);
+        await events.PublishAsync(new LessonAccessChanged(lessonId, level), cancellationToken);
+    }
+}
