@@ -13,6 +13,7 @@ using Media.Transcoding.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Media.Catalog.Data;
 
 namespace Media.Catalog;
 

@@ -7,6 +7,7 @@ using Media.Streaming.Delivery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Media.Streaming.Data;
 
 namespace Media.Streaming;
 

@@ -6,6 +6,7 @@ using Media.Ingest.Uploads;
 using Media.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Media.Ingest.Data;
 
 namespace Media.Ingest.Tests;
 

@@ -6,6 +6,7 @@ using Media.Transcoding.Jobs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Media.Transcoding.Data;
 
 namespace Media.Transcoding;
 

@@ -3,6 +3,7 @@ using Media.Catalog.Lessons;
 using Media.Catalog.Taxonomy;
 using Media.Transcoding.Contracts;
 using Microsoft.EntityFrameworkCore;
+using Media.Catalog.Data;
 
 namespace Media.Catalog.Demo;
 

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 
 using Media.Catalog.Search;
+using Media.Catalog.Data;
 
 namespace Media.Catalog.Lessons;
 

@@ -3,6 +3,7 @@ using Media.Platform.Events;
 using Media.Platform.Identity;
 using Media.Streaming.Contracts;
 using Microsoft.EntityFrameworkCore;
+using Media.Catalog.Data;
 
 namespace Media.Catalog.Lessons;
 

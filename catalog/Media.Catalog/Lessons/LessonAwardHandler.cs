@@ -2,6 +2,7 @@ using Media.Catalog.Search;
 using Media.Platform.Events;
 using Media.Review.Contracts;
 using Microsoft.EntityFrameworkCore;
+using Media.Catalog.Data;
 
 namespace Media.Catalog.Lessons;
 

@@ -3,6 +3,7 @@ using Media.Ingest.Contracts;
 using Media.Platform.Events;
 using Media.Transcoding.Contracts;
 using Microsoft.EntityFrameworkCore;
+using Media.Catalog.Data;
 
 namespace Media.Catalog.Lessons;
 

@@ -1,5 +1,6 @@
 using Media.Catalog.Search;
 using Media.Transcoding.Contracts;
+using Media.Catalog.Data;
 
 namespace Media.Catalog.Lessons;
 

@@ -3,6 +3,7 @@ using Media.Catalog.Lessons;
 using Media.Platform;
 using Media.Streaming.Contracts;
 using Microsoft.EntityFrameworkCore;
+using Media.Catalog.Data;
 
 namespace Media.Catalog.Search;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Media.Platform.Errors;
+using Media.Catalog.Data;
 
 namespace Media.Catalog.Taxonomy;
 

@@ -5,6 +5,7 @@ using Media.Platform.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
+using Media.Classroom.Data;
 
 namespace Media.Classroom.Live;
 

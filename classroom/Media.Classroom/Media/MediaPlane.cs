@@ -2,6 +2,7 @@ using Media.Classroom.Live;
 using Media.Classroom.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Media.Classroom.Data;
 
 namespace Media.Classroom.Media;
 

@@ -2,6 +2,7 @@ using Media.Platform.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Media.Ingest.Data;
 
 namespace Media.Ingest.Uploads;
 

@@ -3,6 +3,7 @@ using Media.Platform.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Media.Ingest.Data;
 
 namespace Media.Ingest.Uploads;
 

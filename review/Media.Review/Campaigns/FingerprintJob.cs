@@ -5,6 +5,7 @@ using Media.Platform.Storage;
 using Media.Platform.Tools;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Media.Review.Data;
 
 namespace Media.Review.Campaigns;
 

@@ -1,6 +1,7 @@
 using Media.Ingest.Contracts;
 using Media.Platform.Events;
 using Microsoft.EntityFrameworkCore;
+using Media.Review.Data;
 
 namespace Media.Review.Campaigns;
 

@@ -2,6 +2,7 @@ using Media.Platform.Events;
 using Media.Streaming.Contracts;
 using Media.Transcoding.Contracts;
 using Microsoft.EntityFrameworkCore;
+using Media.Streaming.Data;
 
 namespace Media.Streaming.Analytics;
 

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Media.Streaming.Data;
 
 namespace Media.Streaming.Captions;
 
@@ -163,13 +164,3 @@ internal static class CaptionEndpoints
 
 /// <summary>A caption track: the player adds one &lt;track&gt; per entry.</summary>
 public sealed record CaptionDto(string Language, string Label, string Url);
-
-/// <summary>A caption file of a lesson in one language, stored as WebVTT.</summary>
-internal sealed class LessonCaption
-{
-    public Guid LessonId { get; set; }
-    public required string Language { get; set; }
-    public string Label { get; set; } = "";
-    public required string BlobKey { get; set; }
-    public DateTimeOffset UploadedAt { get; set; }
-}

@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
+using Media.Streaming.Data;
 
 namespace Media.Streaming.Delivery;
 
@@ -138,7 +139,7 @@ internal static class DeliveryEndpoints
             var range = context.Request.Headers.Range.ToString();
             if (HttpMethods.IsGet(context.Request.Method) && (range.Length == 0 || range.StartsWith("bytes=0-", StringComparison.Ordinal)))
             {
-                await DownloadEndpoints.CountAsync(lessonId, context.RequestServices.GetRequiredService<Analytics.StreamingDbContext>(), context.RequestServices.GetRequiredService<Platform.Events.DomainEvents>(), context.RequestAborted);
+                await DownloadEndpoints.CountAsync(lessonId, context.RequestServices.GetRequiredService<Data.StreamingDbContext>(), context.RequestServices.GetRequiredService<Platform.Events.DomainEvents>(), context.RequestAborted);
             }
         }
 

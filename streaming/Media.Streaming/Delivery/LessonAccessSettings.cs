@@ -2,6 +2,7 @@ using Media.Platform.Events;
 using Media.Streaming.Analytics;
 using Media.Streaming.Contracts;
 using Microsoft.EntityFrameworkCore;
+using Media.Streaming.Data;
 
 namespace Media.Streaming.Delivery;
 

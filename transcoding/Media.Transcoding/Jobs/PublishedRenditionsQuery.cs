@@ -1,6 +1,7 @@
 using Media.Transcoding.Contracts;
 using Media.Transcoding.Planning;
 using Microsoft.EntityFrameworkCore;
+using Media.Transcoding.Data;
 
 namespace Media.Transcoding.Jobs;
 

@@ -2,6 +2,7 @@ using Hangfire;
 using Media.Platform.Events;
 using Media.Transcoding.Contracts;
 using Microsoft.EntityFrameworkCore;
+using Media.Transcoding.Data;
 
 namespace Media.Transcoding.Jobs;
 

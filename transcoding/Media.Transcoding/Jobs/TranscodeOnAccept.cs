@@ -2,6 +2,7 @@ using Hangfire;
 using Media.Ingest.Contracts;
 using Media.Platform.Events;
 using Microsoft.EntityFrameworkCore;
+using Media.Transcoding.Data;
 
 namespace Media.Transcoding.Jobs;
 

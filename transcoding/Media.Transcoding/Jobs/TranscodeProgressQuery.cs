@@ -1,5 +1,6 @@
 using Media.Transcoding.Contracts;
 using Microsoft.EntityFrameworkCore;
+using Media.Transcoding.Data;
 
 namespace Media.Transcoding.Jobs;
 

@@ -1,0 +1,14 @@
+using Media.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Media.Classroom.Sessions;
+
+/// <summary>A participating classroom: the main one or a remote one, with its co-teacher (双师).</summary>
+internal sealed class SessionEndpoint
+{
+    public Guid Id { get; set; }
+    public Guid SessionId { get; set; }
+    public required string Name { get; set; }
+    public Guid? CoTeacherId { get; set; }
+    public int Position { get; set; }
+}

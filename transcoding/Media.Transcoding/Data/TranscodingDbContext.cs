@@ -1,0 +1,42 @@
+using Media.Ingest.Contracts;
+using Media.Platform.Data;
+using Media.Transcoding.Contracts;
+using Media.Transcoding.Jobs;
+using Microsoft.EntityFrameworkCore;
+
+namespace Media.Transcoding.Data;
+
+/// <summary>Transcoding state (schema <c>transcoding</c>).</summary>
+internal class TranscodingDbContext(DbContextOptions options) : ModuleDbContext(options)
+{
+    public const string SchemaName = "transcoding";
+
+    protected override string Schema => SchemaName;
+
+    public DbSet<LessonTranscode> Transcodes => Set<LessonTranscode>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<LessonTranscode>(e =>
+        {
+            e.ToTable("lesson_transcodes");
+            e.HasKey(t => t.LessonId);
+            e.Property(t => t.SourceBlobKey).HasMaxLength(300);
+            e.Property(t => t.PublishedPrefix).HasMaxLength(300);
+            e.Property(t => t.Error).HasMaxLength(4000);
+            e.Property(t => t.Source).HasJsonConversion();
+            e.Property(t => t.Renditions).HasJsonConversion();
+            e.Property(t => t.Chapters).HasJsonConversion();
+            e.HasIndex(t => t.State);
+        });
+    }
+}
+
+internal sealed class SqliteTranscodingDbContext(DbContextOptions<SqliteTranscodingDbContext> options) : TranscodingDbContext(options);
+
+internal sealed class PostgresTranscodingDbContext(DbContextOptions<PostgresTranscodingDbContext> options) : TranscodingDbContext(options);
+
+internal sealed class SqliteTranscodingDesignFactory : SqliteDesignFactory<SqliteTranscodingDbContext>;
+
+internal sealed class PostgresTranscodingDesignFactory() : PostgresDesignFactory<PostgresTranscodingDbContext>(TranscodingDbContext.SchemaName);
