@@ -22,6 +22,7 @@ public static class ClassroomModule
         builder.Services.AddHttpClient(nameof(MediaPlane), c => c.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddSingleton<MediaPlane>();
         builder.Services.AddSingleton<LiveBroadcaster>();
+        builder.Services.AddScoped<SessionEnding>();
         builder.Services.AddSingleton(new Platform.Web.NavigationItem("Nav.Classroom", "Home.Classroom", "/classroom", Order: 30));
         builder.Services.AddTransient<Recording.RecordingJob>();
         return builder;

@@ -20,11 +20,13 @@ public static class ReviewModule
         builder.AddModuleDatabase<ReviewDbContext, SqliteReviewDbContext, PostgresReviewDbContext>(ReviewDbContext.SchemaName);
         builder.Services.AddEventHandler<MediaAccepted, LessonMediaHandler>();
         builder.Services.AddScoped<ReviewScope>();
+        builder.Services.AddScoped<SubmissionWorkflow>();
+        builder.Services.AddScoped<LevelResults>();
         builder.Services.AddScoped<FingerprintJob>();
         builder.Services.AddSingleton(new Platform.Web.NavigationItem("Nav.Review", "Home.Review", "/review", Policies.Reviewer, Order: 40));
         builder.Services.AddSingleton(new Platform.Web.NavigationItem("Nav.ReviewMine", "Home.ReviewMine", "/review/mine", Policies.TeacherOrAbove, Order: 41));
-        builder.Services.AddSingleton(new Platform.Web.NavigationItem("Nav.ReviewAdmin", "Home.ReviewAdmin", "/review/admin", ReviewEndpoints.CampaignAdmin, Order: 42));
-        builder.Services.Configure<AuthorizationOptions>(o => o.AddPolicy(ReviewEndpoints.CampaignAdmin, p => p.RequireRole(Roles.Admin, Roles.RegionAdmin)));
+        builder.Services.AddSingleton(new Platform.Web.NavigationItem("Nav.ReviewAdmin", "Home.ReviewAdmin", "/review/admin", ReviewLevels.CampaignAdmin, Order: 42));
+        builder.Services.Configure<AuthorizationOptions>(o => o.AddPolicy(ReviewLevels.CampaignAdmin, p => p.RequireRole(Roles.Admin, Roles.RegionAdmin)));
         return builder;
     }
 

@@ -142,8 +142,7 @@ internal static class SessionEndpoints
     }
 
     internal static async Task<Results<Ok<SessionDto>, ProblemHttpResult>> EndAsync(
-        Guid id, ClaimsPrincipal user, ClassroomDbContext db, LiveRooms rooms, MediaPlane media, LiveBroadcaster broadcaster, IHubContext<ClassroomHub> hub, IBackgroundJobClient jobs,
-        TimeProvider time, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, ClassroomDbContext db, SessionEnding ending, CancellationToken cancellationToken)
     {
         var session = await LoadAsync(db, id, cancellationToken, tracking: true);
         if (session is null || (session.HostId != user.UserId() && !user.IsInRole(Roles.Admin)))
@@ -151,32 +150,7 @@ internal static class SessionEndpoints
             return Problems.NotFound($"No session {id} of yours.");
         }
 
-        if (session.Status != SessionStatus.Ended)
-        {
-            session.Status = SessionStatus.Ended;
-            await db.SaveChangesAsync(cancellationToken);
-            await hub.Clients.Group(LiveRooms.Group(id)).SendAsync("sessionEnded", cancellationToken);
-            rooms.Close(id);
-            var broadcast = await broadcaster.StopAsync(id);
-            try
-            {
-                session.RecordingFeed = await media.EndAsync(session, cancellationToken);
-            }
-            catch (Exception e) when (e is JanusException or HttpRequestException)
-            {
-                session.RecordingError = $"The media server could not close the room: {e.Message}";
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            if ((media.Records(session) && session.RecordingError is null) || broadcast)
-            {
-                jobs.Enqueue<Recording.RecordingJob>(job => job.RunAsync(id, CancellationToken.None));
-            }
-
-            var now = time.GetUtcNow();
-            await db.Attendance.Where(a => a.SessionId == id && a.LeftAt == null).ExecuteUpdateAsync(a => a.SetProperty(x => x.LeftAt, now), cancellationToken);
-        }
-
+        await ending.EndAsync(session, cancellationToken);
         return TypedResults.Ok(SessionDto.Of(session, ParticipantRole.Host));
     }
 

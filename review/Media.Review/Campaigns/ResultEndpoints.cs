@@ -21,73 +21,26 @@ internal static class ResultEndpoints
 {
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapGet("/campaigns/{id:guid}/results", ResultsAsync).RequireAuthorization(ReviewEndpoints.CampaignAdmin)
+        group.MapGet("/campaigns/{id:guid}/results", ResultsAsync).RequireAuthorization(ReviewLevels.CampaignAdmin)
             .WithSummary("Entries at a level in your region ranked by score, with disputes, arbitrations, look-alike videos and who would go up");
-        group.MapPost("/campaigns/{id:guid}/levels/{level}/notice", StartNoticeAsync).RequireAuthorization(ReviewEndpoints.CampaignAdmin)
+        group.MapPost("/campaigns/{id:guid}/levels/{level}/notice", StartNoticeAsync).RequireAuthorization(ReviewLevels.CampaignAdmin)
             .WithSummary("Put your region's provisional results at a level on public notice (公示) until endsAt; teachers may appeal meanwhile");
         group.MapGet("/campaigns/{id:guid}/levels/{level}/notice", NoticeAsync).WithSummary("The public notice of a level: provisional winners with their teacher and school");
-        group.MapGet("/campaigns/{id:guid}/appeals", AppealsAsync).RequireAuthorization(ReviewEndpoints.CampaignAdmin).WithSummary("Appeals from your region");
-        group.MapPut("/appeals/{id:guid}", ResolveAppealAsync).RequireAuthorization(ReviewEndpoints.CampaignAdmin)
+        group.MapGet("/campaigns/{id:guid}/appeals", AppealsAsync).RequireAuthorization(ReviewLevels.CampaignAdmin).WithSummary("Appeals from your region");
+        group.MapPut("/appeals/{id:guid}", ResolveAppealAsync).RequireAuthorization(ReviewLevels.CampaignAdmin)
             .WithSummary("Resolve an appeal with a recorded reason; an upheld appeal may set the entry's score");
-        group.MapPost("/campaigns/{id:guid}/levels/{level}/publish", PublishAsync).RequireAuthorization(ReviewEndpoints.CampaignAdmin)
+        group.MapPost("/campaigns/{id:guid}/levels/{level}/publish", PublishAsync).RequireAuthorization(ReviewLevels.CampaignAdmin)
             .WithSummary("Publish your region's results at a level after its notice: winners by the quota rules get the award and go up; published results never change");
         group.MapGet("/certificates/mine", CertificatesAsync).WithSummary("The caller's awards with their continuing-education hours");
-        group.MapGet("/submissions/{id:guid}/audit", AuditAsync).RequireAuthorization(ReviewEndpoints.CampaignAdmin).WithSummary("Who did what to a submission, when");
+        group.MapGet("/submissions/{id:guid}/audit", AuditAsync).RequireAuthorization(ReviewLevels.CampaignAdmin).WithSummary("Who did what to a submission, when");
     }
-
-    /// <summary>An entry at a level with everything a level admin decides by.</summary>
-    internal sealed record Standing(
-        Submission Submission, LessonMedia Lesson, List<double> Totals, int Pending, double Aggregate, bool Disputed, Guid? Region, string? TextbookNode)
-    {
-        public double Score => Submission.ArbitratedScore ?? Aggregate;
-    }
-
-    /// <summary>The entries in review at a level in a region (all when null), not yet published, with their scores.</summary>
-    internal static async Task<List<Standing>> StandingsAsync(
-        Campaign campaign, ReviewLevel level, Guid? region, ReviewDbContext db, ReviewScope scope, CancellationToken cancellationToken)
-    {
-        var submissions = await db.Submissions.AsNoTracking()
-            .Where(s => s.CampaignId == campaign.Id && s.Level == level && (s.State == SubmissionState.InReview || s.State == SubmissionState.Scored))
-            .ToListAsync(cancellationToken);
-        var ids = submissions.Select(s => s.Id).ToList();
-        var assignments = await db.Assignments.AsNoTracking().Where(a => ids.Contains(a.SubmissionId) && a.Level == level && a.DeclinedAt == null).ToListAsync(cancellationToken);
-        var lessonIds = submissions.Select(s => s.LessonId).ToList();
-        var lessons = await db.Lessons.AsNoTracking().Where(l => lessonIds.Contains(l.LessonId)).ToDictionaryAsync(l => l.LessonId, cancellationToken);
-        var standings = new List<Standing>();
-        foreach (var submission in submissions)
-        {
-            if (ReviewEndpoints.IsPublished(campaign, submission.Id, level) || !await scope.CoversAsync(region, submission.SchoolId, cancellationToken))
-            {
-                continue;
-            }
-
-            var mine = assignments.Where(a => a.SubmissionId == submission.Id).ToList();
-            var totals = mine.Where(a => a.Final).Select(a => a.Scores.Values.Sum()).ToList();
-            var (aggregate, disputed) = ReviewRules.Aggregate(totals, campaign.DisagreementThreshold);
-            var lesson = lessons[submission.LessonId];
-            var competition = level == ReviewLevel.Ministry ? null : (await scope.AncestorAsync(submission.SchoolId, ReviewScope.CompetitionKind(level), cancellationToken))?.Id;
-            var node = lesson.Lesson is null ? null : string.Join('|', lesson.Grade, lesson.Subject, lesson.Edition, lesson.Lesson);
-            standings.Add(new Standing(submission, lesson, totals, mine.Count(a => !a.Final), aggregate, disputed, competition, node));
-        }
-
-        return standings;
-    }
-
-    /// <summary>The region's notice at a level whose results are not yet published, if any.</summary>
-    private static Notice? CurrentNotice(Campaign campaign, ReviewLevel level, Guid? region) =>
-        campaign.Notices.LastOrDefault(n => n.Level == ReviewEndpoints.NameOf(level) && n.Region == region
-            && !campaign.Published.Any(p => p.Level == n.Level && p.Region == n.Region && p.PublishedAt >= n.StartedAt));
-
-    private static HashSet<Guid> Winners(Campaign campaign, ReviewLevel level, IEnumerable<Standing> standings) =>
-        ReviewRules.Promote(standings.Select(s => new ReviewRules.Ranked(s.Submission.Id, s.Score, s.Submission.SubmittedAt, s.Region, s.TextbookNode, s.Submission.TeacherId)).ToList(),
-            campaign.Promotion, level);
 
     /// <summary>Why the standings cannot be put on notice or published yet, or null when they can.</summary>
-    private static ProblemHttpResult? NotReady(List<Standing> standings, ReviewLevel level)
+    private static ProblemHttpResult? NotReady(List<LevelResults.Standing> standings, ReviewLevel level)
     {
         var pending = standings.Sum(s => s.Pending);
         var unsettled = standings.Count(s => s.Disputed && s.Submission.ArbitratedScore is null);
-        var detail = standings.Count == 0 ? $"No entries are in review at {ReviewEndpoints.NameOf(level)} level in your region."
+        var detail = standings.Count == 0 ? $"No entries are in review at {ReviewLevels.NameOf(level)} level in your region."
             : pending > 0 ? $"{pending} reviewer score(s) at this level are not final yet."
             : unsettled > 0 ? $"{unsettled} disputed entr{(unsettled == 1 ? "y waits" : "ies wait")} for arbitration."
             : null;
@@ -95,16 +48,16 @@ internal static class ResultEndpoints
     }
 
     internal static async Task<Results<Ok<List<ResultDto>>, ProblemHttpResult>> ResultsAsync(
-        Guid id, string? level, ClaimsPrincipal user, ReviewDbContext db, ReviewScope scope, UserDirectory users, CancellationToken cancellationToken)
+        Guid id, string? level, ClaimsPrincipal user, ReviewDbContext db, ReviewScope scope, LevelResults levelResults, UserDirectory users, CancellationToken cancellationToken)
     {
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (campaign is null || ReviewEndpoints.ParseLevel(level) is not { } at)
+        if (campaign is null || ReviewLevels.Parse(level) is not { } at)
         {
             return campaign is null ? Problems.NotFound($"No campaign {id}.") : Problems.Validation("level is required (school, county, city, province, ministry).");
         }
 
-        var standings = await StandingsAsync(campaign, at, ReviewScope.RegionOf(user), db, scope, cancellationToken);
-        var winners = Winners(campaign, at, standings);
+        var standings = await levelResults.StandingsAsync(campaign, at, ReviewScope.RegionOf(user), cancellationToken);
+        var winners = LevelResults.Winners(campaign, at, standings);
         var results = new List<ResultDto>();
         foreach (var (standing, index) in standings.OrderByDescending(s => s.Score).ThenBy(s => s.Submission.SubmittedAt).Select((s, i) => (s, i)))
         {
@@ -120,15 +73,15 @@ internal static class ResultEndpoints
     }
 
     internal static async Task<Results<Ok<Notice>, ProblemHttpResult>> StartNoticeAsync(
-        Guid id, string level, NoticeRequest request, ClaimsPrincipal user, ReviewDbContext db, ReviewScope scope, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, string level, NoticeRequest request, ClaimsPrincipal user, ReviewDbContext db, ReviewScope scope, LevelResults levelResults, CancellationToken cancellationToken)
     {
         var campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (campaign is null || ReviewEndpoints.ParseLevel(level) is not { } at || !campaign.Levels.Contains(at))
+        if (campaign is null || ReviewLevels.Parse(level) is not { } at || !campaign.Levels.Contains(at))
         {
             return campaign is null ? Problems.NotFound($"No campaign {id}.") : Problems.Validation("level must be one of the campaign's.");
         }
 
-        var now = time.GetUtcNow();
+        var now = levelResults.Now;
         if (request.EndsAt <= now || request.EndsAt > now.AddDays(30))
         {
             return Problems.Validation("endsAt must lie within the next 30 days.");
@@ -140,43 +93,36 @@ internal static class ResultEndpoints
         }
 
         var region = ReviewScope.RegionOf(user);
-        var standings = await StandingsAsync(campaign, at, region, db, scope, cancellationToken);
+        var standings = await levelResults.StandingsAsync(campaign, at, region, cancellationToken);
         if (NotReady(standings, at) is { } problem)
         {
             return problem;
         }
 
-        if (CurrentNotice(campaign, at, region) is not null)
+        if (LevelResults.CurrentNotice(campaign, at, region) is not null)
         {
             return Problems.Of(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Already on notice.", "These results are already on public notice.");
         }
 
-        var notice = new Notice(ReviewEndpoints.NameOf(at), region, now, request.EndsAt);
-        campaign.Notices = [.. campaign.Notices, notice];
-        var actor = user.UserId()!.Value;
-        foreach (var standing in standings)
-        {
-            db.Audit.Add(new AuditEntry { SubmissionId = standing.Submission.Id, ActorId = actor, Action = "on notice", Detail = $"score {standing.Score} until {request.EndsAt:u}", At = now });
-        }
-
+        var notice = levelResults.PutOnNotice(campaign, at, region, standings, request.EndsAt, user.UserId()!.Value);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(notice);
     }
 
     internal static async Task<Results<Ok<List<NoticeDto>>, ProblemHttpResult>> NoticeAsync(
-        Guid id, string level, ReviewDbContext db, ReviewScope scope, UserDirectory users, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, string level, ReviewDbContext db, ReviewScope scope, LevelResults levelResults, UserDirectory users, TimeProvider time, CancellationToken cancellationToken)
     {
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (campaign is null || ReviewEndpoints.ParseLevel(level) is not { } at)
+        if (campaign is null || ReviewLevels.Parse(level) is not { } at)
         {
             return campaign is null ? Problems.NotFound($"No campaign {id}.") : Problems.Validation("level must be one of the campaign's.");
         }
 
         var notices = new List<NoticeDto>();
-        foreach (var notice in campaign.Notices.Where(n => n.Level == ReviewEndpoints.NameOf(at)))
+        foreach (var notice in campaign.Notices.Where(n => n.Level == ReviewLevels.NameOf(at)))
         {
-            var standings = await StandingsAsync(campaign, at, notice.Region, db, scope, cancellationToken);
-            var winners = Winners(campaign, at, standings);
+            var standings = await levelResults.StandingsAsync(campaign, at, notice.Region, cancellationToken);
+            var winners = LevelResults.Winners(campaign, at, standings);
             var published = campaign.Published.FirstOrDefault(p => p.Level == notice.Level && p.Region == notice.Region && p.PublishedAt >= notice.StartedAt);
             var listed = published?.Awarded ?? standings.Where(s => winners.Contains(s.Submission.Id)).OrderByDescending(s => s.Score).Select(s => s.Submission.Id).ToList();
             var entries = new List<NoticeEntryDto>();
@@ -215,7 +161,7 @@ internal static class ResultEndpoints
     }
 
     internal static async Task<Results<Ok<AppealDto>, ProblemHttpResult>> ResolveAppealAsync(
-        Guid id, AppealDecision request, ClaimsPrincipal user, ReviewDbContext db, ReviewScope scope, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, AppealDecision request, ClaimsPrincipal user, ReviewDbContext db, ReviewScope scope, SubmissionWorkflow workflow, CancellationToken cancellationToken)
     {
         var appeal = await db.Appeals.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         var submission = appeal is null ? null : await db.Submissions.FirstAsync(s => s.Id == appeal.SubmissionId, cancellationToken);
@@ -237,34 +183,18 @@ internal static class ResultEndpoints
             return ReviewScope.NotYourLevel();
         }
 
-        if (appeal.Outcome != AppealOutcome.Open || ReviewEndpoints.IsPublished(campaign, submission.Id, appeal.Level))
+        if (appeal.Outcome != AppealOutcome.Open || ReviewLevels.IsPublished(campaign, submission.Id, appeal.Level))
         {
             return Problems.Of(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Already decided.", "Resolved appeals and published results do not change.");
         }
 
-        var now = time.GetUtcNow();
-        var actor = user.UserId()!.Value;
-        appeal.Outcome = request.Upheld ? AppealOutcome.Upheld : AppealOutcome.Dismissed;
-        appeal.Resolution = resolution;
-        appeal.ResolvedBy = actor;
-        appeal.ResolvedAt = now;
-        if (request.Score is { } score)
-        {
-            submission.ArbitratedScore = Math.Round(score, 2);
-            submission.ArbitrationReason = resolution;
-        }
-
-        db.Audit.Add(new AuditEntry
-        {
-            SubmissionId = submission.Id, ActorId = actor, Action = request.Upheld ? "appeal upheld" : "appeal dismissed",
-            Detail = request.Score is { } set ? $"score {set}: {resolution}" : resolution, At = now,
-        });
+        workflow.ResolveAppeal(appeal, submission, user.UserId()!.Value, request.Upheld, resolution, request.Score);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(AppealDto.Of(appeal));
     }
 
     internal static async Task<Results<Ok<PublishedLevel>, ProblemHttpResult>> PublishAsync(
-        Guid id, string level, ClaimsPrincipal user, ReviewDbContext db, ReviewScope scope, DomainEvents events, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, string level, ClaimsPrincipal user, ReviewDbContext db, ReviewScope scope, LevelResults levelResults, TimeProvider time, CancellationToken cancellationToken)
     {
         var campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (campaign is null)
@@ -272,9 +202,9 @@ internal static class ResultEndpoints
             return Problems.NotFound($"No campaign {id}.");
         }
 
-        if (ReviewEndpoints.ParseLevel(level) is not { } at || !campaign.Levels.Contains(at))
+        if (ReviewLevels.Parse(level) is not { } at || !campaign.Levels.Contains(at))
         {
-            return Problems.Validation($"level must be one of the campaign's: {string.Join(", ", campaign.Levels.Select(ReviewEndpoints.NameOf))}.");
+            return Problems.Validation($"level must be one of the campaign's: {string.Join(", ", campaign.Levels.Select(ReviewLevels.NameOf))}.");
         }
 
         if (!await scope.MayDecideAsync(user, at, cancellationToken))
@@ -283,17 +213,17 @@ internal static class ResultEndpoints
         }
 
         var region = ReviewScope.RegionOf(user);
-        var standings = await StandingsAsync(campaign, at, region, db, scope, cancellationToken);
+        var standings = await levelResults.StandingsAsync(campaign, at, region, cancellationToken);
         if (NotReady(standings, at) is { } problem)
         {
             return problem;
         }
 
         var now = time.GetUtcNow();
-        var notice = CurrentNotice(campaign, at, region);
+        var notice = LevelResults.CurrentNotice(campaign, at, region);
         if (notice is null || notice.EndsAt > now)
         {
-            return Problems.Of(StatusCodes.Status409Conflict, ReviewEndpoints.WindowProblem, "Public notice first.",
+            return Problems.Of(StatusCodes.Status409Conflict, ReviewLevels.WindowProblem, "Public notice first.",
                 notice is null ? "Put the results on public notice (公示) before publishing them." : $"The public notice runs until {notice.EndsAt:u}.");
         }
 
@@ -304,49 +234,7 @@ internal static class ResultEndpoints
             return Problems.Of(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Appeals are open.", $"Resolve {open} appeal(s) before publishing.");
         }
 
-        var winners = Winners(campaign, at, standings);
-        var next = campaign.Levels.Where(l => l > at).Order().Cast<ReviewLevel?>().FirstOrDefault();
-        var actor = user.UserId()!.Value;
-        var awards = new List<LessonAwarded>();
-        var tracked = await db.Submissions.Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
-        foreach (var standing in standings)
-        {
-            var submission = tracked[standing.Submission.Id];
-            if (winners.Contains(submission.Id))
-            {
-                submission.Award = at;
-                submission.State = next is null ? SubmissionState.Awarded : SubmissionState.Submitted;
-                submission.Level = next ?? at;
-                if (next is not null)
-                {
-                    submission.ArbitratedScore = null;
-                    submission.ArbitrationReason = null;
-                }
-
-                db.Certificates.Add(new Certificate
-                {
-                    Id = Guid.NewGuid(), TeacherId = submission.TeacherId, CampaignId = id, LessonId = submission.LessonId, Level = at,
-                    Hours = campaign.Hours.GetValueOrDefault(ReviewEndpoints.NameOf(at)), IssuedAt = now,
-                });
-                awards.Add(new LessonAwarded(submission.LessonId, ReviewRules.AwardName(at), campaign.Year, campaign.Name, campaign.PublicFrom is { } from && at >= from));
-                db.Audit.Add(new AuditEntry { SubmissionId = submission.Id, ActorId = actor, Action = "awarded", Detail = $"{ReviewRules.AwardName(at)} with {standing.Score}", At = now });
-            }
-            else
-            {
-                submission.State = SubmissionState.NotPromoted;
-                db.Audit.Add(new AuditEntry { SubmissionId = submission.Id, ActorId = actor, Action = "not promoted", Detail = $"at {at} with {standing.Score}", At = now });
-            }
-        }
-
-        var ranked = standings.OrderByDescending(s => s.Score).ThenBy(s => s.Submission.SubmittedAt).Select(s => s.Submission.Id).ToList();
-        var published = new PublishedLevel(ReviewEndpoints.NameOf(at), now, ranked.Where(winners.Contains).ToList(), ranked, region);
-        campaign.Published = [.. campaign.Published, published];
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var award in awards)
-        {
-            await events.PublishAsync(award, cancellationToken);
-        }
-
+        var published = await levelResults.PublishAsync(campaign, at, region, standings, user.UserId()!.Value, cancellationToken);
         return TypedResults.Ok(published);
     }
 

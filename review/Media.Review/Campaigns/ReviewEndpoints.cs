@@ -17,19 +17,15 @@ namespace Media.Review.Campaigns;
 /// </summary>
 internal static class ReviewEndpoints
 {
-    public const string CampaignAdmin = "review-admin";
-    public const string TechnicalProblem = "urn:media:problem:technical-standard";
-    public const string WindowProblem = "urn:media:problem:review-window";
-
     public static IEndpointRouteBuilder MapReviewEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/review").WithTags("Review").RequireAuthorization();
-        group.MapPost("/campaigns", CreateAsync).RequireAuthorization(CampaignAdmin)
+        group.MapPost("/campaigns", CreateAsync).RequireAuthorization(ReviewLevels.CampaignAdmin)
             .WithSummary("Create a campaign: levels and their windows, rubric, reviewers per entry, required materials, technical standard, promotion and hours (administrators)");
         group.MapGet("/campaigns", ListAsync).WithSummary("Campaigns");
-        group.MapPut("/campaigns/{id:guid}/reviewers", SetPoolAsync).RequireAuthorization(CampaignAdmin)
+        group.MapPut("/campaigns/{id:guid}/reviewers", SetPoolAsync).RequireAuthorization(ReviewLevels.CampaignAdmin)
             .WithSummary("Enrol the campaign's experts with the subjects and levels each judges (replaces the pool); without a pool every reviewer judges everything");
-        group.MapGet("/campaigns/{id:guid}/reviewers", PoolAsync).RequireAuthorization(CampaignAdmin).WithSummary("The campaign's expert pool");
+        group.MapGet("/campaigns/{id:guid}/reviewers", PoolAsync).RequireAuthorization(ReviewLevels.CampaignAdmin).WithSummary("The campaign's expert pool");
         SubmissionEndpoints.Map(group);
         ScoringEndpoints.Map(group);
         ResultEndpoints.Map(group);
@@ -48,7 +44,7 @@ internal static class ReviewEndpoints
         var levels = new List<ReviewLevel>();
         foreach (var name in request.Levels ?? ["school", "county", "city"])
         {
-            if (ParseLevel(name) is not { } level)
+            if (ReviewLevels.Parse(name) is not { } level)
             {
                 return Problems.Validation($"levels are school, county, city, province, ministry; not '{name}'.");
             }
@@ -70,7 +66,7 @@ internal static class ReviewEndpoints
         var windows = request.Windows ?? [];
         foreach (var (name, window) in windows)
         {
-            if (ParseLevel(name) is not { } level || !levels.Contains(level) || window.Opens >= window.Closes)
+            if (ReviewLevels.Parse(name) is not { } level || !levels.Contains(level) || window.Opens >= window.Closes)
             {
                 return Problems.Validation($"windows are keyed by the campaign's levels and open before they close; not '{name}'.");
             }
@@ -85,7 +81,7 @@ internal static class ReviewEndpoints
         ReviewLevel? publicFrom = null;
         if (request.PublicFrom is { } from)
         {
-            if (ParseLevel(from) is not { } level || !levels.Contains(level))
+            if (ReviewLevels.Parse(from) is not { } level || !levels.Contains(level))
             {
                 return Problems.Validation("publicFrom must be one of the campaign's levels.");
             }
@@ -98,7 +94,7 @@ internal static class ReviewEndpoints
             Id = Guid.NewGuid(), Name = request.Name.Trim(), Year = request.Year, Levels = levels.Distinct().Order().ToList(), Rubric = rubric,
             ReviewersPerEntry = request.ReviewersPerEntry ?? 3, DisagreementThreshold = request.DisagreementThreshold ?? 15,
             Standard = request.Standard ?? new TechnicalStandard(), CreatedBy = user.UserId()!.Value, CreatedAt = time.GetUtcNow(),
-            Windows = windows.ToDictionary(w => ParseLevel(w.Key)!.Value.ToString().ToLowerInvariant(), w => w.Value),
+            Windows = windows.ToDictionary(w => ReviewLevels.Parse(w.Key)!.Value.ToString().ToLowerInvariant(), w => w.Value),
             RequiredDocuments = documents.Distinct().ToList(), PublicFrom = publicFrom,
         };
         if (request.Promotion is { } promotion)
@@ -146,7 +142,7 @@ internal static class ReviewEndpoints
             var levels = new List<ReviewLevel>();
             foreach (var name in member.Levels ?? [])
             {
-                if (ParseLevel(name) is not { } level || !campaign.Levels.Contains(level))
+                if (ReviewLevels.Parse(name) is not { } level || !campaign.Levels.Contains(level))
                 {
                     return Problems.Validation($"levels must be the campaign's; not '{name}'.");
                 }
@@ -174,22 +170,6 @@ internal static class ReviewEndpoints
 
     internal static async Task<Ok<List<PoolMemberDto>>> PoolAsync(Guid id, ReviewDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok((await db.Reviewers.AsNoTracking().Where(r => r.CampaignId == id).ToListAsync(cancellationToken)).Select(PoolMemberDto.Of).ToList());
-
-    /// <summary>A level by name (school … ministry); numbers are not names.</summary>
-    public static ReviewLevel? ParseLevel(string? name) =>
-        !int.TryParse(name, out _) && Enum.TryParse<ReviewLevel>(name, ignoreCase: true, out var level) && Enum.IsDefined(level) ? level : null;
-
-    public static string NameOf(ReviewLevel level) => level.ToString().ToLowerInvariant();
-
-    public static bool IsPublished(Campaign campaign, Guid submissionId, ReviewLevel level) =>
-        campaign.Published.Any(p => p.Level == NameOf(level) && p.Ranked.Contains(submissionId));
-
-    /// <summary>A 409 when the level's window is not open now, or null when it is (or the level has no window).</summary>
-    public static ProblemHttpResult? OutsideWindow(Campaign campaign, ReviewLevel level, DateTimeOffset now, string what) =>
-        campaign.Windows.TryGetValue(NameOf(level), out var window) && !window.Contains(now)
-            ? Problems.Of(StatusCodes.Status409Conflict, WindowProblem, window.Closes <= now ? "The window has closed." : "The window has not opened.",
-                $"{what} at {ReviewRules.AwardName(level)[..2]} level {(window.Closes <= now ? $"closed at {window.Closes:u}" : $"opens at {window.Opens:u}")}.")
-            : null;
 }
 
 public sealed record NewCampaign(
@@ -202,13 +182,13 @@ public sealed record CampaignDto(
     Dictionary<string, LevelWindow> Windows, List<string> RequiredDocuments, string? PublicFrom, PromotionRule Promotion, List<Notice> Notices, List<PublishedLevel> Published)
 {
     internal static CampaignDto Of(Campaign c) => new(
-        c.Id, c.Name, c.Year, c.Levels.Select(ReviewEndpoints.NameOf).ToList(), c.Rubric, c.ReviewersPerEntry, c.Standard,
-        c.Windows, c.RequiredDocuments, c.PublicFrom is { } from ? ReviewEndpoints.NameOf(from) : null, c.Promotion, c.Notices, c.Published);
+        c.Id, c.Name, c.Year, c.Levels.Select(ReviewLevels.NameOf).ToList(), c.Rubric, c.ReviewersPerEntry, c.Standard,
+        c.Windows, c.RequiredDocuments, c.PublicFrom is { } from ? ReviewLevels.NameOf(from) : null, c.Promotion, c.Notices, c.Published);
 }
 
 public sealed record PoolMemberRequest(Guid UserId, List<string>? Subjects, List<string>? Levels);
 
 public sealed record PoolMemberDto(Guid UserId, List<string> Subjects, List<string> Levels)
 {
-    internal static PoolMemberDto Of(CampaignReviewer r) => new(r.ReviewerId, r.Subjects, r.Levels.Select(ReviewEndpoints.NameOf).ToList());
+    internal static PoolMemberDto Of(CampaignReviewer r) => new(r.ReviewerId, r.Subjects, r.Levels.Select(ReviewLevels.NameOf).ToList());
 }

@@ -19,18 +19,18 @@ internal static class ScoringEndpoints
 {
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapPost("/campaigns/{id:guid}/assignments", AssignAsync).RequireAuthorization(ReviewEndpoints.CampaignAdmin)
+        group.MapPost("/campaigns/{id:guid}/assignments", AssignAsync).RequireAuthorization(ReviewLevels.CampaignAdmin)
             .WithSummary("Assign reviewers to every handed-in entry at a level in your region: balanced, subject-matched, never from the teacher's school (or county at county level)");
         group.MapGet("/assignments", QueueAsync).RequireAuthorization(Policies.Reviewer).WithSummary("Your review queue, blind: no teacher, school or region");
         group.MapPut("/assignments/{id:guid}", ScoreAsync).RequireAuthorization(Policies.Reviewer).WithSummary("Save scores per criterion (draft) or submit them (final)");
         group.MapPost("/assignments/{id:guid}/decline", DeclineAsync).RequireAuthorization(Policies.Reviewer)
             .WithSummary("Decline an entry (a conflict of interest, outside your expertise); another eligible reviewer takes it over");
-        group.MapPut("/submissions/{id:guid}/arbitration", ArbitrateAsync).RequireAuthorization(ReviewEndpoints.CampaignAdmin)
+        group.MapPut("/submissions/{id:guid}/arbitration", ArbitrateAsync).RequireAuthorization(ReviewLevels.CampaignAdmin)
             .WithSummary("Settle a disputed entry: the level admin's score, with the reason, replaces the reviewers' aggregate at this level");
     }
 
     internal static async Task<Results<Ok<AssignmentSummaryDto>, ProblemHttpResult>> AssignAsync(
-        Guid id, string? level, ClaimsPrincipal user, ReviewDbContext db, UserDirectory users, ReviewScope scope, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, string? level, ClaimsPrincipal user, ReviewDbContext db, UserDirectory users, ReviewScope scope, SubmissionWorkflow workflow, CancellationToken cancellationToken)
     {
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (campaign is null)
@@ -38,9 +38,9 @@ internal static class ScoringEndpoints
             return Problems.NotFound($"No campaign {id}.");
         }
 
-        if (ReviewEndpoints.ParseLevel(level) is not { } at || !campaign.Levels.Contains(at))
+        if (ReviewLevels.Parse(level) is not { } at || !campaign.Levels.Contains(at))
         {
-            return Problems.Validation($"level must be one of the campaign's: {string.Join(", ", campaign.Levels.Select(ReviewEndpoints.NameOf))}.");
+            return Problems.Validation($"level must be one of the campaign's: {string.Join(", ", campaign.Levels.Select(ReviewLevels.NameOf))}.");
         }
 
         var region = ReviewScope.RegionOf(user);
@@ -56,7 +56,7 @@ internal static class ScoringEndpoints
 
         if (submissions.Count == 0)
         {
-            return Problems.Of(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Nothing to assign.", $"No handed-in entries wait for reviewers at {ReviewEndpoints.NameOf(at)} level in your region.");
+            return Problems.Of(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Nothing to assign.", $"No handed-in entries wait for reviewers at {ReviewLevels.NameOf(at)} level in your region.");
         }
 
         var lessons = await LessonsAsync(db, submissions, cancellationToken);
@@ -68,17 +68,15 @@ internal static class ScoringEndpoints
 
         var reviewers = await EligibleReviewersAsync(campaign, at, db, users, scope, cancellationToken);
         var pairs = ReviewRules.Assign(entries, reviewers, campaign.ReviewersPerEntry, at, await LoadAsync(db, cancellationToken));
-        var now = time.GetUtcNow();
         var actor = user.UserId()!.Value;
         foreach (var (submissionId, reviewerId) in pairs)
         {
-            db.Assignments.Add(new Assignment { Id = Guid.NewGuid(), SubmissionId = submissionId, ReviewerId = reviewerId, Level = at, AssignedAt = now });
-            db.Audit.Add(new AuditEntry { SubmissionId = submissionId, ActorId = actor, Action = "assigned", Detail = $"reviewer {reviewerId:N} at {at}", At = now });
+            workflow.Assign(submissionId, reviewerId, at, actor);
         }
 
         foreach (var submission in submissions)
         {
-            submission.State = SubmissionState.InReview;
+            SubmissionWorkflow.StartReview(submission);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -136,7 +134,7 @@ internal static class ScoringEndpoints
             var title = ReviewRules.BlindTitle(lesson.Title, [teacher?.DisplayName, teacher?.UserName, .. places]);
             var documents = await db.Documents.AsNoTracking().Where(d => d.SubmissionId == submission.Id).Select(d => d.Kind).ToListAsync(cancellationToken);
             result.Add(new BlindEntryDto(assignment.Id, submission.Id, submission.LessonId, title, lesson.Stage, lesson.Grade, lesson.Subject, lesson.Edition, lesson.Lesson,
-                ReviewEndpoints.NameOf(assignment.Level), campaign.Rubric, assignment.Scores, assignment.Comment, assignment.Final,
+                ReviewLevels.NameOf(assignment.Level), campaign.Rubric, assignment.Scores, assignment.Comment, assignment.Final,
                 documents.Select(d => new BlindDocumentDto(d, DocumentKinds.Names[d])).ToList()));
         }
 
@@ -144,7 +142,7 @@ internal static class ScoringEndpoints
     }
 
     internal static async Task<Results<Ok<BlindScoreDto>, ProblemHttpResult>> ScoreAsync(
-        Guid id, ScoreRequest request, ClaimsPrincipal user, ReviewDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, ScoreRequest request, ClaimsPrincipal user, ReviewDbContext db, SubmissionWorkflow workflow, CancellationToken cancellationToken)
     {
         var me = user.UserId()!.Value;
         var assignment = await db.Assignments.FirstOrDefaultAsync(a => a.Id == id && a.ReviewerId == me && a.DeclinedAt == null, cancellationToken);
@@ -160,13 +158,12 @@ internal static class ScoringEndpoints
 
         var submission = await db.Submissions.FirstAsync(s => s.Id == assignment.SubmissionId, cancellationToken);
         var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == submission.CampaignId, cancellationToken);
-        if (ReviewEndpoints.IsPublished(campaign, submission.Id, assignment.Level))
+        if (ReviewLevels.IsPublished(campaign, submission.Id, assignment.Level))
         {
             return Problems.Of(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Results published.", "Published results are immutable.");
         }
 
-        var now = time.GetUtcNow();
-        if (ReviewEndpoints.OutsideWindow(campaign, assignment.Level, now, "Scoring") is { } closed)
+        if (ReviewLevels.OutsideWindow(campaign, assignment.Level, workflow.Now, "Scoring") is { } closed)
         {
             return closed;
         }
@@ -184,18 +181,11 @@ internal static class ScoringEndpoints
             return Problems.Validation($"A final score covers every criterion: {string.Join(", ", rubric.Select(c => c.Name))}.");
         }
 
-        assignment.Scores = scores;
-        assignment.Comment = request.Comment?.Trim();
-        assignment.Final = request.Final;
-        assignment.ScoredAt = now;
+        workflow.SaveScores(assignment, submission, scores, request.Comment?.Trim(), request.Final);
         if (request.Final)
         {
-            db.Audit.Add(new AuditEntry { SubmissionId = submission.Id, ActorId = me, Action = "scored", Detail = $"total {scores.Values.Sum()}", At = now });
             await db.SaveChangesAsync(cancellationToken);
-            if (!await db.Assignments.AnyAsync(a => a.SubmissionId == submission.Id && a.Level == submission.Level && !a.Final && a.DeclinedAt == null, cancellationToken))
-            {
-                submission.State = SubmissionState.Scored;
-            }
+            await workflow.MarkScoredWhenCompleteAsync(submission, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -203,7 +193,7 @@ internal static class ScoringEndpoints
     }
 
     internal static async Task<Results<Ok<DeclinedDto>, ProblemHttpResult>> DeclineAsync(
-        Guid id, DeclineRequest request, ClaimsPrincipal user, ReviewDbContext db, UserDirectory users, ReviewScope scope, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, DeclineRequest request, ClaimsPrincipal user, ReviewDbContext db, UserDirectory users, ReviewScope scope, SubmissionWorkflow workflow, CancellationToken cancellationToken)
     {
         var me = user.UserId()!.Value;
         var assignment = await db.Assignments.FirstOrDefaultAsync(a => a.Id == id && a.ReviewerId == me && a.DeclinedAt == null, cancellationToken);
@@ -226,10 +216,7 @@ internal static class ScoringEndpoints
         var submission = await db.Submissions.FirstAsync(s => s.Id == assignment.SubmissionId, cancellationToken);
         var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == submission.CampaignId, cancellationToken);
         var lesson = await db.Lessons.AsNoTracking().FirstAsync(l => l.LessonId == submission.LessonId, cancellationToken);
-        var now = time.GetUtcNow();
-        assignment.DeclinedAt = now;
-        assignment.DeclineReason = reason;
-        db.Audit.Add(new AuditEntry { SubmissionId = submission.Id, ActorId = me, Action = "declined", Detail = reason, At = now });
+        workflow.Decline(assignment, reason);
 
         // Anyone who has had the entry at this level (declined or not) is not asked again.
         var had = await db.Assignments.Where(a => a.SubmissionId == submission.Id && a.Level == assignment.Level).Select(a => a.ReviewerId).ToListAsync(cancellationToken);
@@ -238,27 +225,22 @@ internal static class ScoringEndpoints
         var replacement = ReviewRules.Assign([entry], candidates, 1, assignment.Level, await LoadAsync(db, cancellationToken)).Select(p => p.ReviewerId).FirstOrDefault();
         if (replacement != Guid.Empty)
         {
-            db.Assignments.Add(new Assignment { Id = Guid.NewGuid(), SubmissionId = submission.Id, ReviewerId = replacement, Level = assignment.Level, AssignedAt = now });
-            db.Audit.Add(new AuditEntry { SubmissionId = submission.Id, ActorId = me, Action = "assigned", Detail = $"reviewer {replacement:N} at {assignment.Level} (replacing a decline)", At = now });
+            workflow.Assign(submission.Id, replacement, assignment.Level, me, "replacing a decline");
         }
         else
         {
-            db.Audit.Add(new AuditEntry { SubmissionId = submission.Id, ActorId = me, Action = "short of reviewers", Detail = "no eligible reviewer left to take over", At = now });
+            workflow.ShortOfReviewers(submission.Id, me);
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        if (!await db.Assignments.AnyAsync(a => a.SubmissionId == submission.Id && a.Level == submission.Level && !a.Final && a.DeclinedAt == null, cancellationToken)
-            && await db.Assignments.AnyAsync(a => a.SubmissionId == submission.Id && a.Level == submission.Level && a.Final, cancellationToken))
-        {
-            submission.State = SubmissionState.Scored;
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        await workflow.MarkScoredWhenCompleteAsync(submission, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
 
         return TypedResults.Ok(new DeclinedDto(replacement != Guid.Empty));
     }
 
     internal static async Task<Results<Ok<ArbitratedDto>, ProblemHttpResult>> ArbitrateAsync(
-        Guid id, ArbitrationRequest request, ClaimsPrincipal user, ReviewDbContext db, ReviewScope scope, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, ArbitrationRequest request, ClaimsPrincipal user, ReviewDbContext db, ReviewScope scope, SubmissionWorkflow workflow, CancellationToken cancellationToken)
     {
         var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (submission is null || !await scope.CoversAsync(user, submission.SchoolId, cancellationToken))
@@ -279,7 +261,7 @@ internal static class ScoringEndpoints
             return ReviewScope.NotYourLevel();
         }
 
-        if (ReviewEndpoints.IsPublished(campaign, id, submission.Level) || submission.State is not (SubmissionState.InReview or SubmissionState.Scored))
+        if (ReviewLevels.IsPublished(campaign, id, submission.Level) || submission.State is not (SubmissionState.InReview or SubmissionState.Scored))
         {
             return Problems.Of(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Not in review.", "Only entries in review at their level can be arbitrated; published results are immutable.");
         }
@@ -292,15 +274,9 @@ internal static class ScoringEndpoints
             return Problems.Of(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Not disputed.", "Arbitration settles entries whose reviewers disagree beyond the campaign's threshold.");
         }
 
-        submission.ArbitratedScore = Math.Round(request.Score, 2);
-        submission.ArbitrationReason = reason;
-        db.Audit.Add(new AuditEntry
-        {
-            SubmissionId = id, ActorId = user.UserId()!.Value, Action = "arbitrated",
-            Detail = $"{aggregate} → {submission.ArbitratedScore}: {reason}", At = time.GetUtcNow(),
-        });
+        workflow.Arbitrate(submission, user.UserId()!.Value, aggregate, request.Score, reason);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new ArbitratedDto(submission.Id, aggregate, submission.ArbitratedScore.Value, reason));
+        return TypedResults.Ok(new ArbitratedDto(submission.Id, aggregate, submission.ArbitratedScore!.Value, reason));
     }
 }
 

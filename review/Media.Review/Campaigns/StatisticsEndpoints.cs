@@ -22,13 +22,13 @@ internal static class StatisticsEndpoints
 {
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapGet("/campaigns/{id:guid}/statistics", StatisticsAsync).RequireAuthorization(ReviewEndpoints.CampaignAdmin)
+        group.MapGet("/campaigns/{id:guid}/statistics", StatisticsAsync).RequireAuthorization(ReviewLevels.CampaignAdmin)
             .WithSummary("Entries and awards per level, region and subject, reviewer progress and the score distribution at a level, for your region");
-        group.MapGet("/campaigns/{id:guid}/statistics.csv", CsvAsync).RequireAuthorization(ReviewEndpoints.CampaignAdmin)
+        group.MapGet("/campaigns/{id:guid}/statistics.csv", CsvAsync).RequireAuthorization(ReviewLevels.CampaignAdmin)
             .WithSummary("Every entry in your region as CSV (UTF-8 with BOM, opens in Excel/WPS): lesson, teacher, school, county, city, subject, level, state, score, award");
-        group.MapPut("/campaigns/{id:guid}/targets", SetTargetsAsync).RequireAuthorization(ReviewEndpoints.CampaignAdmin)
+        group.MapPut("/campaigns/{id:guid}/targets", SetTargetsAsync).RequireAuthorization(ReviewLevels.CampaignAdmin)
             .WithSummary("Set participation targets for regions or schools in your region: a number of submissions and/or a share of teachers (both null removes)");
-        group.MapGet("/campaigns/{id:guid}/targets", TargetsAsync).RequireAuthorization(ReviewEndpoints.CampaignAdmin)
+        group.MapGet("/campaigns/{id:guid}/targets", TargetsAsync).RequireAuthorization(ReviewLevels.CampaignAdmin)
             .WithSummary("Participation targets in your region with progress: handed-in submissions, teachers taking part, met or not");
     }
 
@@ -63,7 +63,7 @@ internal static class StatisticsEndpoints
             return Problems.NotFound($"No campaign {id}.");
         }
 
-        var at = level is null ? campaign.Levels[0] : ReviewEndpoints.ParseLevel(level) ?? (ReviewLevel)(-1);
+        var at = level is null ? campaign.Levels[0] : ReviewLevels.Parse(level) ?? (ReviewLevel)(-1);
         if (!campaign.Levels.Contains(at))
         {
             return Problems.Validation("level must be one of the campaign's.");
@@ -72,7 +72,7 @@ internal static class StatisticsEndpoints
         var rows = await RowsAsync(id, user, db, scope, cancellationToken);
         var handedIn = rows.Where(r => r.Submission.State != SubmissionState.Draft).ToList();
         var levels = campaign.Levels.Select(l => new LevelCountDto(
-            ReviewEndpoints.NameOf(l), ReviewRules.AwardName(l),
+            ReviewLevels.NameOf(l), ReviewRules.AwardName(l),
             handedIn.Count(r => r.Submission.Level == l || (r.Submission.Award is { } a && a >= l)),
             handedIn.Count(r => r.Submission.Level == l && r.Submission.State is SubmissionState.InReview or SubmissionState.Scored),
             handedIn.Count(r => r.Submission.Award is { } a && a >= l))).ToList();
@@ -105,7 +105,7 @@ internal static class StatisticsEndpoints
         var bins = Enumerable.Range(0, 10).Select(i => new ScoreBinDto(maximum * i / 10.0, maximum * (i + 1) / 10.0,
             totals.Count(t => t >= maximum * i / 10.0 && (i == 9 ? t <= maximum : t < maximum * (i + 1) / 10.0)))).ToList();
         return TypedResults.Ok(new StatisticsDto(rows.Count(r => r.Submission.State == SubmissionState.Draft), handedIn.Count, levels, byRegion, bySubject,
-            reviewers.OrderBy(r => r.Name, StringComparer.Ordinal).ToList(), ReviewEndpoints.NameOf(at), bins, totals.Count == 0 ? null : Math.Round(totals.Average(), 2)));
+            reviewers.OrderBy(r => r.Name, StringComparer.Ordinal).ToList(), ReviewLevels.NameOf(at), bins, totals.Count == 0 ? null : Math.Round(totals.Average(), 2)));
 
         Dictionary<string, int> Awards(IEnumerable<Row> group) => campaign.Levels.ToDictionary(
             ReviewRules.AwardName, l => group.Count(r => r.Submission.Award is { } a && a >= l));
@@ -133,7 +133,7 @@ internal static class StatisticsEndpoints
             string?[] fields =
             [
                 row.Submission.Id.ToString(), row.Submission.LessonId.ToString(), row.Lesson.Title, teacher?.DisplayName ?? teacher?.UserName, row.School, row.County, row.City,
-                row.Lesson.Stage, row.Lesson.Grade, row.Lesson.Subject, row.Lesson.Edition, ReviewEndpoints.NameOf(row.Submission.Level),
+                row.Lesson.Stage, row.Lesson.Grade, row.Lesson.Subject, row.Lesson.Edition, ReviewLevels.NameOf(row.Submission.Level),
                 row.Submission.State.ToString().ToLowerInvariant(), totals.Count.ToString(CultureInfo.InvariantCulture),
                 score?.ToString("0.##", CultureInfo.InvariantCulture), row.Submission.Award is { } award ? ReviewRules.AwardName(award) : null, row.Lesson.SimilarTo?.ToString(),
             ];

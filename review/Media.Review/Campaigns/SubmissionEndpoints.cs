@@ -66,7 +66,7 @@ internal static class SubmissionEndpoints
     }
 
     internal static async Task<Results<Created<SubmissionDto>, ProblemHttpResult>> CreateAsync(
-        Guid id, SubmitRequest request, ClaimsPrincipal user, ReviewDbContext db, IBackgroundJobClient jobs, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, SubmitRequest request, ClaimsPrincipal user, ReviewDbContext db, SubmissionWorkflow workflow, IBackgroundJobClient jobs, CancellationToken cancellationToken)
     {
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         var me = user.UserId()!.Value;
@@ -76,8 +76,7 @@ internal static class SubmissionEndpoints
             return Problems.NotFound(campaign is null ? $"No campaign {id}." : $"No lesson {request.LessonId} of yours.");
         }
 
-        var now = time.GetUtcNow();
-        if (ReviewEndpoints.OutsideWindow(campaign, campaign.Levels[0], now, "Submissions") is { } closed)
+        if (ReviewLevels.OutsideWindow(campaign, campaign.Levels[0], workflow.Now, "Submissions") is { } closed)
         {
             return closed;
         }
@@ -85,7 +84,7 @@ internal static class SubmissionEndpoints
         var failures = ReviewRules.Check(lesson, campaign.Standard);
         if (failures.Count > 0)
         {
-            return Problems.Of(StatusCodes.Status422UnprocessableEntity, ReviewEndpoints.TechnicalProblem, "The lesson does not meet the technical standard.", string.Join(" ", failures));
+            return Problems.Of(StatusCodes.Status422UnprocessableEntity, ReviewLevels.TechnicalProblem, "The lesson does not meet the technical standard.", string.Join(" ", failures));
         }
 
         if (await db.Submissions.AnyAsync(s => s.CampaignId == id && s.LessonId == request.LessonId && s.State != SubmissionState.Withdrawn, cancellationToken))
@@ -94,13 +93,7 @@ internal static class SubmissionEndpoints
         }
 
         await db.Submissions.Where(s => s.CampaignId == id && s.LessonId == request.LessonId).ExecuteDeleteAsync(cancellationToken);
-        var submission = new Submission
-        {
-            Id = Guid.NewGuid(), CampaignId = id, LessonId = request.LessonId, TeacherId = me, SchoolId = user.OrganisationId(),
-            Level = campaign.Levels[0], State = SubmissionState.Draft, SubmittedAt = now,
-        };
-        db.Submissions.Add(submission);
-        db.Audit.Add(new AuditEntry { SubmissionId = submission.Id, ActorId = me, Action = "drafted", Detail = $"level {submission.Level}", At = now });
+        var submission = workflow.Draft(campaign, request.LessonId, me, user.OrganisationId());
         await db.SaveChangesAsync(cancellationToken);
         if (lesson.Fingerprint is null && lesson.SourceBlobKey is not null)
         {
@@ -111,7 +104,7 @@ internal static class SubmissionEndpoints
     }
 
     internal static async Task<Results<Ok<DocumentDto>, ProblemHttpResult>> PutDocumentAsync(
-        Guid id, string kind, string? name, HttpRequest request, ClaimsPrincipal user, ReviewDbContext db, IBlobStore store, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, string kind, string? name, HttpRequest request, ClaimsPrincipal user, ReviewDbContext db, IBlobStore store, SubmissionWorkflow workflow, CancellationToken cancellationToken)
     {
         var me = user.UserId()!.Value;
         var submission = await db.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.TeacherId == me, cancellationToken);
@@ -132,7 +125,7 @@ internal static class SubmissionEndpoints
             return Problems.Validation($"?name= must name a {string.Join(", ", extensions)} file for {DocumentKinds.Names[kind]}.");
         }
 
-        if (!OpenForChanges(submission))
+        if (!SubmissionWorkflow.OpenForChanges(submission))
         {
             return Problems.Of(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Review has started.", "Materials can be changed only before reviewers are assigned.");
         }
@@ -173,13 +166,13 @@ internal static class SubmissionEndpoints
         document.ContentType = ContentTypes.ForKey(key);
         document.SizeBytes = stored.Length;
         document.BlobKey = key;
-        document.UploadedAt = time.GetUtcNow();
+        document.UploadedAt = workflow.Now;
         if (previous is null)
         {
             db.Documents.Add(document);
         }
 
-        db.Audit.Add(new AuditEntry { SubmissionId = id, ActorId = me, Action = "material", Detail = $"{DocumentKinds.Names[kind]} {fileName} ({stored.Length} bytes)", At = document.UploadedAt });
+        workflow.MaterialStored(id, me, document);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(DocumentDto.Of(document));
 
@@ -219,7 +212,7 @@ internal static class SubmissionEndpoints
     }
 
     internal static async Task<Results<Ok<SubmissionDto>, ProblemHttpResult>> HandInAsync(
-        Guid id, ClaimsPrincipal user, ReviewDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, ReviewDbContext db, SubmissionWorkflow workflow, CancellationToken cancellationToken)
     {
         var me = user.UserId()!.Value;
         var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == id && s.TeacherId == me, cancellationToken);
@@ -234,8 +227,7 @@ internal static class SubmissionEndpoints
             return Problems.Of(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Already handed in.", $"The submission is {submission.State.ToString().ToLowerInvariant()}.");
         }
 
-        var now = time.GetUtcNow();
-        if (ReviewEndpoints.OutsideWindow(campaign, submission.Level, now, "Submissions") is { } closed)
+        if (ReviewLevels.OutsideWindow(campaign, submission.Level, workflow.Now, "Submissions") is { } closed)
         {
             return closed;
         }
@@ -248,9 +240,7 @@ internal static class SubmissionEndpoints
                 $"Add {string.Join("、", missing.Select(m => DocumentKinds.Names[m]))} before handing in.");
         }
 
-        submission.State = SubmissionState.Submitted;
-        submission.SubmittedAt = now;
-        db.Audit.Add(new AuditEntry { SubmissionId = id, ActorId = me, Action = "submitted", Detail = $"level {submission.Level}", At = now });
+        workflow.HandIn(submission, me);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(SubmissionDto.Of(submission, campaign, documents, []));
     }
@@ -268,7 +258,7 @@ internal static class SubmissionEndpoints
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> WithdrawAsync(
-        Guid id, ClaimsPrincipal user, ReviewDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, ReviewDbContext db, SubmissionWorkflow workflow, CancellationToken cancellationToken)
     {
         var me = user.UserId()!.Value;
         var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == id && s.TeacherId == me, cancellationToken);
@@ -277,19 +267,18 @@ internal static class SubmissionEndpoints
             return Problems.NotFound($"No submission {id} of yours.");
         }
 
-        if (!OpenForChanges(submission))
+        if (!SubmissionWorkflow.OpenForChanges(submission))
         {
             return Problems.Of(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Review has started.", "A submission can be withdrawn only before reviewers are assigned.");
         }
 
-        submission.State = SubmissionState.Withdrawn;
-        db.Audit.Add(new AuditEntry { SubmissionId = id, ActorId = me, Action = "withdrawn", At = time.GetUtcNow() });
+        workflow.Withdraw(submission, me);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 
     internal static async Task<Results<Created<AppealDto>, ProblemHttpResult>> AppealAsync(
-        Guid id, AppealRequest request, ClaimsPrincipal user, ReviewDbContext db, ReviewScope scope, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, AppealRequest request, ClaimsPrincipal user, ReviewDbContext db, ReviewScope scope, SubmissionWorkflow workflow, CancellationToken cancellationToken)
     {
         var me = user.UserId()!.Value;
         var submission = await db.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.TeacherId == me, cancellationToken);
@@ -305,9 +294,9 @@ internal static class SubmissionEndpoints
         }
 
         var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == submission.CampaignId, cancellationToken);
-        var now = time.GetUtcNow();
+        var now = workflow.Now;
         Notice? open = null;
-        foreach (var notice in campaign.Notices.Where(n => n.Level == ReviewEndpoints.NameOf(submission.Level) && n.StartedAt <= now && now < n.EndsAt))
+        foreach (var notice in campaign.Notices.Where(n => n.Level == ReviewLevels.NameOf(submission.Level) && n.StartedAt <= now && now < n.EndsAt))
         {
             if (await scope.CoversAsync(notice.Region, submission.SchoolId, cancellationToken))
             {
@@ -315,9 +304,9 @@ internal static class SubmissionEndpoints
             }
         }
 
-        if (open is null || ReviewEndpoints.IsPublished(campaign, id, submission.Level) || submission.State is not (SubmissionState.InReview or SubmissionState.Scored))
+        if (open is null || ReviewLevels.IsPublished(campaign, id, submission.Level) || submission.State is not (SubmissionState.InReview or SubmissionState.Scored))
         {
-            return Problems.Of(StatusCodes.Status409Conflict, ReviewEndpoints.WindowProblem, "No public notice is open.",
+            return Problems.Of(StatusCodes.Status409Conflict, ReviewLevels.WindowProblem, "No public notice is open.",
                 "Appeals are filed while the provisional results of your entry's level are on public notice (公示).");
         }
 
@@ -326,16 +315,10 @@ internal static class SubmissionEndpoints
             return Problems.Of(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Already appealed.", "One appeal per entry and level.");
         }
 
-        var appeal = new Appeal { Id = Guid.NewGuid(), CampaignId = campaign.Id, SubmissionId = id, Level = submission.Level, TeacherId = me, Reason = reason, FiledAt = now };
-        db.Appeals.Add(appeal);
-        db.Audit.Add(new AuditEntry { SubmissionId = id, ActorId = me, Action = "appealed", Detail = reason, At = now });
+        var appeal = workflow.Appeal(submission, me, reason);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/review/appeals/{appeal.Id}", AppealDto.Of(appeal));
     }
-
-    /// <summary>A teacher may still change or withdraw a submission: no reviewer has it yet and it has won nothing.</summary>
-    private static bool OpenForChanges(Submission submission) =>
-        submission.State is (SubmissionState.Draft or SubmissionState.Submitted) && submission.Award is null;
 
     public static List<string> Missing(Campaign campaign, IEnumerable<SubmissionDocument> documents) =>
         campaign.RequiredDocuments.Except(documents.Select(d => d.Kind)).ToList();
@@ -401,7 +384,7 @@ public sealed record DocumentDto(string Kind, string Name, string FileName, long
 public sealed record AppealDto(Guid Id, Guid SubmissionId, string Level, string Reason, DateTimeOffset FiledAt, string Outcome, string? Resolution, DateTimeOffset? ResolvedAt)
 {
     internal static AppealDto Of(Appeal a) => new(
-        a.Id, a.SubmissionId, ReviewEndpoints.NameOf(a.Level), a.Reason, a.FiledAt, a.Outcome.ToString().ToLowerInvariant(), a.Resolution, a.ResolvedAt);
+        a.Id, a.SubmissionId, ReviewLevels.NameOf(a.Level), a.Reason, a.FiledAt, a.Outcome.ToString().ToLowerInvariant(), a.Resolution, a.ResolvedAt);
 }
 
 /// <summary>A teacher's submission: where it stands, what it carries and what is still missing.</summary>
@@ -410,7 +393,7 @@ public sealed record SubmissionDto(
     List<DocumentDto> Documents, List<string> MissingDocuments, List<AppealDto> Appeals)
 {
     internal static SubmissionDto Of(Submission s, Campaign campaign, List<SubmissionDocument> documents, List<Appeal> appeals) => new(
-        s.Id, s.CampaignId, s.LessonId, ReviewEndpoints.NameOf(s.Level), s.State.ToString().ToLowerInvariant(), s.SubmittedAt,
+        s.Id, s.CampaignId, s.LessonId, ReviewLevels.NameOf(s.Level), s.State.ToString().ToLowerInvariant(), s.SubmittedAt,
         s.Award is { } award ? ReviewRules.AwardName(award) : null, documents.Select(DocumentDto.Of).ToList(),
         SubmissionEndpoints.Missing(campaign, documents), appeals.Select(AppealDto.Of).ToList());
 }
