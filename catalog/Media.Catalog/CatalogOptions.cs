@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Media.Catalog;
 
 /// <summary>Search engine choice and the demo library (section <c>Media:Catalog</c>).</summary>
-public sealed class CatalogOptions
+internal sealed class CatalogOptions
 {
     public const string Section = "Media:Catalog";
     public const string Lucene = "Lucene";

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Media.Classroom;
 
 /// <summary>The media plane (section <c>Media:Classroom</c>): Janus VideoRoom as the SFU.</summary>
-public sealed class ClassroomOptions
+internal sealed class ClassroomOptions
 {
     public const string Section = "Media:Classroom";
 

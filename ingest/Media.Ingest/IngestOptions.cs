@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Media.Ingest;
 
 /// <summary>Settings under <c>Media:Ingest</c>: upload limits and the media allow-list.</summary>
-public sealed class IngestOptions
+internal sealed class IngestOptions
 {
     public const string Section = "Media:Ingest";
 

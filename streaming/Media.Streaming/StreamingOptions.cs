@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Media.Streaming;
 
 /// <summary>Settings under <c>Media:Streaming</c>.</summary>
-public sealed class StreamingOptions
+internal sealed class StreamingOptions
 {
     public const string Section = "Media:Streaming";
 

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Media.Transcoding;
 
 /// <summary>Settings under <c>Media:Transcoding</c>: the ladder and the encoder.</summary>
-public sealed class TranscodingOptions
+internal sealed class TranscodingOptions
 {
     public const string Section = "Media:Transcoding";
 
@@ -63,7 +63,7 @@ public sealed class TranscodingOptions
     public int Attempts { get; set; } = 3;
 }
 
-public sealed class LadderRung
+internal sealed class LadderRung
 {
     [Range(144, 4320)]
     public int Height { get; set; }

@@ -129,7 +129,7 @@ internal static class EngagementEndpoints
     }
 }
 
-public sealed record RatingRequest(int Stars);
+internal sealed record RatingRequest(int Stars);
 
 /// <param name="Views">One per viewer per day.</param>
 /// <param name="Downloads">Downloads of the offline MP4.</param>
@@ -138,4 +138,4 @@ public sealed record RatingRequest(int Stars);
 /// <param name="Favourites">How many users keep it in their favourites.</param>
 /// <param name="MyRating">The caller's stars, if they rated.</param>
 /// <param name="IsFavourite">Whether it is among the caller's favourites.</param>
-public sealed record EngagementDto(int Views, int Downloads, double AverageRating, int RatingCount, int Favourites, int? MyRating, bool IsFavourite);
+internal sealed record EngagementDto(int Views, int Downloads, double AverageRating, int RatingCount, int Favourites, int? MyRating, bool IsFavourite);

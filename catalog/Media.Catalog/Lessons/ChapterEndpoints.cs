@@ -151,4 +151,4 @@ internal static class ChapterEndpoints
         lesson.OwnerId == user.UserId() || user.IsInRole(Roles.Admin);
 }
 
-public sealed record ClipRequest(string Title, double StartSeconds, double EndSeconds);
+internal sealed record ClipRequest(string Title, double StartSeconds, double EndSeconds);

@@ -89,7 +89,7 @@ internal static class LessonEndpoints
 }
 
 /// <summary>Fields to change; absent (null) fields stay as they are, an empty string clears a field.</summary>
-public sealed record LessonPatch(
+internal sealed record LessonPatch(
     string? Title = null,
     string? Description = null,
     string? Stage = null,
@@ -107,7 +107,7 @@ public sealed record LessonPatch(
     string? AwardLevel = null,
     List<string>? Tags = null);
 
-public sealed record LessonDto(
+internal sealed record LessonDto(
     Guid Id,
     string Title,
     string Status,

@@ -139,4 +139,4 @@ internal static class Recommendations
 }
 
 /// <summary>A recommended lesson and why it was recommended.</summary>
-public sealed record RecommendationDto(SearchItemDto Lesson, string Reason);
+internal sealed record RecommendationDto(SearchItemDto Lesson, string Reason);

@@ -93,14 +93,14 @@ internal static class SearchEndpoints
     }
 }
 
-public sealed record SearchResultDto(long Total, int Page, int PageSize, List<SearchItemDto> Items, Dictionary<string, List<FacetValueDto>> Facets);
+internal sealed record SearchResultDto(long Total, int Page, int PageSize, List<SearchItemDto> Items, Dictionary<string, List<FacetValueDto>> Facets);
 
-public sealed record FacetValueDto(string Value, long Count);
+internal sealed record FacetValueDto(string Value, long Count);
 
-public sealed record RebuildDto(long Indexed);
+internal sealed record RebuildDto(long Indexed);
 
 /// <summary>One search result; <c>highlight</c> and <c>snippet</c> are HTML with matched words in &lt;em&gt;.</summary>
-public sealed record SearchItemDto(
+internal sealed record SearchItemDto(
     Guid Id,
     string Title,
     string Highlight,

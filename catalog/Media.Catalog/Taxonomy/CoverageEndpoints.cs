@@ -87,9 +87,9 @@ internal static class CoverageEndpoints
     }
 }
 
-public sealed record UncoveredDto(Guid NodeId, string Path);
+internal sealed record UncoveredDto(Guid NodeId, string Path);
 
-public sealed record EditionCoverageDto(string Edition, int Lessons, int Covered);
+internal sealed record EditionCoverageDto(string Edition, int Lessons, int Covered);
 
 /// <summary>How many textbook lessons (课) have an awarded lesson, per edition, and the first <see cref="CoverageEndpoints.MaxListed"/> that have none.</summary>
-public sealed record CoverageDto(string Award, int Lessons, int Covered, List<EditionCoverageDto> ByEdition, List<UncoveredDto> Uncovered, bool Truncated);
+internal sealed record CoverageDto(string Award, int Lessons, int Covered, List<EditionCoverageDto> ByEdition, List<UncoveredDto> Uncovered, bool Truncated);

@@ -151,8 +151,8 @@ internal static class TaxonomyEndpoints
 }
 
 /// <summary>A taxonomy node; <c>lessons</c> is the number of published lessons under it (ignored on import).</summary>
-public sealed record TaxonomyNodeDto(Guid? Id, string Level, string Name, int? Lessons, List<TaxonomyNodeDto>? Children);
+internal sealed record TaxonomyNodeDto(Guid? Id, string Level, string Name, int? Lessons, List<TaxonomyNodeDto>? Children);
 
-public sealed record ImportResultDto(int Nodes);
+internal sealed record ImportResultDto(int Nodes);
 
-public sealed record PlacementDto(Guid NodeId);
+internal sealed record PlacementDto(Guid NodeId);

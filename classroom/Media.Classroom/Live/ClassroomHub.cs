@@ -291,9 +291,9 @@ internal sealed class ClassroomHub(LiveRooms rooms, ClassroomDbContext db, Media
     }
 }
 
-public sealed record MuteChange(Guid UserId, bool Muted);
+internal sealed record MuteChange(Guid UserId, bool Muted);
 
-public sealed record CommentDto(Guid Id, Guid LessonId, Guid UserId, string Author, double AtSeconds, string Text, string? Criterion, DateTimeOffset CreatedAt)
+internal sealed record CommentDto(Guid Id, Guid LessonId, Guid UserId, string Author, double AtSeconds, string Text, string? Criterion, DateTimeOffset CreatedAt)
 {
     internal static CommentDto Of(ResearchComment c) => new(c.Id, c.LessonId, c.UserId, c.Author, c.AtSeconds, c.Text, c.Criterion, c.CreatedAt);
 }

@@ -321,25 +321,25 @@ internal sealed class LiveRoom(Guid sessionId, Guid hostId)
 internal sealed class RoomException(string message) : Exception(message);
 
 /// <summary>Someone in the room: one entry per person, whatever the number of their connections.</summary>
-public sealed record Participant(Guid UserId, string Name, ParticipantRole Role, Guid? EndpointId);
+internal sealed record Participant(Guid UserId, string Name, ParticipantRole Role, Guid? EndpointId);
 
-public sealed record ChatMessage(Guid UserId, string Name, string Text, DateTimeOffset At);
+internal sealed record ChatMessage(Guid UserId, string Name, string Text, DateTimeOffset At);
 
 /// <summary>A quick poll: counts per option; who voted what stays on the server.</summary>
-public sealed record Poll(Guid Id, string Question, IReadOnlyList<string> Options, int[] Counts, bool Open, Dictionary<Guid, int> Voters)
+internal sealed record Poll(Guid Id, string Question, IReadOnlyList<string> Options, int[] Counts, bool Open, Dictionary<Guid, int> Voters)
 {
     internal Poll Copy() => this with { Counts = [.. Counts], Voters = [] };
 }
 
 /// <summary>Shared playback: where the lesson was at <see cref="Since"/>, and whether it has been playing since.</summary>
-public sealed record PlaybackState(bool Playing, double Position, double Rate, DateTimeOffset Since)
+internal sealed record PlaybackState(bool Playing, double Position, double Rate, DateTimeOffset Since)
 {
     /// <summary>The state as of now: a late joiner lands where the others are.</summary>
     public PlaybackState At(DateTimeOffset now) =>
         Playing && Since != DateTimeOffset.MinValue ? this with { Position = Position + ((now - Since).TotalSeconds * Rate), Since = now } : this;
 }
 
-public sealed record RoomSnapshot(
+internal sealed record RoomSnapshot(
     Guid SessionId,
     Participant You,
     IReadOnlyList<Participant> Participants,

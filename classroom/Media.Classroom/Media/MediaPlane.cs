@@ -12,10 +12,10 @@ namespace Media.Classroom.Media;
 /// <param name="Token">This participant's join token (rooms admit only listed tokens).</param>
 /// <param name="IceServers">TURN servers with credentials for this participant (empty when none are configured).</param>
 /// <param name="Display">The name to publish under: "userId|classroomId|name", so that others can tell whose feed it is.</param>
-public sealed record MediaAccess(Uri Server, long Room, string Token, string Display, IReadOnlyList<IceServer> IceServers);
+internal sealed record MediaAccess(Uri Server, long Room, string Token, string Display, IReadOnlyList<IceServer> IceServers);
 
 /// <summary>An RTCIceServer as browsers take it.</summary>
-public sealed record IceServer(IReadOnlyList<string> Urls, string Username, string Credential);
+internal sealed record IceServer(IReadOnlyList<string> Urls, string Username, string Credential);
 
 /// <summary>
 /// The session's VideoRoom: created (with recording for synchronous classes) when the first participant joins,

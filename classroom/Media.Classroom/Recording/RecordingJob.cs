@@ -14,7 +14,7 @@ namespace Media.Classroom.Recording;
 /// each track, then ffmpeg: H.264 with variable frame rate so no frames are invented, AAC, faststart) and handed
 /// to ingest as a lesson draft owned by the host teacher.
 /// </summary>
-public sealed partial class RecordingJob(
+internal sealed partial class RecordingJob(
     IServiceScopeFactory scopes, FfmpegTools ffmpeg, MediaToolRunner runner, IOptions<ClassroomOptions> options, IOptions<Platform.MediaOptions> data, TimeProvider time, ILogger<RecordingJob> logger)
 {
     public const string PostProcessor = "janus-pp-rec";

@@ -5,7 +5,7 @@ namespace Media.Classroom.Sessions;
 
 /// <summary>What someone may do in a session; decided by the server when they join.</summary>
 [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ParticipantRole>))]
-public enum ParticipantRole
+internal enum ParticipantRole
 {
     Host = 0,
     CoTeacher = 1,

@@ -186,7 +186,7 @@ internal static class SessionEndpoints
     }
 }
 
-public sealed record NewSession(
+internal sealed record NewSession(
     string? Title,
     string? Kind,
     DateTimeOffset StartsAt,
@@ -198,13 +198,13 @@ public sealed record NewSession(
 
 /// <param name="Name">The classroom, e.g. 青岛市实验小学 三年级(2)班.</param>
 /// <param name="CoTeacher">The user name of its co-teacher (双师), if any.</param>
-public sealed record NewClassroom(string? Name, string? CoTeacher);
+internal sealed record NewClassroom(string? Name, string? CoTeacher);
 
-public sealed record NewInvitee(string? UserName, string? Role);
+internal sealed record NewInvitee(string? UserName, string? Role);
 
-public sealed record ClassroomDto(Guid Id, string Name, Guid? CoTeacherId);
+internal sealed record ClassroomDto(Guid Id, string Name, Guid? CoTeacherId);
 
-public sealed record SessionDto(
+internal sealed record SessionDto(
     Guid Id, string Title, string Kind, string Status, Guid HostId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, Guid? LessonId,
     bool Recording, List<ClassroomDto> Classrooms, ParticipantRole YourRole, string JoinUrl, Guid? RecordingUploadId = null, string? RecordingError = null,
     DateTimeOffset? RecordingFinishedAt = null)
@@ -216,4 +216,4 @@ public sealed record SessionDto(
         s.RecordingUploadId, s.RecordingError, s.RecordingFinishedAt);
 }
 
-public sealed record AttendanceDto(Guid UserId, string Name, ParticipantRole Role, Guid? ClassroomId, DateTimeOffset JoinedAt, DateTimeOffset? LeftAt);
+internal sealed record AttendanceDto(Guid UserId, string Name, ParticipantRole Role, Guid? ClassroomId, DateTimeOffset JoinedAt, DateTimeOffset? LeftAt);

@@ -142,6 +142,6 @@ internal static class ImportEndpoints
     }
 }
 
-public sealed record ImportProgressDto(
+internal sealed record ImportProgressDto(
     Guid Id, string State, string Folder, int Total, int Done, int Accepted, int Rejected, int Failed, int Skipped,
     DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt);

@@ -12,7 +12,7 @@ namespace Media.Ingest.LibraryImports;
 /// Runs a library import: each pending row's file goes through the upload pipeline (store, hash, validate),
 /// a few at a time. Rows already finished are never redone, so a retried or re-run job continues where it stopped.
 /// </summary>
-public sealed class ImportJob(IServiceScopeFactory scopes, IOptions<IngestOptions> options, ILogger<ImportJob> logger)
+internal sealed class ImportJob(IServiceScopeFactory scopes, IOptions<IngestOptions> options, ILogger<ImportJob> logger)
 {
     public async Task RunAsync(Guid importId, CancellationToken cancellationToken)
     {

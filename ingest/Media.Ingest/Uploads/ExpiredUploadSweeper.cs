@@ -7,7 +7,7 @@ using Media.Ingest.Data;
 namespace Media.Ingest.Uploads;
 
 /// <summary>Hourly job: frees the storage of uploads that expired unfinished (their tus URLs then answer 410).</summary>
-public sealed class ExpiredUploadSweeper(IServiceScopeFactory scopes, ILogger<ExpiredUploadSweeper> logger)
+internal sealed class ExpiredUploadSweeper(IServiceScopeFactory scopes, ILogger<ExpiredUploadSweeper> logger)
 {
     public const string JobId = "ingest:expired-uploads";
 

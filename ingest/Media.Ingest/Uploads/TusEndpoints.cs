@@ -276,7 +276,7 @@ internal static class TusEndpoints
 }
 
 /// <summary>Problem types of the upload API (stable: clients switch on them).</summary>
-public static class UploadProblems
+internal static class UploadProblems
 {
     public const string TooLarge = "urn:media:problem:upload-too-large";
     public const string Expired = "urn:media:problem:upload-expired";

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 namespace Media.Ingest.Uploads;
 
 /// <summary>What the uploader sees of an upload (GET /api/uploads/{id}/status and the SignalR push).</summary>
-public sealed record UploadStatusDto(
+internal sealed record UploadStatusDto(
     Guid Id,
     string State,
     Guid? LessonId,

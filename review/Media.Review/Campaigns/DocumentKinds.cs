@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Media.Review.Campaigns;
 
 /// <summary>The materials of a submission besides the video, with the names teachers know.</summary>
-public static class DocumentKinds
+internal static class DocumentKinds
 {
     public const string Design = "design";
     public const string Courseware = "courseware";

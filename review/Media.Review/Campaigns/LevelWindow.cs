@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Media.Review.Campaigns;
 
 /// <summary>When a level's review runs; either end may be open.</summary>
-public sealed record LevelWindow(DateTimeOffset? Opens, DateTimeOffset? Closes)
+internal sealed record LevelWindow(DateTimeOffset? Opens, DateTimeOffset? Closes)
 {
     public bool Contains(DateTimeOffset moment) => (Opens is null || moment >= Opens) && (Closes is null || moment < Closes);
 }

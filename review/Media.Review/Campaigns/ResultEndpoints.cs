@@ -262,20 +262,20 @@ internal static class ResultEndpoints
 }
 
 /// <summary>An entry as its level admin sees it (not blind): the score that counts (arbitrated or aggregate), disputes, look-alikes, and whether it would go up now.</summary>
-public sealed record ResultDto(
+internal sealed record ResultDto(
     Guid SubmissionId, Guid LessonId, string Title, Guid TeacherId, string? Teacher, string? School, string? Subject,
     double Score, double Aggregate, int Scores, int Pending, bool Disputed, bool Arbitrated, int Rank, bool WouldGoUp, Guid? SimilarTo, double? Similarity);
 
-public sealed record NoticeRequest(DateTimeOffset EndsAt);
+internal sealed record NoticeRequest(DateTimeOffset EndsAt);
 
-public sealed record NoticeEntryDto(Guid SubmissionId, string Title, string? Subject, string? Teacher, string? School);
+internal sealed record NoticeEntryDto(Guid SubmissionId, string Title, string? Subject, string? Teacher, string? School);
 
-public sealed record NoticeDto(string Level, string? Region, DateTimeOffset StartedAt, DateTimeOffset EndsAt, bool Published, List<NoticeEntryDto> Entries);
+internal sealed record NoticeDto(string Level, string? Region, DateTimeOffset StartedAt, DateTimeOffset EndsAt, bool Published, List<NoticeEntryDto> Entries);
 
-public sealed record AdminAppealDto(AppealDto Appeal, string Title);
+internal sealed record AdminAppealDto(AppealDto Appeal, string Title);
 
-public sealed record AppealDecision(bool Upheld, string? Resolution, double? Score);
+internal sealed record AppealDecision(bool Upheld, string? Resolution, double? Score);
 
-public sealed record CertificateDto(Guid CampaignId, string? Campaign, Guid LessonId, string Award, double Hours, DateTimeOffset IssuedAt);
+internal sealed record CertificateDto(Guid CampaignId, string? Campaign, Guid LessonId, string Award, double Hours, DateTimeOffset IssuedAt);
 
-public sealed record AuditDto(string Action, Guid ActorId, string? Detail, DateTimeOffset At);
+internal sealed record AuditDto(string Action, Guid ActorId, string? Detail, DateTimeOffset At);

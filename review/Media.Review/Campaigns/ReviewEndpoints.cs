@@ -172,12 +172,12 @@ internal static class ReviewEndpoints
         TypedResults.Ok((await db.Reviewers.AsNoTracking().Where(r => r.CampaignId == id).ToListAsync(cancellationToken)).Select(PoolMemberDto.Of).ToList());
 }
 
-public sealed record NewCampaign(
+internal sealed record NewCampaign(
     string? Name, int Year, List<string>? Levels, List<Criterion>? Rubric, int? ReviewersPerEntry, double? DisagreementThreshold, TechnicalStandard? Standard,
     PromotionRule? Promotion = null, Dictionary<string, double>? Hours = null, Dictionary<string, LevelWindow>? Windows = null,
     List<string>? RequiredDocuments = null, string? PublicFrom = null);
 
-public sealed record CampaignDto(
+internal sealed record CampaignDto(
     Guid Id, string Name, int Year, List<string> Levels, List<Criterion> Rubric, int ReviewersPerEntry, TechnicalStandard Standard,
     Dictionary<string, LevelWindow> Windows, List<string> RequiredDocuments, string? PublicFrom, PromotionRule Promotion, List<Notice> Notices, List<PublishedLevel> Published)
 {
@@ -186,9 +186,9 @@ public sealed record CampaignDto(
         c.Windows, c.RequiredDocuments, c.PublicFrom is { } from ? ReviewLevels.NameOf(from) : null, c.Promotion, c.Notices, c.Published);
 }
 
-public sealed record PoolMemberRequest(Guid UserId, List<string>? Subjects, List<string>? Levels);
+internal sealed record PoolMemberRequest(Guid UserId, List<string>? Subjects, List<string>? Levels);
 
-public sealed record PoolMemberDto(Guid UserId, List<string> Subjects, List<string> Levels)
+internal sealed record PoolMemberDto(Guid UserId, List<string> Subjects, List<string> Levels)
 {
     internal static PoolMemberDto Of(CampaignReviewer r) => new(r.ReviewerId, r.Subjects, r.Levels.Select(ReviewLevels.NameOf).ToList());
 }

@@ -280,23 +280,23 @@ internal static class ScoringEndpoints
     }
 }
 
-public sealed record AssignmentSummaryDto(int Entries, int Assignments, int EntriesShortOfReviewers);
+internal sealed record AssignmentSummaryDto(int Entries, int Assignments, int EntriesShortOfReviewers);
 
-public sealed record BlindDocumentDto(string Kind, string Name);
+internal sealed record BlindDocumentDto(string Kind, string Name);
 
 /// <summary>What a reviewer sees: the lesson, its materials and its place in the textbook, never the teacher, school or region.</summary>
-public sealed record BlindEntryDto(
+internal sealed record BlindEntryDto(
     Guid AssignmentId, Guid SubmissionId, Guid LessonId, string Title, string? Stage, string? Grade, string? Subject, string? Edition, string? Lesson,
     string Level, List<Criterion> Rubric, Dictionary<string, double> Scores, string? Comment, bool Final, List<BlindDocumentDto> Documents);
 
-public sealed record ScoreRequest(Dictionary<string, double>? Scores, string? Comment, bool Final);
+internal sealed record ScoreRequest(Dictionary<string, double>? Scores, string? Comment, bool Final);
 
-public sealed record BlindScoreDto(Guid AssignmentId, Dictionary<string, double> Scores, double Total, bool Final);
+internal sealed record BlindScoreDto(Guid AssignmentId, Dictionary<string, double> Scores, double Total, bool Final);
 
-public sealed record DeclineRequest(string? Reason);
+internal sealed record DeclineRequest(string? Reason);
 
-public sealed record DeclinedDto(bool Reassigned);
+internal sealed record DeclinedDto(bool Reassigned);
 
-public sealed record ArbitrationRequest(double Score, string? Reason);
+internal sealed record ArbitrationRequest(double Score, string? Reason);
 
-public sealed record ArbitratedDto(Guid SubmissionId, double Aggregate, double Score, string Reason);
+internal sealed record ArbitratedDto(Guid SubmissionId, double Aggregate, double Score, string Reason);

@@ -235,19 +235,19 @@ internal static class StatisticsEndpoints
     }
 }
 
-public sealed record LevelCountDto(string Level, string Award, int Entries, int InReview, int Awarded);
+internal sealed record LevelCountDto(string Level, string Award, int Entries, int InReview, int Awarded);
 
-public sealed record GroupCountDto(string Name, int Entries, Dictionary<string, int> Awards);
+internal sealed record GroupCountDto(string Name, int Entries, Dictionary<string, int> Awards);
 
-public sealed record ReviewerProgressDto(Guid ReviewerId, string? Name, int Assigned, int Final, int Declined);
+internal sealed record ReviewerProgressDto(Guid ReviewerId, string? Name, int Assigned, int Final, int Declined);
 
-public sealed record ScoreBinDto(double From, double To, int Count);
+internal sealed record ScoreBinDto(double From, double To, int Count);
 
-public sealed record StatisticsDto(
+internal sealed record StatisticsDto(
     int Drafts, int HandedIn, List<LevelCountDto> Levels, List<GroupCountDto> ByRegion, List<GroupCountDto> BySubject,
     List<ReviewerProgressDto> Reviewers, string ScoreLevel, List<ScoreBinDto> Scores, double? MeanScore);
 
-public sealed record TargetRequest(Guid OrganisationId, int? Submissions, double? TeacherShare);
+internal sealed record TargetRequest(Guid OrganisationId, int? Submissions, double? TeacherShare);
 
-public sealed record TargetProgressDto(
+internal sealed record TargetProgressDto(
     Guid OrganisationId, string Organisation, int? TargetSubmissions, double? TargetTeacherShare, int Submissions, int Teachers, int TeachersTakingPart, double TeacherShare, bool Met);

@@ -369,26 +369,26 @@ internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) :
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
 
-public sealed record SubmitRequest(Guid LessonId);
+internal sealed record SubmitRequest(Guid LessonId);
 
 /// <summary>One of the teacher's lessons and what keeps it from the campaign (nothing when <see cref="Failures"/> is empty).</summary>
-public sealed record EligibleLessonDto(Guid LessonId, string Title, double Minutes, int Width, int Height, string? Subject, List<string> Failures, bool Submitted);
+internal sealed record EligibleLessonDto(Guid LessonId, string Title, double Minutes, int Width, int Height, string? Subject, List<string> Failures, bool Submitted);
 
-public sealed record AppealRequest(string? Reason);
+internal sealed record AppealRequest(string? Reason);
 
-public sealed record DocumentDto(string Kind, string Name, string FileName, long SizeBytes, DateTimeOffset UploadedAt)
+internal sealed record DocumentDto(string Kind, string Name, string FileName, long SizeBytes, DateTimeOffset UploadedAt)
 {
     internal static DocumentDto Of(SubmissionDocument d) => new(d.Kind, DocumentKinds.Names[d.Kind], d.FileName, d.SizeBytes, d.UploadedAt);
 }
 
-public sealed record AppealDto(Guid Id, Guid SubmissionId, string Level, string Reason, DateTimeOffset FiledAt, string Outcome, string? Resolution, DateTimeOffset? ResolvedAt)
+internal sealed record AppealDto(Guid Id, Guid SubmissionId, string Level, string Reason, DateTimeOffset FiledAt, string Outcome, string? Resolution, DateTimeOffset? ResolvedAt)
 {
     internal static AppealDto Of(Appeal a) => new(
         a.Id, a.SubmissionId, ReviewLevels.NameOf(a.Level), a.Reason, a.FiledAt, a.Outcome.ToString().ToLowerInvariant(), a.Resolution, a.ResolvedAt);
 }
 
 /// <summary>A teacher's submission: where it stands, what it carries and what is still missing.</summary>
-public sealed record SubmissionDto(
+internal sealed record SubmissionDto(
     Guid Id, Guid CampaignId, Guid LessonId, string Level, string State, DateTimeOffset SubmittedAt, string? Award,
     List<DocumentDto> Documents, List<string> MissingDocuments, List<AppealDto> Appeals)
 {

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Media.Review.Campaigns;
 
 /// <summary>The published 一师一优课 technical rules, adjustable per campaign.</summary>
-public sealed record TechnicalStandard(
+internal sealed record TechnicalStandard(
     double MinMinutes = 30, double MaxMinutes = 45, int MinWidth = 720, int MinHeight = 576, int MinKbps = 512,
     string VideoCodec = "h264", string AudioCodec = "aac");
 

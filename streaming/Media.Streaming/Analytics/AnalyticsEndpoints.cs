@@ -121,15 +121,15 @@ internal static class AnalyticsEndpoints
     }
 }
 
-public sealed record Heartbeat(double PositionSeconds, double WatchedSeconds);
+internal sealed record Heartbeat(double PositionSeconds, double WatchedSeconds);
 
-public sealed record PositionDto(double PositionSeconds);
+internal sealed record PositionDto(double PositionSeconds);
 
 /// <param name="Views">One per viewer per lesson per day.</param>
 /// <param name="Viewers">Distinct viewers.</param>
 /// <param name="WatchSeconds">Total seconds watched.</param>
 /// <param name="CompletionRate">Share of viewers who reached 90% of the lesson.</param>
 /// <param name="DropOff">For every 10% of the lesson, how many viewers got that far.</param>
-public sealed record LessonAnalyticsDto(int Views, int Viewers, double WatchSeconds, double CompletionRate, IReadOnlyList<DropOffPoint> DropOff);
+internal sealed record LessonAnalyticsDto(int Views, int Viewers, double WatchSeconds, double CompletionRate, IReadOnlyList<DropOffPoint> DropOff);
 
-public sealed record DropOffPoint(int FromPercent, int Viewers);
+internal sealed record DropOffPoint(int FromPercent, int Viewers);

@@ -163,4 +163,4 @@ internal static class CaptionEndpoints
 }
 
 /// <summary>A caption track: the player adds one &lt;track&gt; per entry.</summary>
-public sealed record CaptionDto(string Language, string Label, string Url);
+internal sealed record CaptionDto(string Language, string Label, string Url);

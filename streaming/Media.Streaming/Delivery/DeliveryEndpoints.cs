@@ -225,6 +225,6 @@ internal static class DeliveryEndpoints
     }
 }
 
-public sealed record PlaybackDto(string Url, DateTimeOffset ExpiresAt);
+internal sealed record PlaybackDto(string Url, DateTimeOffset ExpiresAt);
 
-public sealed record AccessDto(string? Level);
+internal sealed record AccessDto(string? Level);

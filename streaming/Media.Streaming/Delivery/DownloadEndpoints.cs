@@ -89,6 +89,6 @@ internal static class DownloadEndpoints
     }
 }
 
-public sealed record DownloadPolicy(bool AllowDownload);
+internal sealed record DownloadPolicy(bool AllowDownload);
 
-public sealed record DownloadLink(string Url, DateTimeOffset ExpiresAt, int Downloads);
+internal sealed record DownloadLink(string Url, DateTimeOffset ExpiresAt, int Downloads);

@@ -103,4 +103,4 @@ internal static class LiveEndpoints
     }
 }
 
-public sealed record LivePlaybackDto(string Url, DateTimeOffset ExpiresAt, bool Live, string Title);
+internal sealed record LivePlaybackDto(string Url, DateTimeOffset ExpiresAt, bool Live, string Title);

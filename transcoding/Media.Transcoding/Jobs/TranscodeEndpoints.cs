@@ -29,7 +29,7 @@ internal static class TranscodeEndpoints
     }
 }
 
-public sealed record TranscodeStatusDto(
+internal sealed record TranscodeStatusDto(
     Guid LessonId, string State, int Attempts, double Percent, double Speed, double? EtaSeconds, string? Error,
     IReadOnlyList<string> Renditions, double? IntegratedLoudness, DateTimeOffset? PublishedAt)
 {

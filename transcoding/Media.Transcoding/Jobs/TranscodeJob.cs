@@ -18,7 +18,7 @@ namespace Media.Transcoding.Jobs;
 /// see half a ladder; an attempt first deletes whatever earlier, killed attempts left. Idempotent: a lesson
 /// already published is only announced again.
 /// </summary>
-public sealed class TranscodeJob(IServiceScopeFactory scopes, ILogger<TranscodeJob> logger)
+internal sealed class TranscodeJob(IServiceScopeFactory scopes, ILogger<TranscodeJob> logger)
 {
     [AutomaticRetry(Attempts = 9, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     [DisableConcurrentExecution(timeoutInSeconds: 60)]

@@ -7,14 +7,12 @@ namespace Media.Catalog.Search;
 
 /// <summary>
 /// Sorting by a number field (published, views, rating) read from an array each segment keeps. Lucene reads numeric
-/// doc values through a memory-mapped packed reader at about 60 ns a lesson: most of a browse by subject and grade that
-/// matches 150,000 of a million lessons. The arrays (8 bytes a lesson and field) go with their segment.
+/// doc values through a packed reader at about 60 ns a lesson: most of a browse by subject and grade that
+/// matches 150,000 of a million lessons. The arrays (8 bytes a lesson and field) live in the segment's <see cref="SegmentCache"/>.
 /// </summary>
 internal sealed class KeptNumbers : FieldComparerSource
 {
     public static readonly KeptNumbers Instance = new();
-
-    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, long[]>> Segments = new();
 
     private KeptNumbers()
     {
@@ -22,20 +20,7 @@ internal sealed class KeptNumbers : FieldComparerSource
 
     public override FieldComparer NewComparer(string fieldname, int numHits, int sortPos, bool reversed) => new Comparer(fieldname, numHits);
 
-    private static long[] Of(AtomicReader reader, string field) =>
-        Segments.GetValue(reader.CoreCacheKey, _ => new ConcurrentDictionary<string, long[]>()).GetOrAdd(field, _ =>
-        {
-            var numbers = new long[reader.MaxDoc];
-            if (reader.GetNumericDocValues(field) is { } values)
-            {
-                for (var doc = 0; doc < numbers.Length; doc++)
-                {
-                    numbers[doc] = values.Get(doc);
-                }
-            }
-
-            return numbers;
-        });
+    private static long[] Of(AtomicReader reader, string field) => SegmentCache.NumbersOf(reader, field);
 
     private sealed class Comparer(string field, int hits) : FieldComparer<J2N.Numerics.Int64>
     {

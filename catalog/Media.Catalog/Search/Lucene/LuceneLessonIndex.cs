@@ -34,7 +34,7 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
     private const string PublishedField = "published";
     private const string ViewsField = "views";
     private const string RatingField = "rating";
-    private const string KeywordPrefix = "k_";
+    internal const string KeywordPrefix = "k_";
     private const string AudienceField = "audience";
 
     /// <summary>The taxonomy values a lesson's title repeats (背影（人教版八年级上册）), as whole words.</summary>
@@ -235,7 +235,7 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
     }
 
     /// <summary>
-    /// Runs a search once one of the per-core slots is free. A search only computes (the index is memory-mapped), so more
+    /// Runs a search once one of the per-core slots is free. A search only computes (the index files sit in the page cache), so more
     /// of them at once than there are cores only makes the system switch between them: a query preempted half-way
     /// waited behind every other one, and the 1 % slowest took 10–40 times the median. Waiting searches queue in order.
     /// </summary>
@@ -532,61 +532,15 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
         var leaves = searcher.IndexReader.Leaves;
         var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
         var local = doc - leaf.DocBase;
-        var segment = DecodedSegment.Of(leaf.AtomicReader);
-        if (segment?.Documents[local] is { } known)
+        var segment = SegmentCache.Of(leaf.AtomicReader);
+        if (segment?.Decoded[local] is { } known)
         {
             return known;
         }
 
         var lesson = JsonSerializer.Deserialize<LessonDocument>(leaf.AtomicReader.Document(local).Get(JsonField, CultureInfo.InvariantCulture), Json)!;
-        segment?.Keep(local, lesson);
+        segment?.KeepDecoded(local, lesson);
         return lesson;
-    }
-
-    /// <summary>
-    /// The decoded lessons of one segment, dropped when Lucene closes the segment; all segments together keep at most
-    /// <see cref="Budget"/> lessons (about 1–2 KB each), the first ones asked for, which are the ones popular queries return.
-    /// </summary>
-    private sealed class DecodedSegment(int size) : SegmentReader.ICoreDisposedListener
-    {
-        public const int Budget = 100_000;
-        private static readonly ConditionalWeakTable<object, DecodedSegment> Segments = new();
-        private static int _kept;
-        private int _mine;
-
-        public LessonDocument?[] Documents { get; } = new LessonDocument?[size];
-
-        public static DecodedSegment? Of(AtomicReader reader)
-        {
-            if (reader is not SegmentReader segment)
-            {
-                return null;
-            }
-
-            return Segments.GetValue(segment.CoreCacheKey, _ =>
-            {
-                var decoded = new DecodedSegment(segment.MaxDoc);
-                segment.AddCoreDisposedListener(decoded);
-                return decoded;
-            });
-        }
-
-        public void Keep(int doc, LessonDocument lesson)
-        {
-            if (Interlocked.Increment(ref _kept) <= Budget && Interlocked.CompareExchange(ref Documents[doc], lesson, null) is null)
-            {
-                Interlocked.Increment(ref _mine);
-                return;
-            }
-
-            Interlocked.Decrement(ref _kept);
-        }
-
-        public void OnDispose(object ownerCoreCacheKey)
-        {
-            Segments.Remove(ownerCoreCacheKey);
-            Interlocked.Add(ref _kept, -Interlocked.Exchange(ref _mine, 0));
-        }
     }
 
     private static string IdOf(Guid id) => id.ToString("N", CultureInfo.InvariantCulture);
@@ -600,180 +554,4 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
         }
     }
 
-    /// <summary>
-    /// Counts facet values over every matching lesson. Hits are marked in a bit set per segment. Where a query matched
-    /// few of a segment's lessons, each hit is counted from the segment's decoded ordinals (cached per segment core,
-    /// which never changes: eight neighbouring numbers a hit); where it matched many (a browse by subject and grade:
-    /// 150,000 of a million), each value is counted at once as the overlap of the hits with the value's lessons, 64
-    /// lessons an operation.
-    /// </summary>
-    private sealed class FacetCollector(IReadOnlyList<string> fields, BitSetRentals rentals) : ICollector
-    {
-        /// <summary>Counting by overlaps costs about as much as counting one hit in eight one by one.</summary>
-        private const int ManyHitsShare = 32;
-
-        private static readonly ConditionalWeakTable<object, SegmentOrdinals> Cache = [];
-
-        private readonly Dictionary<string, Dictionary<string, long>> _counts = fields.ToDictionary(f => f, _ => new Dictionary<string, long>());
-        private AtomicReader? _reader;
-        private SegmentOrdinals? _segment;
-        private FixedBitSet? _hits;
-        private int _hitCount;
-
-        public bool AcceptsDocsOutOfOrder => true;
-
-        public void SetScorer(Scorer scorer)
-        {
-        }
-
-        public void SetNextReader(AtomicReaderContext context)
-        {
-            Flush();
-            var reader = context.AtomicReader;
-            _reader = reader;
-            _segment = Cache.GetValue(reader.CoreCacheKey, _ => new SegmentOrdinals(reader, fields));
-            _hits = rentals.Rent(reader.MaxDoc);
-            _hitCount = 0;
-        }
-
-        public void Collect(int doc)
-        {
-            _hits!.Set(doc);
-            _hitCount++;
-        }
-
-        public Dictionary<string, IReadOnlyList<FacetCount>> Counts()
-        {
-            Flush();
-            return _counts.ToDictionary(
-                f => f.Key,
-                f => (IReadOnlyList<FacetCount>)f.Value.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal)
-                    .Select(v => new FacetCount(v.Key, v.Value)).ToList());
-        }
-
-        private void Flush()
-        {
-            if (_segment is null || _reader is null || _hits is null || _hitCount == 0)
-            {
-                return;
-            }
-
-            if ((long)_hitCount * ManyHitsShare < _reader.MaxDoc)
-            {
-                CountEachHit(_segment, _hits);
-            }
-            else
-            {
-                for (var i = 0; i < fields.Count; i++)
-                {
-                    for (var ord = 0; ord < _segment.Names[i].Length; ord++)
-                    {
-                        Add(fields[i], _segment.Names[i][ord], TermBits.CountIn(_reader, _segment.Terms[i][ord], _hits));
-                    }
-                }
-            }
-
-            _segment = null;
-        }
-
-        private void CountEachHit(SegmentOrdinals segment, FixedBitSet hits)
-        {
-            // Slot 0 of each field counts lessons without a value, which no facet shows.
-            var counts = segment.Names.Select(names => new int[names.Length + 1]).ToArray();
-            var words = hits.GetBits().AsSpan(0, FixedBitSet.Bits2words(hits.Length));
-            if (segment.Narrow is { } narrow)
-            {
-                CountEachHit(narrow, words, counts);
-            }
-            else
-            {
-                CountEachHit(segment.Wide!, words, counts);
-            }
-
-            for (var i = 0; i < counts.Length; i++)
-            {
-                for (var ord = 1; ord < counts[i].Length; ord++)
-                {
-                    Add(fields[i], segment.Names[i][ord - 1], counts[i][ord]);
-                }
-            }
-        }
-
-        private static void CountEachHit<TOrdinal>(TOrdinal[] ordinals, ReadOnlySpan<long> hits, int[][] counts)
-            where TOrdinal : IBinaryInteger<TOrdinal>
-        {
-            for (var at = 0; at < hits.Length; at++)
-            {
-                for (var word = hits[at]; word != 0; word &= word - 1)
-                {
-                    var row = ((at << 6) + BitOperations.TrailingZeroCount(word)) * counts.Length;
-                    for (var i = 0; i < counts.Length; i++)
-                    {
-                        counts[i][int.CreateTruncating(ordinals[row + i])]++;
-                    }
-                }
-            }
-        }
-
-        private void Add(string field, string value, long count)
-        {
-            if (count > 0)
-            {
-                var counts = _counts[field];
-                counts[value] = counts.GetValueOrDefault(value) + count;
-            }
-        }
-    }
-
-    /// <summary>One segment's facet ordinals per document (-1: no value) and the value of each ordinal, decoded once.</summary>
-    private sealed class SegmentOrdinals
-    {
-        public SegmentOrdinals(AtomicReader reader, IReadOnlyList<string> fields)
-        {
-            var values = fields.Select(f => reader.GetSortedDocValues(KeywordPrefix + f)).ToArray();
-            // Facet fields have few values (a few hundred regions at most): two bytes an ordinal keep the table small.
-            if (values.Max(field => field?.ValueCount ?? 0) < ushort.MaxValue)
-            {
-                Narrow = Decode<ushort>(reader.MaxDoc, values);
-            }
-            else
-            {
-                Wide = Decode<int>(reader.MaxDoc, values);
-            }
-
-            var term = new BytesRef();
-            Names = values.Select(field => Enumerable.Range(0, field?.ValueCount ?? 0).Select(ord =>
-            {
-                field!.LookupOrd(ord, term);
-                return term.Utf8ToString();
-            }).ToArray()).ToArray();
-            Terms = Names.Select((names, i) => names.Select(name => new Term(KeywordPrefix + fields[i], name)).ToArray()).ToArray();
-        }
-
-        public string[][] Names { get; }
-
-        /// <summary>The keyword term of each value: its lessons, for counting many hits by overlap.</summary>
-        public Term[][] Terms { get; }
-
-        /// <summary>Per lesson, per field: the value's ordinal + 1 (0: no value); one of the two is set.</summary>
-        public ushort[]? Narrow { get; }
-
-        public int[]? Wide { get; }
-
-        /// <summary>A lesson's ordinals side by side: counting a hit reads one stretch of memory, not one per field.</summary>
-        private static TOrdinal[] Decode<TOrdinal>(int lessons, SortedDocValues?[] values)
-            where TOrdinal : IBinaryInteger<TOrdinal>
-        {
-            var ordinals = new TOrdinal[lessons * values.Length];
-            for (var i = 0; i < values.Length; i++)
-            {
-                for (var doc = 0; values[i] is { } field && doc < lessons; doc++)
-                {
-                    ordinals[doc * values.Length + i] = TOrdinal.CreateTruncating(field.GetOrd(doc) + 1);
-                }
-            }
-
-            return ordinals;
-        }
-    }
 }

@@ -101,18 +101,15 @@ internal sealed class BitSetRentals : IDisposable
 /// <summary>
 /// Each segment's bit sets of its common terms (one lesson in 64 or more: a bit set is then no bigger than the postings),
 /// read once and dropped with the segment; rare terms are read from their postings each time, which costs little.
-/// All segments together keep at most <see cref="BudgetBytes"/>.
+/// They live in the segment's <see cref="SegmentCache"/>, within its memory budget.
 /// </summary>
 internal static class TermBits
 {
-    public const long BudgetBytes = 128L << 20;
     private const int CommonShare = 64;
-    private static readonly ConditionalWeakTable<object, Segment> Segments = new();
     private static readonly ConditionalWeakTable<IBits, FixedBitSet> LiveSets = new();
-    private static long _kept;
 
     /// <summary>The term's bit set if this segment keeps it already (a common term searched for before).</summary>
-    public static FixedBitSet? Kept(AtomicReader reader, Term term) => SegmentOf(reader)?.Bits.GetValueOrDefault(term);
+    public static FixedBitSet? Kept(AtomicReader reader, Term term) => SegmentCache.Of(reader)?.TermSets.GetValueOrDefault(term);
 
     /// <summary>How many of <paramref name="lessons"/> hold the term.</summary>
     public static long CountIn(AtomicReader reader, Term term, FixedBitSet lessons)
@@ -181,8 +178,8 @@ internal static class TermBits
     /// <summary>The term's documents (deleted ones included): a kept bit set, a postings iterator, or null when no document has it.</summary>
     private static object? Find(AtomicReader reader, Term term)
     {
-        var segment = SegmentOf(reader);
-        if (segment is not null && segment.Bits.TryGetValue(term, out var kept))
+        var segment = SegmentCache.Of(reader);
+        if (segment is not null && segment.TermSets.TryGetValue(term, out var kept))
         {
             return kept;
         }
@@ -202,47 +199,18 @@ internal static class TermBits
         // Room is taken before the set is built: once the budget is spent, common terms are read from their postings
         // like rare ones, rather than built into a set for every query and thrown away.
         var bytes = (long)FixedBitSet.Bits2words(reader.MaxDoc) * sizeof(long);
-        if (Interlocked.Add(ref _kept, bytes) > BudgetBytes)
+        if (!segment.TryReserve(bytes))
         {
-            Interlocked.Add(ref _kept, -bytes);
             return docs;
         }
 
         var bits = new FixedBitSet(reader.MaxDoc);
         bits.Or(docs);
-        if (segment.Bits.TryAdd(term, bits))
+        if (!segment.TermSets.TryAdd(term, bits))
         {
-            Interlocked.Add(ref segment.Bytes, bytes);
-        }
-        else
-        {
-            Interlocked.Add(ref _kept, -bytes);
+            segment.Release(bytes);
         }
 
         return bits;
-    }
-
-    private static Segment? SegmentOf(AtomicReader reader) =>
-        reader is SegmentReader core ? Segments.GetValue(core.CoreCacheKey, _ => Segment.Watch(core)) : null;
-
-    private sealed class Segment : SegmentReader.ICoreDisposedListener
-    {
-        public long Bytes;
-
-        public ConcurrentDictionary<Term, FixedBitSet> Bits { get; } = new();
-
-        public static Segment Watch(SegmentReader reader)
-        {
-            var segment = new Segment();
-            reader.AddCoreDisposedListener(segment);
-            return segment;
-        }
-
-        public void OnDispose(object ownerCoreCacheKey)
-        {
-            Segments.Remove(ownerCoreCacheKey);
-            Bits.Clear();
-            Interlocked.Add(ref _kept, -Interlocked.Exchange(ref Bytes, 0));
-        }
     }
 }
