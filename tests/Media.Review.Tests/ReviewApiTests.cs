@@ -117,7 +117,7 @@ public sealed class ReviewApiTests : IAsyncLifetime
             var beforeNotice = await admin.PostAsync($"/api/review/campaigns/{campaign}/levels/{level}/publish", null, Ct);
             Assert.Equal(HttpStatusCode.Conflict, beforeNotice.StatusCode);
             Assert.Contains("public notice", await beforeNotice.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-            var published = await NoticeAndPublishAsync(admin, campaign, level);
+            var published = await _world.NoticeAndPublishAsync(admin, campaign, level);
             // Each entry is alone in its school, county and city (济南 and 青岛): each region sends its one entry up.
             Assert.Equal(2, published.GetProperty("awarded").GetArrayLength());
         }

@@ -71,7 +71,7 @@ public sealed class ReviewWorkflowTests : IAsyncLifetime
         var teacher = await _world.ClientAsync("teacher");
         var reviewer = await _world.ClientAsync("reviewer");
         var past = new { opens = DateTimeOffset.UtcNow.AddDays(-10), closes = DateTimeOffset.UtcNow.AddDays(-1) };
-        var open = new { opens = DateTimeOffset.UtcNow.AddDays(-1), closes = DateTimeOffset.UtcNow.AddSeconds(4) };
+        var open = new { opens = DateTimeOffset.UtcNow.AddDays(-1), closes = DateTimeOffset.UtcNow.AddHours(1) };
         var closed = await CampaignAsync(admin, Campaign(windows: new { school = past }));
         var closing = await CampaignAsync(admin, Campaign(windows: new { school = open }));
         var lesson = await _world.LessonAsync(teacher, "《背影》");
@@ -81,7 +81,7 @@ public sealed class ReviewWorkflowTests : IAsyncLifetime
         await admin.PostAsync($"/api/review/campaigns/{closing}/assignments?level=school", null, Ct);
         var assignment = (await reviewer.GetFromJsonAsync<JsonElement>("/api/review/assignments", Ct))[0].GetProperty("assignmentId").GetGuid();
         Assert.Equal(HttpStatusCode.OK, (await reviewer.PutAsJsonAsync($"/api/review/assignments/{assignment}", new { scores = new Dictionary<string, double> { ["教学设计"] = 15 }, final = false }, Ct)).StatusCode);
-        await Task.Delay(TimeSpan.FromSeconds(4.5), Ct);
+        _world.Server.Clock.Advance(TimeSpan.FromHours(2));
         var lateScore = await reviewer.PutAsJsonAsync($"/api/review/assignments/{assignment}", new { scores = new Dictionary<string, double> { ["教学设计"] = 5 }, final = false }, Ct);
         var queue = await reviewer.GetFromJsonAsync<JsonElement>("/api/review/assignments", Ct);
 
@@ -177,7 +177,7 @@ public sealed class ReviewWorkflowTests : IAsyncLifetime
         var results = await admin.GetFromJsonAsync<JsonElement>($"/api/review/campaigns/{campaign}/results?level=county", Ct);
         var disputed = results.EnumerateArray().Single(r => r.GetProperty("submissionId").GetGuid() == mine);
         Assert.True(disputed.GetProperty("disputed").GetBoolean());
-        var unsettled = await admin.PostAsJsonAsync($"/api/review/campaigns/{campaign}/levels/county/notice", new { endsAt = DateTimeOffset.UtcNow.AddSeconds(3) }, Ct);
+        var unsettled = await admin.PostAsJsonAsync($"/api/review/campaigns/{campaign}/levels/county/notice", new { endsAt = _world.Server.Clock.GetUtcNow().AddMinutes(5) }, Ct);
         Assert.Equal(HttpStatusCode.Conflict, unsettled.StatusCode);
         Assert.Contains("arbitration", await unsettled.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Conflict, (await admin.PutAsJsonAsync($"/api/review/submissions/{theirs}/arbitration", new { score = 70, reason = "无争议" }, Ct)).StatusCode);
@@ -185,7 +185,7 @@ public sealed class ReviewWorkflowTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/review/submissions/{mine}/arbitration", new { score = 72, reason = "复看录像，教学实施较好" }, Ct)).StatusCode);
 
         Assert.Equal(HttpStatusCode.Conflict, (await teacher.PostAsJsonAsync($"/api/review/submissions/{mine}/appeals", new { reason = "评分与实际不符，请复核" }, Ct)).StatusCode);
-        var ends = DateTimeOffset.UtcNow.AddSeconds(3);
+        var ends = _world.Server.Clock.GetUtcNow().AddMinutes(5);
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/review/campaigns/{campaign}/levels/county/notice", new { endsAt = ends }, Ct)).StatusCode);
         var notice = await teacher.GetFromJsonAsync<JsonElement>($"/api/review/campaigns/{campaign}/levels/county/notice", Ct);
         Assert.False(notice[0].GetProperty("published").GetBoolean());
@@ -196,7 +196,7 @@ public sealed class ReviewWorkflowTests : IAsyncLifetime
         var running = await admin.PostAsync($"/api/review/campaigns/{campaign}/levels/county/publish", null, Ct);
         Assert.Contains("runs until", await running.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
 
-        await Task.Delay(ends - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(200), Ct);
+        _world.Server.Clock.Advance(TimeSpan.FromMinutes(6));
         var openAppeal = await admin.PostAsync($"/api/review/campaigns/{campaign}/levels/county/publish", null, Ct);
         Assert.Equal(HttpStatusCode.Conflict, openAppeal.StatusCode);
         Assert.Contains("appeal", await openAppeal.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);

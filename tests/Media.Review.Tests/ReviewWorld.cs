@@ -88,13 +88,12 @@ internal sealed class ReviewWorld(string role = "api") : IAsyncDisposable
         }
     }
 
-    /// <summary>Puts a level's results on a short public notice, waits it out, and publishes; returns the published record.</summary>
-    public static async Task<JsonElement> NoticeAndPublishAsync(HttpClient admin, Guid campaign, string level)
+    /// <summary>Puts a level's results on a public notice, moves the host's clock past its end, and publishes; returns the published record.</summary>
+    public async Task<JsonElement> NoticeAndPublishAsync(HttpClient admin, Guid campaign, string level)
     {
-        var ends = DateTimeOffset.UtcNow.AddSeconds(1);
-        var notice = await admin.PostAsJsonAsync($"/api/review/campaigns/{campaign}/levels/{level}/notice", new { endsAt = ends }, Ct);
+        var notice = await admin.PostAsJsonAsync($"/api/review/campaigns/{campaign}/levels/{level}/notice", new { endsAt = Server.Clock.GetUtcNow().AddMinutes(5) }, Ct);
         Assert.True(notice.StatusCode == HttpStatusCode.OK, await notice.Content.ReadAsStringAsync(Ct));
-        await Task.Delay(ends - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(200), Ct);
+        Server.Clock.Advance(TimeSpan.FromMinutes(6));
         var published = await admin.PostAsync($"/api/review/campaigns/{campaign}/levels/{level}/publish", null, Ct);
         Assert.True(published.StatusCode == HttpStatusCode.OK, await published.Content.ReadAsStringAsync(Ct));
         return await published.Content.ReadFromJsonAsync<JsonElement>(Ct);

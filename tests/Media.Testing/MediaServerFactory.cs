@@ -2,6 +2,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Media.Testing;
 
@@ -27,6 +29,9 @@ public class MediaServerFactory : WebApplicationFactory<Program>
 
     public string DataPath => _data.Path;
 
+    /// <summary>The host's clock (real time until a test advances it).</summary>
+    public ShiftedClock Clock { get; } = new();
+
     public string EnvironmentName { get; set; } = "Development";
 
     /// <summary>Overrides one configuration value; call before the first request.</summary>
@@ -43,6 +48,8 @@ public class MediaServerFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     /// <summary>Serves the host on a real socket at 127.0.0.1 (for browsers, node clients, raw sockets); returns its base URL.</summary>
