@@ -25,6 +25,15 @@ public static class ClassroomModule
         builder.Services.AddScoped<SessionEnding>();
         builder.Services.AddSingleton(new Platform.Web.NavigationItem("Nav.Classroom", "Home.Classroom", "/classroom", Order: 30));
         builder.Services.AddTransient<Recording.RecordingJob>();
+        // Browsers talk to Janus directly (WebSocket or HTTP): the pages' content security policy must allow its origin.
+        var options = Platform.StartupOptions.Read<ClassroomOptions>(builder.Configuration, ClassroomOptions.Section);
+        if ((options.JanusBrowserUrl ?? options.JanusUrl) is { } janus)
+        {
+            var secure = janus.Scheme is "https" or "wss";
+            builder.Services.AddSingleton(new Platform.Web.ConnectSource($"{(secure ? "wss" : "ws")}://{janus.Authority}"));
+            builder.Services.AddSingleton(new Platform.Web.ConnectSource($"{(secure ? "https" : "http")}://{janus.Authority}"));
+        }
+
         return builder;
     }
 

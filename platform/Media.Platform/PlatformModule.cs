@@ -6,6 +6,7 @@ using Media.Platform.Identity;
 using Media.Platform.Jobs;
 using Media.Platform.Storage;
 using Media.Platform.Tools;
+using Media.Platform.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
@@ -47,6 +48,25 @@ public static class PlatformModule
         // Cookies and anti-forgery tokens must survive a restart; keys live beside the other embedded data.
         services.AddDataProtection().SetApplicationName("media").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys", "data-protection")));
         services.AddMediaProblemDetails();
+        services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in builder.Configuration.GetSection("Media:TrustedProxies").Get<string[]>() ?? [])
+            {
+                if (System.Net.IPNetwork.TryParse(proxy, out var network))
+                {
+                    o.KnownIPNetworks.Add(network);
+                }
+                else if (System.Net.IPAddress.TryParse(proxy, out var address))
+                {
+                    o.KnownProxies.Add(address);
+                }
+                else
+                {
+                    throw new StartupException($"Media:TrustedProxies entry '{proxy}' is neither an address nor a network (10.0.0.0/8).");
+                }
+            }
+        });
         builder.AddMediaJobs(role, dataPath);
         services.AddHealthChecks()
             .AddCheck<BlobStoreHealthCheck>("blob-store", tags: ["ready"])
@@ -57,6 +77,10 @@ public static class PlatformModule
     public static WebApplication MapPlatform(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // X-Forwarded-For/-Proto from trusted proxies only (loopback and Media:TrustedProxies): the client's address
+        // (sign-in limits) and whether it used TLS (Secure cookies, HSTS) as the balancer saw them.
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         app.UseMediaProblemDetails();
         // Routing after the problem handlers: an endpoint that short-circuits the rest of the pipeline (segment
         // delivery) still answers failures with problem+json.

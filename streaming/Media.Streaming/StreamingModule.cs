@@ -24,6 +24,7 @@ public static class StreamingModule
         builder.Services.AddSingleton<HotFileCache>();
         builder.Services.AddScoped<AccessPolicy>();
         builder.Services.AddScoped<LessonAccessSettings>();
+        builder.Services.AddScoped<DownloadCounter>();
         builder.Services.AddEventHandler<Review.Contracts.LessonAwarded, AwardAccessHandler>();
         builder.Services.AddScoped<IViewingHistory, ViewingHistory>();
         builder.Services.AddSingleton<LiveChannels>();

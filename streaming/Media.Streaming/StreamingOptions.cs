@@ -17,6 +17,10 @@ internal sealed class StreamingOptions
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan UrlLifetime { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>How long a download link stays valid: it opens only the MP4, and a viewer asks for a new one each time.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan DownloadLinkLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>
     /// Memory for the bytes of recently served segments (a popular lesson is watched by a whole city at once): served
     /// from memory they cost neither a disk read nor, with a cloud blob store, a round trip. 0 turns the cache off.

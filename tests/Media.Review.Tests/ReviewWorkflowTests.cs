@@ -217,6 +217,24 @@ public sealed class ReviewWorkflowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReviewerPool_RegionAdminOfAnotherCampaign_IsRefusedAndThePoolStays()
+    {
+        var admin = await _world.ClientAsync("admin");
+        var jinanAdmin = await _world.ClientAsync("jinan-admin");
+        var reviewer = (await (await _world.ClientAsync("reviewer")).GetFromJsonAsync<JsonElement>("/api/auth/me", Ct)).GetProperty("id").GetGuid();
+        var reviewer2 = (await (await _world.ClientAsync("reviewer2")).GetFromJsonAsync<JsonElement>("/api/auth/me", Ct)).GetProperty("id").GetGuid();
+        var campaign = await CampaignAsync(admin, Campaign());
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/review/campaigns/{campaign}/reviewers", new[] { new { userId = reviewer, subjects = new[] { "语文" } } }, Ct)).StatusCode);
+
+        var rewrite = await jinanAdmin.PutAsJsonAsync($"/api/review/campaigns/{campaign}/reviewers", new[] { new { userId = reviewer2, subjects = Array.Empty<string>() } }, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, rewrite.StatusCode);
+        Assert.Equal("application/problem+json", rewrite.Content.Headers.ContentType?.MediaType);
+        var pool = await admin.GetFromJsonAsync<JsonElement>($"/api/review/campaigns/{campaign}/reviewers", Ct);
+        Assert.Equal([reviewer], pool.EnumerateArray().Select(m => m.GetProperty("userId").GetGuid()));
+    }
+
+    [Fact]
     public async Task Statistics_Csv_AndParticipationTargets_ForTheCallersRegion()
     {
         var admin = await _world.ClientAsync("admin");

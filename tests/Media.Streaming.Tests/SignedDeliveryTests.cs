@@ -22,10 +22,10 @@ public sealed class SignedDeliveryTests : IAsyncLifetime
     }
 
     /// <summary>Uploads a generated lesson and waits until it is published (different sizes make different content: no dedup).</summary>
-    private async Task<Guid> PublishedLessonAsync(HttpClient teacher, string size = "640x360")
+    private async Task<Guid> PublishedLessonAsync(HttpClient teacher, string size = "640x360", int seconds = 8)
     {
         var source = _folder.Combine($"lesson-{Guid.NewGuid():N}.mp4");
-        await Ffmpeg.LessonAsync(source, seconds: 8, size: size);
+        await Ffmpeg.LessonAsync(source, seconds: seconds, size: size);
         return await LessonApi.PublishAsync(teacher, source);
     }
 
@@ -130,6 +130,8 @@ public sealed class SignedDeliveryTests : IAsyncLifetime
 
         foreach (var (at, watched) in new[] { (2.0, 2.0), (5.0, 3.0), (7.6, 2.6) })
         {
+            // Watching takes time: the server credits no more than the clock allows since the last heartbeat.
+            _server.Clock.Advance(TimeSpan.FromSeconds(watched));
             Assert.Equal(HttpStatusCode.NoContent, (await student.PostAsJsonAsync($"/api/lessons/{lesson}/heartbeats", new { positionSeconds = at, watchedSeconds = watched }, Ct)).StatusCode);
         }
 
@@ -148,6 +150,25 @@ public sealed class SignedDeliveryTests : IAsyncLifetime
         Assert.Equal([2, 2, 2, 2, 1, 1, 1, 1, 1, 1], analytics.GetProperty("dropOff").EnumerateArray().Select(p => p.GetProperty("viewers").GetInt32()));
         Assert.Equal(7.6, position.GetProperty("positionSeconds").GetDouble());
         Assert.Equal(HttpStatusCode.NotFound, (await student.GetAsync($"/api/lessons/{lesson}/analytics", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Heartbeats_ClaimingMoreThanTheClockAllows_InflateNeitherWatchTimeNorCompletion()
+    {
+        var teacher = await _server.CreateClientForAsync("teacher");
+        var lesson = await PublishedLessonAsync(teacher, "320x180", seconds: 30);
+        var student = await _server.CreateClientForAsync("student");
+
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await student.PostAsJsonAsync($"/api/lessons/{lesson}/heartbeats", new { positionSeconds = 29.0, watchedSeconds = 60.0 }, Ct)).StatusCode);
+        }
+
+        var analytics = await teacher.GetFromJsonAsync<JsonElement>($"/api/lessons/{lesson}/analytics", Ct);
+        // 50 claims of 60 s on a 30 s lesson within moments: the first heartbeat's allowance, and what the clock let pass.
+        Assert.True(analytics.GetProperty("watchSeconds").GetDouble() < 15, analytics.ToString());
+        Assert.Equal(0, analytics.GetProperty("completionRate").GetDouble());
+        Assert.Equal(1, analytics.GetProperty("views").GetInt32());
     }
 
     [Fact]
@@ -179,6 +200,37 @@ public sealed class SignedDeliveryTests : IAsyncLifetime
         // faststart: the index (moov) comes before the media data, so playback starts before the download ends.
         var text = System.Text.Encoding.ASCII.GetString(await File.ReadAllBytesAsync(path, Ct));
         Assert.True(text.IndexOf("moov", StringComparison.Ordinal) < text.IndexOf("mdat", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Download_PlaybackTokenOpensNoMp4_AndOneViewersRangesCountOnce()
+    {
+        var teacher = await _server.CreateClientForAsync("teacher");
+        var lesson = await PublishedLessonAsync(teacher, "320x180");
+        var student = await _server.CreateClientForAsync("student");
+        var anonymous = _server.CreateClient();
+        var playback = await student.GetFromJsonAsync<JsonElement>($"/api/lessons/{lesson}/playback", Ct);
+        var playToken = new Uri("http://x" + playback.GetProperty("url").GetString()).Query;
+
+        // Downloads not allowed: a playback token does not open the MP4.
+        var bypass = await anonymous.GetAsync($"/media/{lesson:N}/download.mp4{playToken}", Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, bypass.StatusCode);
+        Assert.Contains("urn:media:problem:playback-token", await bypass.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, (await teacher.PutAsJsonAsync($"/api/lessons/{lesson}/download-policy", new { allowDownload = true }, Ct)).StatusCode);
+        var link = (await student.GetFromJsonAsync<JsonElement>($"/api/lessons/{lesson}/download", Ct)).GetProperty("url").GetString()!;
+        var downloadToken = new Uri("http://x" + link).Query;
+        // ... nor does a download token open the ladder.
+        Assert.Equal(HttpStatusCode.Forbidden, (await anonymous.GetAsync($"/media/{lesson:N}/master.m3u8{downloadToken}", Ct)).StatusCode);
+        for (var i = 0; i < 20; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, link);
+            request.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(0, 0);
+            Assert.Equal(HttpStatusCode.PartialContent, (await anonymous.SendAsync(request, Ct)).StatusCode);
+        }
+
+        var counted = await student.GetFromJsonAsync<JsonElement>($"/api/lessons/{lesson}/download", Ct);
+        Assert.Equal(1, counted.GetProperty("downloads").GetInt32());
     }
 
     [Fact]

@@ -88,6 +88,13 @@ internal static class TusEndpoints
             return Problem(context, StatusCodes.Status400BadRequest, ProblemTypes.Validation, metadataError!);
         }
 
+        // A body longer than the file it claims to begin is refused whole, before anything is created (as tusd does).
+        if (request.ContentLength > length)
+        {
+            return Problem(context, StatusCodes.Status413PayloadTooLarge, UploadProblems.BeyondLength,
+                $"The body has {request.ContentLength} bytes but Upload-Length says the whole file has {length}.");
+        }
+
         var user = context.User;
         var upload = await receiver.CreateAsync(user.UserId()!.Value, user.OrganisationId(), length, rawMetadata, metadata, cancellationToken);
         context.Response.Headers.Location = $"/api/uploads/{upload.Id}";
@@ -165,6 +172,14 @@ internal static class TusEndpoints
         if (upload is null)
         {
             return problem!;
+        }
+
+        // A chunk that would run past the end of the file is refused before any of it is stored; a body without a
+        // Content-Length (chunked) is cut at Upload-Length instead and answered below.
+        if (offset + context.Request.ContentLength > upload.Length)
+        {
+            return Problem(context, StatusCodes.Status413PayloadTooLarge, UploadProblems.BeyondLength,
+                $"The chunk ends at byte {offset + context.Request.ContentLength} but the file has {upload.Length} bytes; nothing of it was stored.");
         }
 
         AppendOutcome outcome;

@@ -1,4 +1,5 @@
 using System.Text;
+using Media.Ingest.Contracts;
 
 namespace Media.Ingest.Uploads;
 
@@ -40,6 +41,45 @@ internal static class TusMetadata
             }
         }
 
+        return Check(metadata, out error);
+    }
+
+    /// <summary>
+    /// The lesson's fields within the catalog's limits (a 15,000-character title would be accepted here and refused by
+    /// every later edit), and the file name reduced to a plain name: no folders, no control characters.
+    /// </summary>
+    private static bool Check(Dictionary<string, string> metadata, out string? error)
+    {
+        error = null;
+        foreach (var (key, value) in metadata)
+        {
+            var limit = key switch
+            {
+                LessonMetadataKeys.Title => 300,
+                LessonMetadataKeys.Description => 4000,
+                LessonMetadataKeys.FileName => 255,
+                _ => 200,
+            };
+            if (value.Length > limit)
+            {
+                error = $"Upload-Metadata '{key}' is {value.Length} characters; at most {limit} are accepted.";
+                return false;
+            }
+        }
+
+        if (metadata.TryGetValue(LessonMetadataKeys.FileName, out var fileName))
+        {
+            metadata[LessonMetadataKeys.FileName] = PlainFileName(fileName);
+        }
+
         return true;
+    }
+
+    /// <summary>The last segment of a path (either slash), without control characters; "upload" when nothing is left.</summary>
+    public static string PlainFileName(string name)
+    {
+        var last = name.Replace('\\', '/').Split('/').Last();
+        var plain = new string(last.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        return plain is "" or "." or ".." ? "upload" : plain;
     }
 }

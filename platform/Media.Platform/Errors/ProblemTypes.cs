@@ -17,6 +17,7 @@ public static class ProblemTypes
     public const string Antiforgery = Prefix + "antiforgery";
     public const string MethodNotAllowed = Prefix + "method-not-allowed";
     public const string Unexpected = Prefix + "unexpected";
+    public const string TooManyAttempts = Prefix + "too-many-attempts";
 
     /// <summary>The type for a bare status code (404 from routing, 401 from authentication, …).</summary>
     public static string ForStatus(int status) => status switch

@@ -24,15 +24,22 @@ internal static class AuthEndpoints
     }
 
     internal static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueTokenAsync(
-        TokenRequest request, UserDirectory users, TokenIssuer issuer, CancellationToken cancellationToken)
+        TokenRequest request, PasswordSignIn signIn, TokenIssuer issuer, HttpContext context, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
         {
             return Problems.Validation("Both userName and password are required.");
         }
 
-        var user = await users.VerifyPasswordAsync(request.UserName, request.Password, cancellationToken);
-        if (user is null)
+        var outcome = await signIn.SignInAsync(request.UserName, request.Password, context.Connection.RemoteIpAddress, cancellationToken);
+        if (outcome.RetryAfter is { } wait)
+        {
+            context.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problems.Of(StatusCodes.Status429TooManyRequests, ProblemTypes.TooManyAttempts, "Too many failed sign-ins.",
+                $"Too many wrong passwords: try again in {Math.Ceiling(wait.TotalMinutes)} minute(s), or ask your administrator to reset the password.");
+        }
+
+        if (outcome.User is not { } user)
         {
             return Problems.Of(StatusCodes.Status401Unauthorized, ProblemTypes.InvalidCredentials,
                 "Invalid user name or password.", "Check the user name and password and try again.");

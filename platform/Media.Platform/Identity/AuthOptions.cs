@@ -18,6 +18,17 @@ public sealed class AuthOptions
 
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>Wrong passwords for one account within <see cref="LockoutPeriod"/> before it is locked for that long.</summary>
+    [Range(1, 1000)]
+    public int MaxFailuresPerAccount { get; set; } = 5;
+
+    /// <summary>Wrong passwords from one address (any accounts) within <see cref="LockoutPeriod"/> before it must wait.</summary>
+    [Range(1, 100000)]
+    public int MaxFailuresPerAddress { get; set; } = 30;
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan LockoutPeriod { get; set; } = TimeSpan.FromMinutes(15);
 }
 
 /// <summary>Settings under <c>Media:Demo</c>: seeded organisations and users for trying the product.</summary>

@@ -22,7 +22,13 @@ internal static class AuthSetup
         services.AddSingleton<TokenIssuer>();
         services.AddMemoryCache();
         services.AddScoped<UserDirectory>();
-        services.AddAntiforgery(o => o.HeaderName = AntiforgeryHeader);
+        services.AddScoped<PasswordSignIn>();
+        // Cookies are Secure whenever the request came over TLS; behind a proxy, UseForwardedHeaders makes that known.
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = AntiforgeryHeader;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
 
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, Scheme, o => o.ForwardDefaultSelector = context =>
@@ -33,6 +39,7 @@ internal static class AuthSetup
                 o.Cookie.Name = "media.auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.LoginPath = "/account/signin";
                 o.AccessDeniedPath = "/account/denied";
                 o.SlidingExpiration = true;

@@ -122,12 +122,19 @@ internal static class ReviewEndpoints
             .Select(CampaignDto.Of).ToList());
 
     internal static async Task<Results<Ok<List<PoolMemberDto>>, ProblemHttpResult>> SetPoolAsync(
-        Guid id, List<PoolMemberRequest> request, ReviewDbContext db, UserDirectory users, CancellationToken cancellationToken)
+        Guid id, List<PoolMemberRequest> request, ClaimsPrincipal user, ReviewDbContext db, UserDirectory users, CancellationToken cancellationToken)
     {
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (campaign is null)
         {
             return Problems.NotFound($"No campaign {id}.");
+        }
+
+        // The pool serves every region of the campaign: a region admin may not rewrite another's campaign.
+        if (!user.IsInRole(Roles.Admin) && campaign.CreatedBy != user.UserId())
+        {
+            return Problems.Of(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "Not your campaign.",
+                "Only the campaign's creator or an administrator changes its expert pool.");
         }
 
         var reviewers = (await users.UsersInRoleAsync(Roles.Reviewer, cancellationToken)).Select(u => u.Id).ToHashSet();

@@ -106,6 +106,12 @@ internal static class SubmissionEndpoints
     internal static async Task<Results<Ok<DocumentDto>, ProblemHttpResult>> PutDocumentAsync(
         Guid id, string kind, string? name, HttpRequest request, ClaimsPrincipal user, ReviewDbContext db, IBlobStore store, SubmissionWorkflow workflow, CancellationToken cancellationToken)
     {
+        // Kestrel's own body limit (30,000,000 bytes) would cut materials short of the documented 100 MiB.
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+        {
+            bodyLimit.MaxRequestBodySize = MaxDocumentBytes + 1;
+        }
+
         var me = user.UserId()!.Value;
         var submission = await db.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.TeacherId == me, cancellationToken);
         if (submission is null)

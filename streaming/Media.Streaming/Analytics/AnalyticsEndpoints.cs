@@ -22,8 +22,23 @@ internal static class AnalyticsEndpoints
     /// <summary>A heartbeat may report at most this much watching (the player sends one every 10–15 s).</summary>
     public const double MaxSecondsPerHeartbeat = 60;
 
-    /// <summary>Reaching this share of the lesson counts as completing it.</summary>
+    /// <summary>Reaching this share of the lesson counts as completing it …</summary>
     public const double CompletionShare = 0.9;
+
+    /// <summary>… when the viewer has also watched at least this share of it (seeking to the end is not completing).</summary>
+    public const double CompletionWatchedShare = 0.5;
+
+    /// <summary>The most a viewer's first heartbeat of the day is credited: the player sends one after 10 s of watching.</summary>
+    public const double FirstHeartbeatSeconds = 12;
+
+    /// <summary>The fastest the player plays: a heartbeat is credited at most this many seconds per second since the last.</summary>
+    public const double MaxPlaybackRate = 2;
+
+    /// <summary>Watching credited per viewer and day is at most this many times the lesson's length (rewinds included).</summary>
+    public const double MaxDailyWatchShare = 2;
+
+    public static bool Completed(double furthestSeconds, double watchedSeconds, double durationSeconds) =>
+        furthestSeconds >= durationSeconds * CompletionShare && watchedSeconds >= durationSeconds * CompletionWatchedShare;
 
     public static IEndpointRouteBuilder MapAnalyticsEndpoints(this IEndpointRouteBuilder routes)
     {
@@ -60,7 +75,11 @@ internal static class AnalyticsEndpoints
             db.ViewDays.Add(view);
         }
 
-        view.WatchedSeconds += heartbeat.WatchedSeconds;
+        // Watching is credited by the clock, not by what the client claims: no more than real time since the viewer's
+        // last heartbeat at the fastest speed, and no more a day than twice the lesson.
+        var allowance = newView ? FirstHeartbeatSeconds : Math.Max(0, (now - view.UpdatedAt).TotalSeconds) * MaxPlaybackRate;
+        var dailyRoom = Math.Max(0, lesson.DurationSeconds * MaxDailyWatchShare - view.WatchedSeconds);
+        view.WatchedSeconds += Math.Min(heartbeat.WatchedSeconds, Math.Min(allowance, dailyRoom));
         view.FurthestSeconds = Math.Max(view.FurthestSeconds, Math.Min(heartbeat.PositionSeconds, lesson.DurationSeconds));
         view.UpdatedAt = now;
 
@@ -108,7 +127,8 @@ internal static class AnalyticsEndpoints
         }
 
         var days = await db.ViewDays.AsNoTracking().Where(v => v.LessonId == id).ToListAsync(cancellationToken);
-        var furthest = days.GroupBy(v => v.ViewerId).Select(g => g.Max(v => v.FurthestSeconds)).ToList();
+        var perViewer = days.GroupBy(v => v.ViewerId).Select(g => (Furthest: g.Max(v => v.FurthestSeconds), Watched: g.Sum(v => v.WatchedSeconds))).ToList();
+        var furthest = perViewer.Select(v => v.Furthest).ToList();
         var viewers = furthest.Count;
         var dropOff = Enumerable.Range(0, 10).Select(bucket => new DropOffPoint(bucket * 10,
             furthest.Count(f => f >= lesson.DurationSeconds * bucket / 10.0))).ToList();
@@ -116,7 +136,7 @@ internal static class AnalyticsEndpoints
             days.Count,
             viewers,
             Math.Round(days.Sum(v => v.WatchedSeconds)),
-            viewers == 0 ? 0 : Math.Round(furthest.Count(f => f >= lesson.DurationSeconds * CompletionShare) / (double)viewers, 3),
+            viewers == 0 ? 0 : Math.Round(perViewer.Count(v => Completed(v.Furthest, v.Watched, lesson.DurationSeconds)) / (double)viewers, 3),
             dropOff));
     }
 }

@@ -25,13 +25,13 @@ internal sealed class ViewingHistory(StreamingDbContext db, IPublishedRenditions
         var days = await db.ViewDays.AsNoTracking().Where(v => v.ViewerId == viewerId)
             .OrderByDescending(v => v.Day).Take(take * 4).ToListAsync(cancellationToken);
         var lessons = days.GroupBy(v => v.LessonId)
-            .Select(g => (LessonId: g.Key, Last: g.Max(v => v.UpdatedAt), Furthest: g.Max(v => v.FurthestSeconds)))
+            .Select(g => (LessonId: g.Key, Last: g.Max(v => v.UpdatedAt), Furthest: g.Max(v => v.FurthestSeconds), Watched: g.Sum(v => v.WatchedSeconds)))
             .OrderByDescending(l => l.Last).Take(take).ToList();
         var watched = new List<WatchedLesson>(lessons.Count);
         foreach (var lesson in lessons)
         {
             var set = await published.FindAsync(lesson.LessonId, cancellationToken);
-            var completed = set is not null && lesson.Furthest >= set.DurationSeconds * AnalyticsEndpoints.CompletionShare;
+            var completed = set is not null && AnalyticsEndpoints.Completed(lesson.Furthest, lesson.Watched, set.DurationSeconds);
             watched.Add(new WatchedLesson(lesson.LessonId, lesson.Last, completed));
         }
 

@@ -88,7 +88,7 @@ internal static class DeliveryEndpoints
     internal static async Task<IResult> ServeAsync(
         Guid lessonId, string path, string? t, HttpContext context, PublishedRenditionsCache published, PlaybackTokens tokens, IBlobStore store, HotFileCache hot)
     {
-        if (tokens.Check(t, lessonId) is { } refusal)
+        if (tokens.Check(t, lessonId, path == DownloadEndpoints.FileName ? TokenPurpose.Download : TokenPurpose.Play) is { } refusal)
         {
             return Problems.Of(StatusCodes.Status403Forbidden, TokenProblem, "Playback not allowed.", refusal);
         }
@@ -133,13 +133,13 @@ internal static class DeliveryEndpoints
         }
 
         response.Headers.AccessControlAllowOrigin = "*";
-        if (path == "download.mp4")
+        if (path == DownloadEndpoints.FileName)
         {
             response.Headers.ContentDisposition = $"attachment; filename=\"lesson-{lessonId:N}.mp4\"";
             var range = context.Request.Headers.Range.ToString();
             if (HttpMethods.IsGet(context.Request.Method) && (range.Length == 0 || range.StartsWith("bytes=0-", StringComparison.Ordinal)))
             {
-                await DownloadEndpoints.CountAsync(lessonId, context.RequestServices.GetRequiredService<Data.StreamingDbContext>(), context.RequestServices.GetRequiredService<Platform.Events.DomainEvents>(), context.RequestAborted);
+                await context.RequestServices.GetRequiredService<DownloadCounter>().CountAsync(lessonId, PlaybackTokens.ViewerOf(t)!.Value, context.RequestAborted);
             }
         }
 

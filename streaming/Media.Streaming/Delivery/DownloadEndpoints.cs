@@ -21,6 +21,9 @@ internal static class DownloadEndpoints
 {
     public const string DownloadProblem = "urn:media:problem:download-not-allowed";
 
+    /// <summary>The offline MP4 beside the ladder; only a download token opens it.</summary>
+    public const string FileName = "download.mp4";
+
     public static IEndpointRouteBuilder MapDownloadEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/lessons/{id:guid}").WithTags("Streaming").RequireAuthorization();
@@ -70,22 +73,8 @@ internal static class DownloadEndpoints
             return Problems.Of(StatusCodes.Status403Forbidden, DownloadProblem, "Download not allowed.", "The lesson's teacher has not allowed downloads.");
         }
 
-        var token = tokens.Issue(id, user.UserId()!.Value);
-        return TypedResults.Ok(new DownloadLink($"/media/{id:N}/download.mp4?t={Uri.EscapeDataString(token.Value)}", token.ExpiresAt, delivery?.Downloads ?? 0));
-    }
-
-    /// <summary>Counts a download when the MP4 is fetched from its first byte (resumed ranges are not new downloads).</summary>
-    public static async Task CountAsync(Guid lessonId, StreamingDbContext db, DomainEvents events, CancellationToken cancellationToken)
-    {
-        var updated = await db.Deliveries.Where(d => d.LessonId == lessonId)
-            .ExecuteUpdateAsync(d => d.SetProperty(x => x.Downloads, x => x.Downloads + 1), cancellationToken);
-        if (updated == 0)
-        {
-            db.Deliveries.Add(new LessonDelivery { LessonId = lessonId, Downloads = 1 });
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        await Engagement.AnnounceAsync(lessonId, db, events, cancellationToken);
+        var token = tokens.Issue(id, user.UserId()!.Value, TokenPurpose.Download);
+        return TypedResults.Ok(new DownloadLink($"/media/{id:N}/{FileName}?t={Uri.EscapeDataString(token.Value)}", token.ExpiresAt, delivery?.Downloads ?? 0));
     }
 }
 

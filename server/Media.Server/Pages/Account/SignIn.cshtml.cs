@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Media.Server.Pages.Account;
 
-public sealed class SignInModel(UserDirectory users) : PageModel
+public sealed class SignInModel(PasswordSignIn signIn) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -19,6 +19,9 @@ public sealed class SignInModel(UserDirectory users) : PageModel
 
     public string? ErrorKey { get; private set; }
 
+    /// <summary>Minutes to wait when sign-in is locked after too many wrong passwords.</summary>
+    public int? RetryMinutes { get; private set; }
+
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -29,8 +32,17 @@ public sealed class SignInModel(UserDirectory users) : PageModel
             return Page();
         }
 
-        var user = await users.VerifyPasswordAsync(UserName.Trim(), Password, cancellationToken);
-        if (user is null)
+        var outcome = await signIn.SignInAsync(UserName.Trim(), Password, HttpContext.Connection.RemoteIpAddress, cancellationToken);
+        if (outcome.RetryAfter is { } wait)
+        {
+            ErrorKey = "SignIn.Locked";
+            RetryMinutes = (int)Math.Ceiling(wait.TotalMinutes);
+            Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
+
+        if (outcome.User is not { } user)
         {
             ErrorKey = "SignIn.Invalid";
             Response.StatusCode = StatusCodes.Status401Unauthorized;
