@@ -13,7 +13,7 @@ namespace Media.Streaming.Delivery;
 /// Decides whether a viewer may watch a lesson under its access level: public, everyone signed in, the teacher's
 /// school, the teacher's city (区域: the 市 above the school), or reviewers only. The teacher and administrators always may.
 /// </summary>
-internal sealed class AccessPolicy(UserDirectory directory, Review.Contracts.IReviewAssignments reviews)
+internal sealed class AccessPolicy(UserDirectory directory)
 {
     /// <summary>The answer to a viewer who may not watch (401 when not signed in, 403 otherwise), or null when they may.</summary>
     public async Task<ProblemHttpResult?> ProblemAsync(PublishedRenditions lesson, LessonDelivery? delivery, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -41,12 +41,6 @@ internal sealed class AccessPolicy(UserDirectory directory, Review.Contracts.IRe
         if (viewer is null)
         {
             return "Sign in to watch this lesson.";
-        }
-
-        // A reviewer judges what they were assigned, whoever else may watch it (blind review of school-only lessons).
-        if (level != AccessLevel.SignedIn && user.IsInRole(Roles.Reviewer) && await reviews.IsReviewingAsync(lesson.LessonId, viewer.Value, cancellationToken))
-        {
-            return null;
         }
 
         switch (level)

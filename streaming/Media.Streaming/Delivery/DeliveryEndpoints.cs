@@ -82,19 +82,8 @@ internal static class DeliveryEndpoints
         return TypedResults.Ok(new AccessDto(AccessLevels.NameOf(level.Value)));
     }
 
-    internal static async Task<Results<Ok<AccessDto>, ProblemHttpResult>> AccessAsync(
-        Guid id, ClaimsPrincipal user, IPublishedRenditions published, StreamingDbContext db, AccessPolicy access, LessonAccessSettings settings, CancellationToken cancellationToken)
-    {
-        var lesson = await published.FindAsync(id, cancellationToken);
-        var delivery = await db.Deliveries.AsNoTracking().FirstOrDefaultAsync(d => d.LessonId == id, cancellationToken);
-        // A lesson with no published video yet has nothing to hide; a published one shows its level to those it is open to.
-        if (lesson is not null && await access.RefusalAsync(lesson, delivery, user, cancellationToken) is not null)
-        {
-            return Problems.NotFound($"No lesson {id} open to you.");
-        }
-
-        return TypedResults.Ok(new AccessDto(AccessLevels.NameOf(await settings.GetAsync(id, cancellationToken))));
-    }
+    internal static async Task<Ok<AccessDto>> AccessAsync(Guid id, LessonAccessSettings settings, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new AccessDto(AccessLevels.NameOf(await settings.GetAsync(id, cancellationToken))));
 
     internal static async Task<IResult> ServeAsync(
         Guid lessonId, string path, string? t, HttpContext context, PublishedRenditionsCache published, PlaybackTokens tokens, IBlobStore store, HotFileCache hot)
