@@ -168,7 +168,7 @@ public sealed class LiveClassroomTests : IAsyncLifetime
         var viewer = await EnterAsync("student", id);
 
         // The viewer plays the live HLS (no WebRTC): time advances in the page's player.
-        await WaitAsync(viewer, "() => window.classroom.live?.video.currentTime > 2", seconds: 60);
+        await WaitAsync(viewer, "() => window.classroom.live?.video.currentTime > 2", seconds: 180);
         var playback = await (await _server.CreateClientForAsync("student")).GetFromJsonAsync<JsonElement>($"/api/live/{id}/playback", Ct);
         Assert.True(playback.GetProperty("live").GetBoolean());
         using var http = new HttpClient { BaseAddress = new Uri(_baseUrl) };
