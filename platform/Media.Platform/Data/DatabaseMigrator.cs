@@ -12,7 +12,25 @@ internal sealed class DatabaseMigrator(
     IEnumerable<ModuleDatabaseRegistration> modules,
     ILogger<DatabaseMigrator> logger) : IHostedService
 {
+    // EF Core caches a context type's model per process, not per host, and two threads touching it first at once
+    // can see it half-initialised ("The model must be finalized…"). Hosts sharing a process (tests, the CLI's
+    // embedded server) therefore migrate one at a time; the migrator is the first to touch every model.
+    private static readonly SemaphoreSlim FirstModelTouch = new(1, 1);
+
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await FirstModelTouch.WaitAsync(cancellationToken);
+        try
+        {
+            await MigrateEveryModuleAsync(cancellationToken);
+        }
+        finally
+        {
+            FirstModelTouch.Release();
+        }
+    }
+
+    private async Task MigrateEveryModuleAsync(CancellationToken cancellationToken)
     {
         foreach (var module in modules)
         {
