@@ -49,6 +49,7 @@ public static class CatalogModule
 
         builder.Services.AddScoped<LessonIndexer>();
         builder.Services.AddScoped<LessonLifecycle>();
+        builder.Services.AddScoped<LessonVisibility>();
         builder.Services.AddScoped<DemoLibrary>();
         if (HostRoles.Read(builder.Configuration).ServesWeb())
         {

@@ -18,6 +18,9 @@ public static class ClassroomModule
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddModuleDatabase<ClassroomDbContext, SqliteClassroomDbContext, PostgresClassroomDbContext>(ClassroomDbContext.SchemaName);
         builder.Services.AddSingleton<LiveRooms>();
+        // A signalling message (an SDP offer with its candidates) may be 64 KiB of text: SignalR's default 32 KB would
+        // close the connection instead of letting the hub refuse it with a message.
+        builder.Services.AddSignalR().AddHubOptions<ClassroomHub>(o => o.MaximumReceiveMessageSize = ClassroomHub.MaxMessageBytes);
         builder.Services.AddOptions<ClassroomOptions>().BindConfiguration(ClassroomOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHttpClient(nameof(MediaPlane), c => c.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddSingleton<MediaPlane>();

@@ -11,6 +11,14 @@ internal sealed class IngestOptions
     [Range(1, long.MaxValue)]
     public long MaxUploadBytes { get; set; } = 16L << 30;
 
+    /// <summary>Unfinished uploads one person may hold at once; the next creation gets 429 until one finishes, expires or is cancelled.</summary>
+    [Range(1, 10_000)]
+    public int MaxOpenUploadsPerUser { get; set; } = 20;
+
+    /// <summary>Bytes one person's unfinished uploads may claim (their Upload-Length) together.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxOpenUploadBytesPerUser { get; set; } = 64L << 30;
+
     /// <summary>An unfinished upload expires this long after its last activity (tus Upload-Expires).</summary>
     [Range(typeof(TimeSpan), "00:01:00", "90.00:00:00")]
     public TimeSpan UploadExpiry { get; set; } = TimeSpan.FromDays(7);

@@ -22,6 +22,7 @@ public static class ReviewModule
         builder.Services.AddScoped<ReviewScope>();
         builder.Services.AddScoped<SubmissionWorkflow>();
         builder.Services.AddScoped<LevelResults>();
+        builder.Services.AddScoped<Contracts.IReviewAssignments, ReviewAssignmentsQuery>();
         builder.Services.AddScoped<FingerprintJob>();
         builder.Services.AddSingleton(new Platform.Web.NavigationItem("Nav.Review", "Home.Review", "/review", Policies.Reviewer, Order: 40));
         builder.Services.AddSingleton(new Platform.Web.NavigationItem("Nav.ReviewMine", "Home.ReviewMine", "/review/mine", Policies.TeacherOrAbove, Order: 41));

@@ -50,3 +50,13 @@ public static class AccessLevels
 
 /// <summary>Who may watch a lesson changed. The catalog shows a lesson's metadata (search, related, the lesson page) to the same people.</summary>
 public sealed record LessonAccessChanged(Guid LessonId, AccessLevel Access);
+
+/// <summary>
+/// Streaming's access rule for other modules: whether someone may watch a published lesson (its teacher, administrators,
+/// and whoever its access level lets in). What another module shows of a lesson (co-watching, its comments) follows it.
+/// </summary>
+public interface ILessonViewers
+{
+    /// <summary>False when the lesson has no published video or its access level keeps <paramref name="viewer"/> out.</summary>
+    Task<bool> MayWatchAsync(Guid lessonId, System.Security.Claims.ClaimsPrincipal viewer, CancellationToken cancellationToken);
+}

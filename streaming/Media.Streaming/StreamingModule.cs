@@ -23,6 +23,9 @@ public static class StreamingModule
         builder.Services.AddSingleton<PublishedRenditionsCache>();
         builder.Services.AddSingleton<HotFileCache>();
         builder.Services.AddScoped<AccessPolicy>();
+        builder.Services.AddScoped<ILessonViewers>(services => services.GetRequiredService<AccessPolicy>());
+        builder.Services.AddScoped<BlindPlayback>();
+        builder.Services.AddScoped<IBlindPlayback>(services => services.GetRequiredService<BlindPlayback>());
         builder.Services.AddScoped<LessonAccessSettings>();
         builder.Services.AddScoped<DownloadCounter>();
         builder.Services.AddEventHandler<Review.Contracts.LessonAwarded, AwardAccessHandler>();

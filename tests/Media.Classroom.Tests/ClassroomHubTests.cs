@@ -15,6 +15,7 @@ namespace Media.Classroom.Tests;
 public sealed class ClassroomHubTests : IAsyncLifetime
 {
     private readonly MediaServerFactory _server = new();
+    private readonly TempFolder _folder = new();
     private readonly List<HubConnection> _connections = [];
     private string _baseUrl = "";
 
@@ -42,6 +43,34 @@ public sealed class ClassroomHubTests : IAsyncLifetime
         await connection.StartAsync(Ct);
         _connections.Add(connection);
         return connection;
+    }
+
+    private async Task<Guid> PublishedLessonAsync(string teacherName)
+    {
+        var source = _folder.Combine($"{Guid.NewGuid():N}.mp4");
+        await Ffmpeg.LessonAsync(source, seconds: 3, size: "320x240");
+        return await LessonApi.PublishAsync(await _server.CreateClientForAsync(teacherName), source, "《背影》课例");
+    }
+
+    [Fact]
+    public async Task TeachingResearch_OnAnotherSchoolsSchoolOnlyLesson_IsRefusedAndItsCommentsStayHidden()
+    {
+        var lesson = await PublishedLessonAsync("teacher2");
+        var owner = await _server.CreateClientForAsync("teacher2");
+        Assert.Equal(HttpStatusCode.OK, (await owner.PutAsJsonAsync($"/api/lessons/{lesson}/access", new { level = "school" }, Ct)).StatusCode);
+        var outsider = await _server.CreateClientForAsync("teacher");
+
+        var created = await outsider.PostAsJsonAsync("/api/classroom/sessions", new
+        {
+            title = "网络教研：别校的课", kind = "teaching-research", lessonId = lesson,
+            startsAt = DateTimeOffset.UtcNow, endsAt = DateTimeOffset.UtcNow.AddHours(1),
+        }, Ct);
+        var outsiderComments = await outsider.GetAsync($"/api/lessons/{lesson}/research-comments", Ct);
+        var ownerComments = await owner.GetAsync($"/api/lessons/{lesson}/research-comments", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, created.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, outsiderComments.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ownerComments.StatusCode);
     }
 
     private async Task<Guid> ScheduleAsync(object session)
@@ -115,6 +144,54 @@ public sealed class ClassroomHubTests : IAsyncLifetime
         Assert.Contains("muted", muted.Message, StringComparison.Ordinal);
         Assert.Contains("removed you", rejoin.Message, StringComparison.Ordinal);
         Assert.Equal(["老师，我有问题", "请大家安静"], chats);
+    }
+
+    [Fact]
+    public async Task Chat_AFlood_IsCutAfterFiveMessagesAndFlowsAgainAfterTheWindow()
+    {
+        using var frozen = _server.Clock.Freeze();
+        var session = await SynchronousClassAsync();
+        var host = await ConnectAsync(await TokenAsync("teacher"));
+        var student = await ConnectAsync(await TokenAsync("student"));
+        var chats = new ConcurrentQueue<string>();
+        host.On<JsonElement>("chat", m => chats.Enqueue(m.GetProperty("text").GetString()!));
+        await host.InvokeAsync<JsonElement>("Join", session, null, Ct);
+        await student.InvokeAsync<JsonElement>("Join", session, null, Ct);
+
+        for (var i = 1; i <= 5; i++)
+        {
+            await student.InvokeAsync("SendChat", $"第{i}条", Ct);
+        }
+
+        var flood = await Assert.ThrowsAsync<HubException>(() => student.InvokeAsync("SendChat", "第6条", Ct));
+        _server.Clock.Advance(TimeSpan.FromSeconds(11));
+        await student.InvokeAsync("SendChat", "过了一会儿", Ct);
+        await host.InvokeAsync("SendChat", "老师也能说话", Ct);
+        await Task.Delay(300, Ct);
+
+        Assert.Contains("Slow down", flood.Message, StringComparison.Ordinal);
+        Assert.Equal(["第1条", "第2条", "第3条", "第4条", "第5条", "过了一会儿", "老师也能说话"], chats);
+    }
+
+    [Fact]
+    public async Task Signal_LargerThanSignalRsDefault_IsRelayedAndOverTheLimitIsRefusedWithoutDroppingTheConnection()
+    {
+        var session = await SynchronousClassAsync();
+        var host = await ConnectAsync(await TokenAsync("teacher"));
+        var student = await ConnectAsync(await TokenAsync("student"));
+        var received = new TaskCompletionSource<string>();
+        student.On<Guid, string>("signal", (_, payload) => received.TrySetResult(payload));
+        await host.InvokeAsync<JsonElement>("Join", session, null, Ct);
+        var studentId = (await student.InvokeAsync<JsonElement>("Join", session, null, Ct)).GetProperty("you").GetProperty("userId").GetGuid();
+
+        var offer = new string('a', 48 * 1024);
+        await host.InvokeAsync("Signal", studentId, offer, Ct);
+        var relayed = await NextAsync(received);
+        var tooLarge = await Assert.ThrowsAsync<HubException>(() => host.InvokeAsync("Signal", studentId, new string('a', 65 * 1024), Ct));
+
+        Assert.Equal(offer.Length, relayed.Length);
+        Assert.Contains("64 KiB", tooLarge.Message, StringComparison.Ordinal);
+        Assert.Equal(HubConnectionState.Connected, host.State);
     }
 
     [Fact]
@@ -217,7 +294,7 @@ public sealed class ClassroomHubTests : IAsyncLifetime
     [Fact]
     public async Task CoWatching_HostPlaysAndSeeks_OthersFollowAndCommentsBecomeTimelineMarkers()
     {
-        var lesson = Guid.NewGuid();
+        var lesson = await PublishedLessonAsync("teacher");
         var session = await ScheduleAsync(new
         {
             title = "网络教研：《背影》课例研讨",
@@ -306,5 +383,6 @@ public sealed class ClassroomHubTests : IAsyncLifetime
         }
 
         await _server.DisposeAsync();
+        _folder.Dispose();
     }
 }

@@ -67,7 +67,7 @@ public sealed class BrowserSession : IAsyncLifetime
         // Wait for the redirect to be committed only: locators wait for what each test needs next. Waiting for a load
         // state here hung now and then under the whole suite's load (the URL matched, the DOMContentLoaded wait never
         // returned), and pages keep loading data and SignalR connections anyway.
-        await page.WaitForURLAsync("**" + returnUrl, new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+        await page.WaitForURLAsync("**" + returnUrl, new() { WaitUntil = WaitUntilState.Commit, Timeout = 180_000 });
         return page;
     }
 

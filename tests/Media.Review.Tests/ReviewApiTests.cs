@@ -33,8 +33,8 @@ public sealed class ReviewApiTests : IAsyncLifetime
         Assert.Contains("分辨率 320×240", detail, StringComparison.Ordinal);
 
         var campaign = await CampaignAsync(admin, new { name = "2026年一师一优课", year = 2026, levels = new[] { "school", "county" }, reviewersPerEntry = 2, standard = Lenient });
-        await SubmitAsync(teacher, campaign, mine);
-        await SubmitAsync(teacher2, campaign, theirs);
+        var mineEntry = await SubmitAsync(teacher, campaign, mine);
+        var theirsEntry = await SubmitAsync(teacher2, campaign, theirs);
         Assert.Equal(HttpStatusCode.Conflict, (await teacher.PostAsJsonAsync($"/api/review/campaigns/{campaign}/submissions", new { lessonId = mine }, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await teacher.PostAsJsonAsync($"/api/review/campaigns/{campaign}/submissions", new { lessonId = theirs }, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await student.PostAsJsonAsync($"/api/review/campaigns/{campaign}/submissions", new { lessonId = mine }, Ct)).StatusCode);
@@ -56,11 +56,12 @@ public sealed class ReviewApiTests : IAsyncLifetime
         var entries = JsonDocument.Parse(queue).RootElement.EnumerateArray().ToList();
         var entries2 = JsonDocument.Parse(queue2).RootElement.EnumerateArray().ToList();
         Assert.Equal(2, entries.Count);
-        Assert.Equal([mine], entries2.Select(e => e.GetProperty("lessonId").GetGuid()));
+        Assert.Equal([mineEntry], entries2.Select(e => e.GetProperty("submissionId").GetGuid()));
+        Assert.All(entries, e => Assert.False(e.TryGetProperty("lessonId", out _)));
         Assert.Contains("《背影》", entries2[0].GetProperty("title").GetString(), StringComparison.Ordinal);
 
-        var mineForReviewer = entries.Single(e => e.GetProperty("lessonId").GetGuid() == mine).GetProperty("assignmentId").GetGuid();
-        var theirsForReviewer = entries.Single(e => e.GetProperty("lessonId").GetGuid() == theirs).GetProperty("assignmentId").GetGuid();
+        var mineForReviewer = entries.Single(e => e.GetProperty("submissionId").GetGuid() == mineEntry).GetProperty("assignmentId").GetGuid();
+        var theirsForReviewer = entries.Single(e => e.GetProperty("submissionId").GetGuid() == theirsEntry).GetProperty("assignmentId").GetGuid();
         var mineForReviewer2 = entries2[0].GetProperty("assignmentId").GetGuid();
         var full = new Dictionary<string, double> { ["教学设计"] = 18, ["教学实施"] = 36, ["信息技术融合"] = 22, ["教学效果"] = 14 };
 
@@ -136,6 +137,8 @@ public sealed class ReviewApiTests : IAsyncLifetime
         Assert.Equal(12, certificates.EnumerateArray().Sum(c => c.GetProperty("hours").GetDouble()));
         Assert.True(notice[0].GetProperty("published").GetBoolean());
         Assert.Contains(notice[0].GetProperty("entries").EnumerateArray(), e => e.GetProperty("teacher").GetString() == "张老师" && e.GetProperty("school").GetString() == "济南市历下实验中学");
+        // Reviewers at the next level hold submission ids: a notice that named teachers under them would unblind them.
+        Assert.All(notice[0].GetProperty("entries").EnumerateArray(), e => Assert.False(e.TryGetProperty("submissionId", out _)));
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, reassign.StatusCode);
         Assert.Equal("awarded", state[0].GetProperty("state").GetString());

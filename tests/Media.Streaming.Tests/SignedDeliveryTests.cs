@@ -238,6 +238,32 @@ public sealed class SignedDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SchoolOnlyLesson_OtherSchoolsReachNoneOfItsSideData()
+    {
+        var teacher = await _server.CreateClientForAsync("teacher");
+        var lesson = await PublishedLessonAsync(teacher, "256x144");
+        Assert.Equal(HttpStatusCode.OK, (await teacher.PutAsJsonAsync($"/api/lessons/{lesson}/access", new { level = "school" }, Ct)).StatusCode);
+        var outsider = await _server.CreateClientForAsync("teacher2"); // 青岛市实验小学, not the teacher's school
+
+        var answers = new Dictionary<string, HttpStatusCode>
+        {
+            ["lesson"] = (await outsider.GetAsync($"/api/lessons/{lesson}", Ct)).StatusCode,
+            ["chapters"] = (await outsider.GetAsync($"/api/lessons/{lesson}/chapters", Ct)).StatusCode,
+            ["engagement"] = (await outsider.GetAsync($"/api/lessons/{lesson}/engagement", Ct)).StatusCode,
+            ["access"] = (await outsider.GetAsync($"/api/lessons/{lesson}/access", Ct)).StatusCode,
+            ["rating"] = (await outsider.PutAsJsonAsync($"/api/lessons/{lesson}/rating", new { stars = 1 }, Ct)).StatusCode,
+            ["favourite"] = (await outsider.PutAsync($"/api/lessons/{lesson}/favourite", null, Ct)).StatusCode,
+            ["heartbeat"] = (await outsider.PostAsJsonAsync($"/api/lessons/{lesson}/heartbeats", new { positionSeconds = 2.0, watchedSeconds = 2.0 }, Ct)).StatusCode,
+        };
+
+        Assert.All(answers, answer => Assert.True(answer.Value == HttpStatusCode.NotFound, $"{answer.Key}: {answer.Value}"));
+        var analytics = await teacher.GetFromJsonAsync<JsonElement>($"/api/lessons/{lesson}/analytics", Ct);
+        Assert.Equal(0, analytics.GetProperty("views").GetInt32());
+        var engagement = await teacher.GetFromJsonAsync<JsonElement>($"/api/lessons/{lesson}/engagement", Ct);
+        Assert.Equal(0, engagement.GetProperty("ratingCount").GetInt32());
+    }
+
+    [Fact]
     public async Task AccessLevels_DecideWhoGetsAPlaybackUrl()
     {
         // Demo organisations: teacher and student at 历下实验中学 (济南); reviewer at 育英中学 (济南);

@@ -27,21 +27,21 @@ internal static class EngagementEndpoints
     }
 
     internal static async Task<Results<Ok<EngagementDto>, ProblemHttpResult>> GetAsync(
-        Guid id, ClaimsPrincipal user, CatalogDbContext db, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, CatalogDbContext db, LessonVisibility visibility, CancellationToken cancellationToken)
     {
-        var lesson = await PublishedAsync(db, id, cancellationToken);
+        var lesson = await visibility.PublishedForAsync(id, user, cancellationToken);
         return lesson is null ? Problems.NotFound($"No published lesson {id}.") : TypedResults.Ok(await DtoAsync(db, lesson, user.UserId()!.Value, cancellationToken));
     }
 
     internal static async Task<Results<Ok<EngagementDto>, ProblemHttpResult>> RateAsync(
-        Guid id, RatingRequest request, ClaimsPrincipal user, CatalogDbContext db, LessonIndexer indexer, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, RatingRequest request, ClaimsPrincipal user, CatalogDbContext db, LessonVisibility visibility, LessonIndexer indexer, TimeProvider time, CancellationToken cancellationToken)
     {
         if (request.Stars is < 1 or > 5)
         {
             return Problems.Validation("stars must be a whole number from 1 to 5.");
         }
 
-        var lesson = await PublishedAsync(db, id, cancellationToken);
+        var lesson = await visibility.PublishedForAsync(id, user, cancellationToken);
         if (lesson is null)
         {
             return Problems.NotFound($"No published lesson {id}.");
@@ -70,9 +70,9 @@ internal static class EngagementEndpoints
     }
 
     internal static async Task<Results<Ok<EngagementDto>, ProblemHttpResult>> AddFavouriteAsync(
-        Guid id, ClaimsPrincipal user, CatalogDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, CatalogDbContext db, LessonVisibility visibility, TimeProvider time, CancellationToken cancellationToken)
     {
-        var lesson = await PublishedAsync(db, id, cancellationToken);
+        var lesson = await visibility.PublishedForAsync(id, user, cancellationToken);
         if (lesson is null)
         {
             return Problems.NotFound($"No published lesson {id}.");
@@ -97,11 +97,11 @@ internal static class EngagementEndpoints
     }
 
     internal static async Task<Results<Ok<EngagementDto>, ProblemHttpResult>> RemoveFavouriteAsync(
-        Guid id, ClaimsPrincipal user, CatalogDbContext db, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, CatalogDbContext db, LessonVisibility visibility, CancellationToken cancellationToken)
     {
         var userId = user.UserId()!.Value;
         await db.Favourites.Where(f => f.UserId == userId && f.LessonId == id).ExecuteDeleteAsync(cancellationToken);
-        var lesson = await PublishedAsync(db, id, cancellationToken);
+        var lesson = await visibility.PublishedForAsync(id, user, cancellationToken);
         return lesson is null ? Problems.NotFound($"No published lesson {id}.") : TypedResults.Ok(await DtoAsync(db, lesson, userId, cancellationToken));
     }
 
@@ -112,13 +112,10 @@ internal static class EngagementEndpoints
             .Select(f => f.LessonId).Take(500).ToListAsync(cancellationToken);
         var lessons = await db.Lessons.AsNoTracking().Where(l => favourites.Contains(l.Id) && l.Status == LessonStatus.Published)
             .ToDictionaryAsync(l => l.Id, cancellationToken);
-        var audience = await viewer.OfAsync(user, cancellationToken);
+        var seeing = await viewer.OfAsync(user, cancellationToken);
         return TypedResults.Ok(favourites.Where(lessons.ContainsKey).Select(f => LessonIndexer.ToDocument(lessons[f]))
-            .Where(lesson => Audiences.Sees(audience, lesson.Audience)).Select(lesson => SearchItemDto.Of(lesson)).ToList());
+            .Where(lesson => seeing.Sees(lesson.Id, lesson.Audience)).Select(lesson => SearchItemDto.Of(lesson)).ToList());
     }
-
-    private static Task<Lesson?> PublishedAsync(CatalogDbContext db, Guid id, CancellationToken cancellationToken) =>
-        db.Lessons.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id && l.Status == LessonStatus.Published, cancellationToken);
 
     private static async Task<EngagementDto> DtoAsync(CatalogDbContext db, Lesson lesson, Guid userId, CancellationToken cancellationToken)
     {

@@ -30,17 +30,14 @@ internal static class ChapterEndpoints
     }
 
     internal static async Task<Results<Ok<List<ChapterMark>>, ProblemHttpResult>> GetChaptersAsync(
-        Guid id, ClaimsPrincipal user, CatalogDbContext db, CancellationToken cancellationToken)
-    {
-        var lesson = await db.Lessons.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
-        return lesson is null || !CanSee(lesson, user) ? Problems.NotFound($"No lesson {id}.") : TypedResults.Ok(lesson.Chapters);
-    }
+        Guid id, ClaimsPrincipal user, LessonVisibility visibility, CancellationToken cancellationToken) =>
+        await visibility.FindAsync(id, user, cancellationToken) is { } lesson ? TypedResults.Ok(lesson.Chapters) : Problems.NotFound($"No lesson {id}.");
 
     internal static async Task<Results<Ok<List<ChapterMark>>, ProblemHttpResult>> PutChaptersAsync(
-        Guid id, List<ChapterMark> chapters, ClaimsPrincipal user, CatalogDbContext db, LessonIndexer indexer, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, List<ChapterMark> chapters, ClaimsPrincipal user, CatalogDbContext db, LessonVisibility visibility, LessonIndexer indexer, TimeProvider time, CancellationToken cancellationToken)
     {
         var lesson = await db.Lessons.FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
-        if (lesson is null || !CanSee(lesson, user))
+        if (lesson is null || !await visibility.SeesAsync(lesson, user, cancellationToken))
         {
             return Problems.NotFound($"No lesson {id}.");
         }
@@ -64,10 +61,10 @@ internal static class ChapterEndpoints
     }
 
     internal static async Task<Results<Created<LessonDto>, ProblemHttpResult>> CreateClipAsync(
-        Guid id, ClipRequest request, ClaimsPrincipal user, CatalogDbContext db, DomainEvents events, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, ClipRequest request, ClaimsPrincipal user, CatalogDbContext db, LessonVisibility visibility, DomainEvents events, TimeProvider time, CancellationToken cancellationToken)
     {
         var parent = await db.Lessons.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
-        if (parent is null || !CanSee(parent, user))
+        if (parent is null || !await visibility.SeesAsync(parent, user, cancellationToken))
         {
             return Problems.NotFound($"No lesson {id}.");
         }
@@ -143,9 +140,6 @@ internal static class ChapterEndpoints
 
         return null;
     }
-
-    private static bool CanSee(Lesson lesson, ClaimsPrincipal user) =>
-        lesson.Status == LessonStatus.Published || CanEdit(lesson, user);
 
     private static bool CanEdit(Lesson lesson, ClaimsPrincipal user) =>
         lesson.OwnerId == user.UserId() || user.IsInRole(Roles.Admin);

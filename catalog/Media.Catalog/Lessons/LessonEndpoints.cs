@@ -22,15 +22,8 @@ internal static class LessonEndpoints
     }
 
     internal static async Task<Results<Ok<LessonDto>, ProblemHttpResult>> GetAsync(
-        Guid id, ClaimsPrincipal user, CatalogDbContext db, ViewerAudience viewer, CancellationToken cancellationToken)
-    {
-        var lesson = await db.Lessons.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
-        // Unpublished lessons are visible to their owner and administrators only; published ones to those who may watch them.
-        var visible = lesson is not null
-            && (lesson.OwnerId == user.UserId() || user.IsInRole(Roles.Admin)
-                || (lesson.Status == LessonStatus.Published && Audiences.Sees(await viewer.OfAsync(user, cancellationToken), LessonIndexer.AudienceOf(lesson))));
-        return visible ? TypedResults.Ok(LessonDto.Of(lesson!)) : Problems.NotFound($"No lesson {id}.");
-    }
+        Guid id, ClaimsPrincipal user, LessonVisibility visibility, CancellationToken cancellationToken) =>
+        await visibility.FindAsync(id, user, cancellationToken) is { } lesson ? TypedResults.Ok(LessonDto.Of(lesson)) : Problems.NotFound($"No lesson {id}.");
 
     internal static async Task<Results<Ok<LessonDto>, ProblemHttpResult>> PatchAsync(
         Guid id, LessonPatch patch, ClaimsPrincipal user, CatalogDbContext db, LessonIndexer indexer, TimeProvider time, CancellationToken cancellationToken)

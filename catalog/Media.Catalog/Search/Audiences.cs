@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Media.Platform.Identity;
+using Media.Review.Contracts;
 using Media.Streaming.Contracts;
 
 namespace Media.Catalog.Search;
@@ -37,22 +38,42 @@ internal static class Audiences
         viewer is null || (lesson ?? [SignedIn]).Any(viewer.Contains);
 }
 
-/// <summary>The tokens of the caller: public, signed-in, themselves, their roles and every organisation above them.</summary>
-internal sealed class ViewerAudience(UserDirectory users)
+/// <summary>
+/// Who is looking at the catalog: the audience tokens they hold (null for administrators, who see every lesson) and the
+/// lessons hidden from them because they are judging them blind (a reviewer would otherwise find the teacher and school
+/// on the lesson's page or by searching).
+/// </summary>
+internal sealed record CatalogViewer(IReadOnlyCollection<string>? Audience, IReadOnlySet<Guid> Judging)
 {
-    /// <summary>The viewer's tokens, or null for administrators, who see every lesson.</summary>
-    public async Task<IReadOnlyCollection<string>?> OfAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        if (user.IsInRole(Roles.Admin))
-        {
-            return null;
-        }
+    private static readonly IReadOnlySet<Guid> Nothing = new HashSet<Guid>();
 
+    public static CatalogViewer Anonymous { get; } = new([Audiences.Public], Nothing);
+
+    public bool Sees(Guid lessonId, IReadOnlyList<string>? lessonAudience) => !Judging.Contains(lessonId) && Audiences.Sees(Audience, lessonAudience);
+
+    /// <summary>The query narrowed to what this viewer may find.</summary>
+    public LessonQuery Narrow(LessonQuery query) =>
+        query with { Audience = Audience, Exclude = Judging.Count == 0 ? query.Exclude : [.. query.Exclude ?? [], .. Judging] };
+
+    internal static CatalogViewer Of(IReadOnlyCollection<string>? audience, IReadOnlySet<Guid>? judging) => new(audience, judging ?? Nothing);
+}
+
+/// <summary>The caller as the catalog sees them: public, signed-in, themselves, their roles and every organisation above them.</summary>
+internal sealed class ViewerAudience(UserDirectory users, IReviewAssignments reviews)
+{
+    public async Task<CatalogViewer> OfAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
         if (user.UserId() is not { } id)
         {
-            return [Audiences.Public];
+            return CatalogViewer.Anonymous;
         }
 
+        var judging = user.IsInRole(Roles.Reviewer) ? await reviews.JudgingAsync(id, cancellationToken) : null;
+        return CatalogViewer.Of(user.IsInRole(Roles.Admin) ? null : await TokensAsync(user, id, cancellationToken), judging);
+    }
+
+    private async Task<IReadOnlyCollection<string>> TokensAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+    {
         var tokens = new HashSet<string>(StringComparer.Ordinal) { Audiences.Public, Audiences.SignedIn, Audiences.User(id) };
         foreach (var role in Roles.All.Where(user.IsInRole))
         {

@@ -31,13 +31,13 @@ internal static class Recommendations
         Guid id, int? take, ClaimsPrincipal user, CatalogDbContext db, ILessonIndex index, ViewerAudience viewer, CancellationToken cancellationToken)
     {
         var lesson = await db.Lessons.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id && l.Status == LessonStatus.Published, cancellationToken);
-        var audience = await viewer.OfAsync(user, cancellationToken);
-        if (lesson is null || !Audiences.Sees(audience, LessonIndexer.AudienceOf(lesson)))
+        var seeing = await viewer.OfAsync(user, cancellationToken);
+        if (lesson is null || !seeing.Sees(lesson.Id, LessonIndexer.AudienceOf(lesson)))
         {
             return Problems.NotFound($"No published lesson {id}.");
         }
 
-        var list = new RecommendationList(Math.Clamp(take ?? 8, 1, 30), [id], audience);
+        var list = new RecommendationList(Math.Clamp(take ?? 8, 1, 30), [id], seeing);
         var textbook = Filters((LessonFields.Subject, lesson.Subject), (LessonFields.Edition, lesson.Edition), (LessonFields.Volume, lesson.Volume));
         if (lesson.LessonName is not null && lesson.Subject is not null)
         {
@@ -108,7 +108,7 @@ internal static class Recommendations
     }
 
     /// <summary>Recommendations so far: each lesson once, only lessons the viewer may see, up to the capacity.</summary>
-    private sealed class RecommendationList(int capacity, IEnumerable<Guid> excluded, IReadOnlyCollection<string>? audience)
+    private sealed class RecommendationList(int capacity, IEnumerable<Guid> excluded, CatalogViewer viewer)
     {
         private readonly HashSet<Guid> _seen = [.. excluded];
 
@@ -116,7 +116,7 @@ internal static class Recommendations
 
         public void Add(LessonDocument lesson, string reason)
         {
-            if (Items.Count < capacity && Audiences.Sees(audience, lesson.Audience) && _seen.Add(lesson.Id))
+            if (Items.Count < capacity && viewer.Sees(lesson.Id, lesson.Audience) && _seen.Add(lesson.Id))
             {
                 Items.Add(new RecommendationDto(SearchItemDto.Of(lesson), reason));
             }
@@ -129,7 +129,7 @@ internal static class Recommendations
                 return;
             }
 
-            var result = await index.SearchAsync(query with { Exclude = _seen.ToList(), Audience = audience }, cancellationToken);
+            var result = await index.SearchAsync(viewer.Narrow(query with { Exclude = _seen.ToList() }), cancellationToken);
             foreach (var hit in result.Items)
             {
                 Add(hit.Lesson, reason);

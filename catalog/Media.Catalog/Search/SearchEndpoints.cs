@@ -55,8 +55,8 @@ internal static class SearchEndpoints
             return Problems.Validation("q is limited to 200 characters.");
         }
 
-        var audience = await viewer.OfAsync(request.HttpContext.User, cancellationToken);
-        var result = await index.SearchAsync(new LessonQuery(q, filters, sort, page, pageSize, Audience: audience), cancellationToken);
+        var seeing = await viewer.OfAsync(request.HttpContext.User, cancellationToken);
+        var result = await index.SearchAsync(seeing.Narrow(new LessonQuery(q, filters, sort, page, pageSize)), cancellationToken);
         return TypedResults.Ok(new SearchResultDto(
             result.Total, page, pageSize,
             result.Items.Select(SearchItemDto.Of).ToList(),
@@ -71,8 +71,10 @@ internal static class SearchEndpoints
             return Problems.Validation("prefix must be 1–100 characters.");
         }
 
-        var suggestions = await index.CompleteAsync(prefix, Math.Clamp(take ?? 8, 1, 20), await viewer.OfAsync(user, cancellationToken), cancellationToken);
-        return TypedResults.Ok(suggestions.ToList());
+        var count = Math.Clamp(take ?? 8, 1, 20);
+        var seeing = await viewer.OfAsync(user, cancellationToken);
+        var suggestions = await index.CompleteAsync(prefix, count + seeing.Judging.Count, seeing.Audience, cancellationToken);
+        return TypedResults.Ok(suggestions.Where(s => !seeing.Judging.Contains(s.Id)).Take(count).ToList());
     }
 
     internal static async Task<Ok<RebuildDto>> RebuildAsync(LessonIndexer indexer, CancellationToken cancellationToken) =>

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Media.Classroom.Data;
+using Media.Streaming.Contracts;
 
 namespace Media.Classroom.Live;
 
@@ -29,7 +30,7 @@ internal sealed class LiveRooms
 /// playback and timestamped comments of teaching research. Refusals arrive as hub errors with a readable message.
 /// </summary>
 [Authorize]
-internal sealed class ClassroomHub(LiveRooms rooms, ClassroomDbContext db, MediaPlane media, LiveBroadcaster broadcaster, TimeProvider time) : Hub
+internal sealed class ClassroomHub(LiveRooms rooms, ClassroomDbContext db, MediaPlane media, LiveBroadcaster broadcaster, ILessonViewers viewers, TimeProvider time) : Hub
 {
     private const string SessionKey = "session";
 
@@ -37,6 +38,9 @@ internal sealed class ClassroomHub(LiveRooms rooms, ClassroomDbContext db, Media
     public const int MeshLimit = 3;
 
     private const int MaxSignalLength = 64 * 1024;
+
+    /// <summary>The largest hub message accepted: a full-size signal plus its JSON framing and escaping.</summary>
+    public const int MaxMessageBytes = 4 * MaxSignalLength;
 
     public async Task<RoomSnapshot> Join(Guid sessionId, Guid? endpointId)
     {
@@ -222,6 +226,11 @@ internal sealed class ClassroomHub(LiveRooms rooms, ClassroomDbContext db, Media
         if (who.Role == ParticipantRole.Student)
         {
             throw new HubException("Students do not comment in teaching research.");
+        }
+
+        if (!await viewers.MayWatchAsync(session.LessonId.Value, Context.User!, Context.ConnectionAborted))
+        {
+            throw new HubException("This lesson is not open to you, so you cannot comment on it.");
         }
 
         var trimmed = text?.Trim() ?? "";

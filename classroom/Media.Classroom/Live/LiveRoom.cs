@@ -9,10 +9,15 @@ namespace Media.Classroom.Live;
 /// </summary>
 internal sealed class LiveRoom(Guid sessionId, Guid hostId)
 {
+    public const int ChatMessagesPerWindow = 5;
+
+    public static readonly TimeSpan ChatWindow = TimeSpan.FromSeconds(10);
+
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Participant> _connections = [];
     private readonly List<Guid> _hands = [];
     private readonly HashSet<Guid> _muted = [];
+    private readonly Dictionary<Guid, Queue<DateTimeOffset>> _recentChat = [];
     private readonly HashSet<Guid> _removed = [];
     private int _page = 1;
     private Guid? _calledOn;
@@ -164,6 +169,23 @@ internal sealed class LiveRoom(Guid sessionId, Guid hostId)
                 throw new RoomException("A message has 1–500 characters.");
             }
 
+            // A flood drowns the class (and every client renders it): a few messages per window per person.
+            if (!_recentChat.TryGetValue(who.UserId, out var recent))
+            {
+                _recentChat[who.UserId] = recent = new Queue<DateTimeOffset>();
+            }
+
+            while (recent.Count > 0 && at - recent.Peek() >= ChatWindow)
+            {
+                recent.Dequeue();
+            }
+
+            if (recent.Count >= ChatMessagesPerWindow)
+            {
+                throw new RoomException($"Slow down: at most {ChatMessagesPerWindow} messages every {ChatWindow.TotalSeconds:0} seconds.");
+            }
+
+            recent.Enqueue(at);
             return new ChatMessage(who.UserId, who.Name, trimmed, at);
         }
     }

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Media.Classroom.Data;
+using Media.Streaming.Contracts;
 
 namespace Media.Classroom.Sessions;
 
@@ -47,7 +48,7 @@ internal static class SessionEndpoints
     }
 
     internal static async Task<Results<Created<SessionDto>, ProblemHttpResult>> CreateAsync(
-        NewSession request, ClaimsPrincipal user, ClassroomDbContext db, UserDirectory users, TimeProvider time, CancellationToken cancellationToken)
+        NewSession request, ClaimsPrincipal user, ClassroomDbContext db, UserDirectory users, ILessonViewers viewers, TimeProvider time, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Length > 200)
         {
@@ -67,6 +68,12 @@ internal static class SessionEndpoints
         if (kind == SessionKind.TeachingResearch && request.LessonId is null)
         {
             return Problems.Validation("A teaching-research session needs the lessonId of the lesson to watch together.");
+        }
+
+        // Co-watching puts the lesson and remarks on it in front of others: only a lesson its host may open.
+        if (kind == SessionKind.TeachingResearch && !await viewers.MayWatchAsync(request.LessonId!.Value, user, cancellationToken))
+        {
+            return Problems.NotFound($"No published lesson {request.LessonId} that you may watch: teaching research co-watches a lesson open to its host.");
         }
 
         var endpoints = request.Classrooms ?? [];
@@ -173,8 +180,14 @@ internal static class SessionEndpoints
         return TypedResults.Ok(rows.Select(r => new AttendanceDto(r.UserId, names[r.UserId], r.Role, r.EndpointId, r.JoinedAt, r.LeftAt)).ToList());
     }
 
-    internal static async Task<Ok<List<CommentDto>>> CommentsAsync(Guid lessonId, ClassroomDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<List<CommentDto>>, ProblemHttpResult>> CommentsAsync(
+        Guid lessonId, ClaimsPrincipal user, ClassroomDbContext db, ILessonViewers viewers, CancellationToken cancellationToken)
     {
+        if (!await viewers.MayWatchAsync(lessonId, user, cancellationToken))
+        {
+            return Problems.NotFound($"No published lesson {lessonId} that you may watch.");
+        }
+
         var comments = await db.Comments.AsNoTracking().Where(c => c.LessonId == lessonId).OrderBy(c => c.AtSeconds).Take(1000).ToListAsync(cancellationToken);
         return TypedResults.Ok(comments.Select(CommentDto.Of).ToList());
     }

@@ -96,6 +96,11 @@ internal static class TusEndpoints
         }
 
         var user = context.User;
+        if (await receiver.QuotaRefusalAsync(user.UserId()!.Value, length, cancellationToken) is { } quota)
+        {
+            return Problem(context, StatusCodes.Status429TooManyRequests, UploadProblems.Quota, quota);
+        }
+
         var upload = await receiver.CreateAsync(user.UserId()!.Value, user.OrganisationId(), length, rawMetadata, metadata, cancellationToken);
         context.Response.Headers.Location = $"/api/uploads/{upload.Id}";
         context.Response.Headers["Upload-Expires"] = upload.ExpiresAt.ToString("r", CultureInfo.InvariantCulture);
@@ -299,6 +304,7 @@ internal static class UploadProblems
     public const string ChecksumAlgorithm = "urn:media:problem:checksum-algorithm";
     public const string BeyondLength = "urn:media:problem:beyond-upload-length";
     public const string TusVersion = "urn:media:problem:tus-version";
+    public const string Quota = "urn:media:problem:upload-quota";
 
     internal static string TitleFor(int status) => status switch
     {
@@ -309,6 +315,7 @@ internal static class UploadProblems
         412 => "Unsupported tus version.",
         413 => "The file is too large.",
         415 => "Wrong content type.",
+        429 => "Too many unfinished uploads.",
         460 => "Checksum mismatch.",
         _ => "Upload error.",
     };

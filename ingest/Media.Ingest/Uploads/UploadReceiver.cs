@@ -24,6 +24,27 @@ internal sealed class UploadReceiver(
 {
     public DateTimeOffset Now => time.GetUtcNow();
 
+    /// <summary>
+    /// Why <paramref name="ownerId"/> may not begin another upload of <paramref name="length"/> bytes now, or null: one
+    /// person's unfinished uploads are bounded in number and in the bytes they claim, so that nobody reserves the
+    /// storage of a campaign deadline with uploads that never come.
+    /// </summary>
+    public async Task<string?> QuotaRefusalAsync(Guid ownerId, long length, CancellationToken cancellationToken)
+    {
+        var open = db.Uploads.Where(u => u.OwnerId == ownerId && u.State == UploadState.Receiving && u.ExpiresAt > Now);
+        var count = await open.CountAsync(cancellationToken);
+        var claimed = count == 0 ? 0 : await open.SumAsync(u => u.Length, cancellationToken);
+        var limits = options.Value;
+        if (count >= limits.MaxOpenUploadsPerUser)
+        {
+            return $"You have {count} unfinished uploads; finish or cancel one before starting another (at most {limits.MaxOpenUploadsPerUser} at once).";
+        }
+
+        return claimed + length > limits.MaxOpenUploadBytesPerUser
+            ? $"Your unfinished uploads already claim {claimed} bytes and this one {length}; together they may claim at most {limits.MaxOpenUploadBytesPerUser}. Finish or cancel some first."
+            : null;
+    }
+
     public async Task<Upload> CreateAsync(Guid ownerId, Guid? organisationId, long length, string rawMetadata, Dictionary<string, string> metadata, CancellationToken cancellationToken)
     {
         var id = Guid.CreateVersion7();

@@ -132,7 +132,7 @@ internal static class ResultEndpoints
                 var lesson = await db.Lessons.AsNoTracking().FirstAsync(l => l.LessonId == submission.LessonId, cancellationToken);
                 var teacher = await users.FindAsync(submission.TeacherId, cancellationToken);
                 var school = await scope.OrganisationAsync(submission.SchoolId, cancellationToken);
-                entries.Add(new NoticeEntryDto(submission.Id, lesson.Title, lesson.Subject, teacher?.DisplayName ?? teacher?.UserName, school?.Name));
+                entries.Add(new NoticeEntryDto(entries.Count + 1, lesson.Title, lesson.Subject, teacher?.DisplayName ?? teacher?.UserName, school?.Name));
             }
 
             var regionName = (await scope.OrganisationAsync(notice.Region, cancellationToken))?.Name;
@@ -268,7 +268,11 @@ internal sealed record ResultDto(
 
 internal sealed record NoticeRequest(DateTimeOffset EndsAt);
 
-internal sealed record NoticeEntryDto(Guid SubmissionId, string Title, string? Subject, string? Teacher, string? School);
+/// <summary>
+/// One line of a public notice, numbered within it: no submission id, which reviewers at the next level hold and
+/// could match to the teacher and school named here.
+/// </summary>
+internal sealed record NoticeEntryDto(int Number, string Title, string? Subject, string? Teacher, string? School);
 
 internal sealed record NoticeDto(string Level, string? Region, DateTimeOffset StartedAt, DateTimeOffset EndsAt, bool Published, List<NoticeEntryDto> Entries);
 

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Media.Review.Data;
+using Media.Streaming.Contracts;
 
 namespace Media.Review.Campaigns;
 
@@ -22,6 +23,8 @@ internal static class ScoringEndpoints
         group.MapPost("/campaigns/{id:guid}/assignments", AssignAsync).RequireAuthorization(ReviewLevels.CampaignAdmin)
             .WithSummary("Assign reviewers to every handed-in entry at a level in your region: balanced, subject-matched, never from the teacher's school (or county at county level)");
         group.MapGet("/assignments", QueueAsync).RequireAuthorization(Policies.Reviewer).WithSummary("Your review queue, blind: no teacher, school or region");
+        group.MapGet("/assignments/{id:guid}/playback", PlaybackAsync).RequireAuthorization(Policies.Reviewer)
+            .WithSummary("A signed, expiring URL of the entry's video that does not name the lesson (root-relative; resolve it against this server)");
         group.MapPut("/assignments/{id:guid}", ScoreAsync).RequireAuthorization(Policies.Reviewer).WithSummary("Save scores per criterion (draft) or submit them (final)");
         group.MapPost("/assignments/{id:guid}/decline", DeclineAsync).RequireAuthorization(Policies.Reviewer)
             .WithSummary("Decline an entry (a conflict of interest, outside your expertise); another eligible reviewer takes it over");
@@ -133,12 +136,28 @@ internal static class ScoringEndpoints
             var places = (await scope.LineageAsync(submission.SchoolId, cancellationToken)).Select(o => o.Name);
             var title = ReviewRules.BlindTitle(lesson.Title, [teacher?.DisplayName, teacher?.UserName, .. places]);
             var documents = await db.Documents.AsNoTracking().Where(d => d.SubmissionId == submission.Id).Select(d => d.Kind).ToListAsync(cancellationToken);
-            result.Add(new BlindEntryDto(assignment.Id, submission.Id, submission.LessonId, title, lesson.Stage, lesson.Grade, lesson.Subject, lesson.Edition, lesson.Lesson,
+            result.Add(new BlindEntryDto(assignment.Id, submission.Id, title, lesson.Stage, lesson.Grade, lesson.Subject, lesson.Edition, lesson.Lesson,
                 ReviewLevels.NameOf(assignment.Level), campaign.Rubric, assignment.Scores, assignment.Comment, assignment.Final,
                 documents.Select(d => new BlindDocumentDto(d, DocumentKinds.Names[d])).ToList()));
         }
 
         return TypedResults.Ok(result);
+    }
+
+    internal static async Task<Results<Ok<BlindPlaybackLink>, ProblemHttpResult>> PlaybackAsync(
+        Guid id, ClaimsPrincipal user, ReviewDbContext db, IBlindPlayback playback, CancellationToken cancellationToken)
+    {
+        var me = user.UserId()!.Value;
+        var lessonId = await db.Assignments.AsNoTracking().Where(a => a.Id == id && a.ReviewerId == me && a.DeclinedAt == null)
+            .Join(db.Submissions, a => a.SubmissionId, s => s.Id, (_, s) => (Guid?)s.LessonId).FirstOrDefaultAsync(cancellationToken);
+        if (lessonId is null)
+        {
+            return Problems.NotFound($"No entry {id} in your review queue.");
+        }
+
+        return await playback.IssueAsync(lessonId.Value, me, cancellationToken) is { } link
+            ? TypedResults.Ok(link)
+            : Problems.NotFound("This entry's video is not published yet; try again once it has been processed.");
     }
 
     internal static async Task<Results<Ok<BlindScoreDto>, ProblemHttpResult>> ScoreAsync(
@@ -284,9 +303,12 @@ internal sealed record AssignmentSummaryDto(int Entries, int Assignments, int En
 
 internal sealed record BlindDocumentDto(string Kind, string Name);
 
-/// <summary>What a reviewer sees: the lesson, its materials and its place in the textbook, never the teacher, school or region.</summary>
+/// <summary>
+/// What a reviewer sees: the lesson, its materials and its place in the textbook, never the teacher, school or region —
+/// nor the lesson id, which the catalog would resolve to them (the video plays through <c>/assignments/{id}/playback</c>).
+/// </summary>
 internal sealed record BlindEntryDto(
-    Guid AssignmentId, Guid SubmissionId, Guid LessonId, string Title, string? Stage, string? Grade, string? Subject, string? Edition, string? Lesson,
+    Guid AssignmentId, Guid SubmissionId, string Title, string? Stage, string? Grade, string? Subject, string? Edition, string? Lesson,
     string Level, List<Criterion> Rubric, Dictionary<string, double> Scores, string? Comment, bool Final, List<BlindDocumentDto> Documents);
 
 internal sealed record ScoreRequest(Dictionary<string, double>? Scores, string? Comment, bool Final);

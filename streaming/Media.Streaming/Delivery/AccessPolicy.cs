@@ -6,6 +6,7 @@ using Media.Streaming.Contracts;
 using Media.Transcoding.Contracts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace Media.Streaming.Delivery;
 
@@ -13,8 +14,15 @@ namespace Media.Streaming.Delivery;
 /// Decides whether a viewer may watch a lesson under its access level: public, everyone signed in, the teacher's
 /// school, the teacher's city (区域: the 市 above the school), or reviewers only. The teacher and administrators always may.
 /// </summary>
-internal sealed class AccessPolicy(UserDirectory directory)
+internal sealed class AccessPolicy(UserDirectory directory, IPublishedRenditions published, Data.StreamingDbContext db) : ILessonViewers
 {
+    public async Task<bool> MayWatchAsync(Guid lessonId, ClaimsPrincipal viewer, CancellationToken cancellationToken)
+    {
+        var lesson = await published.FindAsync(lessonId, cancellationToken);
+        var delivery = await db.Deliveries.AsNoTracking().FirstOrDefaultAsync(d => d.LessonId == lessonId, cancellationToken);
+        return lesson is not null && await RefusalAsync(lesson, delivery, viewer, cancellationToken) is null;
+    }
+
     /// <summary>The answer to a viewer who may not watch (401 when not signed in, 403 otherwise), or null when they may.</summary>
     public async Task<ProblemHttpResult?> ProblemAsync(PublishedRenditions lesson, LessonDelivery? delivery, ClaimsPrincipal user, CancellationToken cancellationToken)
     {

@@ -41,6 +41,8 @@ internal static class DeliveryEndpoints
         // request skips those middlewares (thousands of segment requests a second for a popular lesson).
         routes.MapMethods("/media/{lessonId:guid}/{**path}", [HttpMethods.Get, HttpMethods.Head], ServeAsync).AllowAnonymous().ShortCircuit()
             .WithTags("Streaming").WithSummary("Playlists, segments and thumbnails of a published lesson (needs ?t=<playback token>)");
+        routes.MapMethods(BlindPlayback.RoutePrefix + "{entry}/{**path}", [HttpMethods.Get, HttpMethods.Head], ServeBlindAsync).AllowAnonymous().ShortCircuit()
+            .WithTags("Streaming").WithSummary("The same files under a key that does not name the lesson (reviewers scoring blind; no download)");
         return routes;
     }
 
@@ -82,8 +84,30 @@ internal static class DeliveryEndpoints
         return TypedResults.Ok(new AccessDto(AccessLevels.NameOf(level.Value)));
     }
 
-    internal static async Task<Ok<AccessDto>> AccessAsync(Guid id, LessonAccessSettings settings, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new AccessDto(AccessLevels.NameOf(await settings.GetAsync(id, cancellationToken))));
+    internal static async Task<Results<Ok<AccessDto>, ProblemHttpResult>> AccessAsync(
+        Guid id, ClaimsPrincipal user, IPublishedRenditions published, StreamingDbContext db, AccessPolicy access, LessonAccessSettings settings, CancellationToken cancellationToken)
+    {
+        var lesson = await published.FindAsync(id, cancellationToken);
+        var delivery = await db.Deliveries.AsNoTracking().FirstOrDefaultAsync(d => d.LessonId == id, cancellationToken);
+        // A lesson with no published video yet has nothing to hide; a published one shows its level to those it is open to.
+        if (lesson is not null && await access.RefusalAsync(lesson, delivery, user, cancellationToken) is not null)
+        {
+            return Problems.NotFound($"No lesson {id} open to you.");
+        }
+
+        return TypedResults.Ok(new AccessDto(AccessLevels.NameOf(await settings.GetAsync(id, cancellationToken))));
+    }
+
+    internal static async Task<IResult> ServeBlindAsync(
+        string entry, string path, string? t, HttpContext context, BlindPlayback blind, PublishedRenditionsCache published, PlaybackTokens tokens, IBlobStore store, HotFileCache hot)
+    {
+        if (blind.LessonOf(entry) is not { } lessonId || path == DownloadEndpoints.FileName)
+        {
+            return Problems.NotFound("This blind playback link is not valid here; open the entry from your review queue again.");
+        }
+
+        return await ServeAsync(lessonId, path, t, context, published, tokens, store, hot);
+    }
 
     internal static async Task<IResult> ServeAsync(
         Guid lessonId, string path, string? t, HttpContext context, PublishedRenditionsCache published, PlaybackTokens tokens, IBlobStore store, HotFileCache hot)
@@ -110,7 +134,7 @@ internal static class DeliveryEndpoints
             var playlist = set is null ? null : await store.GetPropertiesAsync(key, context.RequestAborted);
             if (playlist is null)
             {
-                return Problems.NotFound($"Lesson {lessonId} has no file '{path}'.");
+                return Problems.NotFound($"This lesson has no file '{path}'.");
             }
 
             string text;
@@ -129,7 +153,7 @@ internal static class DeliveryEndpoints
         var file = set is null ? null : await hot.GetAsync(store, key, context.RequestAborted);
         if (file is null)
         {
-            return Problems.NotFound($"Lesson {lessonId} has no file '{path}'.");
+            return Problems.NotFound($"This lesson has no file '{path}'.");
         }
 
         response.Headers.AccessControlAllowOrigin = "*";

@@ -48,7 +48,7 @@ async function open(entry) {
   const video = document.getElementById('entry-video');
   hls?.destroy();
   try {
-    const { url } = await api(`/api/lessons/${entry.lessonId}/playback`);
+    const { url } = await api(`/api/review/assignments/${entry.assignmentId}/playback`);
     hls = new Hls();
     hls.loadSource(url);
     hls.attachMedia(video);
