@@ -52,19 +52,18 @@ internal static class FanoutBenchmark
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", hostToken);
             var created = await http.PostAsJsonAsync("/api/classroom/sessions", new { title = "名师课堂", kind = "broadcast", startsAt = DateTimeOffset.UtcNow, endsAt = DateTimeOffset.UtcNow.AddHours(2) });
             var session = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+            // Students are real accounts (a token signs in only someone the server knows): one roster import creates them all.
+            var tokens = await StudentTokensAsync(http, clients);
+            // The baseline is taken after the import and sign-ins, so that per-connection memory counts connections only.
             await Task.Delay(1000);
             var baselineBytes = Rss(server);
-
-            // Students are token holders the server has never stored: it trusts the signature, as in production.
-            var issuer = new TokenIssuer(
-                new SigningKey(Options.Create(new AuthOptions { SigningKey = key }), Options.Create(new MediaOptions { DataPath = work })),
-                Options.Create(new AuthOptions { SigningKey = key }), TimeProvider.System);
             var pages = 20;
             var received = new long[clients, pages + 1];
             var clock = Stopwatch.StartNew();
             await Parallel.ForEachAsync(Enumerable.Range(0, clients), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
             {
-                var token = issuer.Issue(new User { Id = Guid.NewGuid(), UserName = $"s{i}", DisplayName = $"学生{i}", PasswordHash = "", Roles = [new UserRole { Role = Roles.Student }] }).Value;
+                var token = tokens[i];
                 var connection = new HubConnectionBuilder()
                     .WithUrl(baseUrl + "/hubs/classroom", o =>
                     {
@@ -129,5 +128,25 @@ internal static class FanoutBenchmark
     {
         process.Refresh();
         return process.WorkingSet64;
+    }
+
+    /// <summary>Imports <paramref name="count"/> students of one class (as an administrator) and signs each in once.</summary>
+    private static async Task<string[]> StudentTokensAsync(HttpClient http, int count)
+    {
+        using var admin = new HttpClient { BaseAddress = http.BaseAddress };
+        var adminToken = (await (await admin.PostAsJsonAsync("/api/auth/token", new { userName = "admin", password = "bench-pass" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+        var csv = "学校名称,年级,班级,姓名,学籍号,角色\n" + string.Concat(Enumerable.Range(0, count).Select(i => $"济南市历下实验中学,八年级,压测班,学生{i},B{i:D8},学生\n"));
+        using var content = new StringContent(csv, System.Text.Encoding.UTF8, "text/csv");
+        var report = await (await admin.PostAsync("/api/admin/roster?apply=true", content)).Content.ReadFromJsonAsync<JsonElement>();
+        var people = report.GetProperty("people").EnumerateArray().Where(p => p.GetProperty("initialPassword").ValueKind == JsonValueKind.String).ToArray();
+        var tokens = new string[count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+        {
+            using var client = new HttpClient { BaseAddress = http.BaseAddress };
+            var signIn = await client.PostAsJsonAsync("/api/auth/token", new { userName = people[i].GetProperty("userName").GetString(), password = people[i].GetProperty("initialPassword").GetString() }, ct);
+            tokens[i] = (await signIn.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("accessToken").GetString()!;
+        });
+        return tokens;
     }
 }

@@ -24,6 +24,7 @@ public static class CatalogModule
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddModuleDatabase<CatalogDbContext, SqliteCatalogDbContext, PostgresCatalogDbContext>(CatalogDbContext.SchemaName);
+        builder.Services.AddEventHandler<Platform.Identity.Admin.OrganisationMoved, OrganisationMovedHandler>();
         builder.Services.AddEventHandler<MediaAccepted, LessonDraftHandler>();
         builder.Services.AddEventHandler<LessonProcessing, LessonStatusHandlers>();
         builder.Services.AddEventHandler<LessonPublished, LessonStatusHandlers>();

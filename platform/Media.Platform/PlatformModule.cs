@@ -3,6 +3,7 @@ using Media.Platform.Errors;
 using Media.Platform.Events;
 using Media.Platform.Health;
 using Media.Platform.Identity;
+using Media.Platform.Identity.Admin;
 using Media.Platform.Jobs;
 using Media.Platform.Storage;
 using Media.Platform.Tools;
@@ -90,6 +91,7 @@ public static class PlatformModule
         app.UseCookieAntiforgeryForApi();
         app.MapHealthEndpoints();
         app.MapAuthEndpoints(app.Environment.IsDevelopment());
+        app.MapPeopleEndpoints();
         app.MapJobsDashboard();
         return app;
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
@@ -23,6 +24,9 @@ internal static class AuthSetup
         services.AddMemoryCache();
         services.AddScoped<UserDirectory>();
         services.AddScoped<PasswordSignIn>();
+        services.AddScoped<Admin.AdminAudit>();
+        services.AddScoped<Admin.PeopleAdmin>();
+        services.AddScoped<Admin.RosterImport>();
         // Cookies are Secure whenever the request came over TLS; behind a proxy, UseForwardedHeaders makes that known.
         services.AddAntiforgery(o =>
         {
@@ -46,6 +50,14 @@ internal static class AuthSetup
                 // API callers get a status code (then problem+json), never a redirect to the sign-in page.
                 o.Events.OnRedirectToLogin = context => RedirectOrStatus(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
+                o.Events.OnValidatePrincipal = async context =>
+                {
+                    if (!await IsCurrentAsync(context.HttpContext, context.Principal))
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                    }
+                };
             });
 
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
@@ -58,6 +70,13 @@ internal static class AuthSetup
                     {
                         context.Token ??= HubToken(context.Request);
                         return Task.CompletedTask;
+                    },
+                    OnTokenValidated = async context =>
+                    {
+                        if (!await IsCurrentAsync(context.HttpContext, context.Principal))
+                        {
+                            context.Fail("The account was deactivated or changed since this token was issued; sign in again.");
+                        }
                     },
                 };
                 o.TokenValidationParameters = new TokenValidationParameters
@@ -75,6 +94,7 @@ internal static class AuthSetup
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.TeacherOrAbove, p => p.RequireRole(Roles.Teacher, Roles.SchoolAdmin, Roles.RegionAdmin, Roles.Admin))
             .AddPolicy(Policies.Importer, p => p.RequireRole(Roles.RegionAdmin, Roles.Admin))
+            .AddPolicy(Policies.PeopleAdmin, p => p.RequireRole(Roles.RegionAdmin, Roles.Admin))
             .AddPolicy(Policies.Reviewer, p => p.RequireRole(Roles.Reviewer, Roles.RegionAdmin, Roles.Admin));
         return services;
     }
@@ -103,6 +123,10 @@ internal static class AuthSetup
         });
         return app;
     }
+
+    private static async Task<bool> IsCurrentAsync(HttpContext context, System.Security.Claims.ClaimsPrincipal? principal) =>
+        principal?.UserId() is { } id
+        && await context.RequestServices.GetRequiredService<UserDirectory>().IsSessionCurrentAsync(id, principal.FindFirst(TokenIssuer.StampClaim)?.Value, context.RequestAborted);
 
     private static bool HasBearerToken(HttpRequest request) =>
         request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || HubToken(request) is not null;

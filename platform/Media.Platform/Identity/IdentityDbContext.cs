@@ -13,6 +13,7 @@ public class IdentityDbContext(DbContextOptions options) : ModuleDbContext(optio
     public DbSet<User> Users => Set<User>();
     public DbSet<UserRole> UserRoles => Set<UserRole>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Admin.AdminAuditEntry> AuditEntries => Set<Admin.AdminAuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -23,6 +24,8 @@ public class IdentityDbContext(DbContextOptions options) : ModuleDbContext(optio
             e.Property(o => o.Name).HasMaxLength(200);
             e.HasIndex(o => new { o.ParentId, o.Name }).IsUnique();
             e.HasOne<Organisation>().WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(o => o.Code).HasMaxLength(50);
+            e.HasIndex(o => o.Code).IsUnique();
         });
         modelBuilder.Entity<User>(e =>
         {
@@ -30,8 +33,22 @@ public class IdentityDbContext(DbContextOptions options) : ModuleDbContext(optio
             e.Property(u => u.UserName).HasMaxLength(100);
             e.Property(u => u.DisplayName).HasMaxLength(200);
             e.HasIndex(u => u.UserName).IsUnique();
+            e.Property(u => u.ExternalId).HasMaxLength(50);
+            e.HasIndex(u => u.ExternalId).IsUnique();
+            e.Property(u => u.Title).HasMaxLength(50);
+            e.Property(u => u.SecurityStamp).HasMaxLength(32);
+            e.HasIndex(u => u.OrganisationId);
             e.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(u => u.Roles).WithOne().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Admin.AdminAuditEntry>(e =>
+        {
+            e.ToTable("admin_audit");
+            e.Property(a => a.ActorName).HasMaxLength(100);
+            e.Property(a => a.Action).HasMaxLength(100);
+            e.Property(a => a.Target).HasMaxLength(100);
+            e.Property(a => a.Detail).HasMaxLength(2000);
+            e.HasIndex(a => a.At);
         });
         modelBuilder.Entity<UserRole>(e =>
         {

@@ -25,6 +25,9 @@ public static class Policies
     /// <summary>Those who may bulk-import libraries from the server's import folder: administrators.</summary>
     public const string Importer = "importer";
 
+    /// <summary>Those who manage people and organisations: administrators, and region administrators inside their region.</summary>
+    public const string PeopleAdmin = "people-admin";
+
     /// <summary>Reviewers and administrators.</summary>
     public const string Reviewer = "reviewer";
 }

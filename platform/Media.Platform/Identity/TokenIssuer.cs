@@ -13,6 +13,7 @@ public sealed class TokenIssuer(SigningKey signingKey, IOptions<AuthOptions> opt
     public const string DisplayNameClaim = "given_name";
     public const string RoleClaim = "role";
     public const string OrganisationClaim = "org";
+    public const string StampClaim = "stamp";
 
     public AccessToken Issue(User user)
     {
@@ -42,6 +43,7 @@ public sealed class TokenIssuer(SigningKey signingKey, IOptions<AuthOptions> opt
             new(UserIdClaim, user.Id.ToString()),
             new(NameClaim, user.UserName),
             new(DisplayNameClaim, user.DisplayName),
+            new(StampClaim, user.SecurityStamp),
         };
         if (user.OrganisationId is { } organisation)
         {

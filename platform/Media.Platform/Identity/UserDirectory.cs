@@ -42,6 +42,9 @@ public sealed class UserDirectory(IdentityDbContext db, TimeProvider time, IMemo
             PasswordHash = string.Empty,
             OrganisationId = request.OrganisationId,
             CreatedAt = time.GetUtcNow(),
+            ExternalId = request.ExternalId,
+            Title = request.Title,
+            SecurityStamp = NewStamp(),
         };
         user.PasswordHash = Hasher.HashPassword(user, request.Password);
         user.Roles = request.Roles.Distinct().Select(role => new UserRole { UserId = user.Id, Role = role }).ToList();
@@ -76,8 +79,63 @@ public sealed class UserDirectory(IdentityDbContext db, TimeProvider time, IMemo
             return null;
         }
 
-        return Hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed ? null : user;
+        var matches = Hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
+        return matches && user.DeactivatedAt is null ? user : null;
     }
+
+    /// <summary>Hashes a password for the user (the caller saves).</summary>
+    public static void SetPassword(User user, string password)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        user.PasswordHash = Hasher.HashPassword(user, password);
+    }
+
+    public static string NewStamp() => Guid.NewGuid().ToString("N");
+
+    /// <summary>
+    /// Whether a session (token or cookie) issued with <paramref name="stamp"/> still signs the user in: the account is
+    /// active and nothing it vouches for has changed since. Read at most every 30 s per user and node.
+    /// </summary>
+    public async Task<bool> IsSessionCurrentAsync(Guid userId, string? stamp, CancellationToken cancellationToken)
+    {
+        var current = await cache.GetOrCreateAsync(("stamp", userId), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(30);
+            return await db.Users.AsNoTracking().Where(u => u.Id == userId)
+                .Select(u => new SessionStamp(u.SecurityStamp, u.DeactivatedAt != null)).FirstOrDefaultAsync(cancellationToken);
+        });
+        return current is { Deactivated: false } && current.Stamp == (stamp ?? string.Empty);
+    }
+
+    /// <summary>Forgets what this node remembers of a user's sessions (after a change on this node; other nodes catch up within 30 s).</summary>
+    public void ForgetSessions(Guid userId) => cache.Remove(("stamp", userId));
+
+    /// <summary>Forgets remembered lineages (after organisations moved; other nodes catch up within the lineage lifetime).</summary>
+    public void ForgetLineages(IEnumerable<Guid> organisationIds)
+    {
+        ArgumentNullException.ThrowIfNull(organisationIds);
+        foreach (var id in organisationIds)
+        {
+            cache.Remove(("lineage", id));
+        }
+    }
+
+    /// <summary>The organisation and everything under it (ids), read level by level.</summary>
+    public async Task<HashSet<Guid>> SubtreeAsync(Guid organisationId, CancellationToken cancellationToken = default)
+    {
+        var all = new HashSet<Guid> { organisationId };
+        var level = new List<Guid> { organisationId };
+        while (level.Count > 0 && all.Count < 1_000_000)
+        {
+            var parents = level;
+            level = await db.Organisations.AsNoTracking().Where(o => o.ParentId != null && parents.Contains(o.ParentId.Value)).Select(o => o.Id).ToListAsync(cancellationToken);
+            level.RemoveAll(id => !all.Add(id));
+        }
+
+        return all;
+    }
+
+    private sealed record SessionStamp(string Stamp, bool Deactivated);
 
     public async Task<Organisation> AddOrganisationAsync(string name, OrganisationKind kind, Guid? parentId, CancellationToken cancellationToken = default)
     {
@@ -86,7 +144,7 @@ public sealed class UserDirectory(IdentityDbContext db, TimeProvider time, IMemo
         {
             var parentKind = await db.Organisations.Where(o => o.Id == parent).Select(o => (OrganisationKind?)o.Kind).FirstOrDefaultAsync(cancellationToken)
                 ?? throw new ArgumentException($"Parent organisation {parent} does not exist.", nameof(parentId));
-            if (parentKind >= kind)
+            if (OrganisationKinds.Depth(parentKind) >= OrganisationKinds.Depth(kind))
             {
                 throw new ArgumentException($"A {kind} cannot sit under a {parentKind}.", nameof(kind));
             }
@@ -106,8 +164,9 @@ public sealed class UserDirectory(IdentityDbContext db, TimeProvider time, IMemo
         await db.Users.AsNoTracking().Where(u => u.Roles.Any(r => r.Role == role)).OrderBy(u => u.UserName).ToListAsync(cancellationToken);
 
     /// <summary>
-    /// The organisation and every ancestor up to the province, nearest first. Organisations are never renamed or moved,
-    /// so a lineage once read is kept (access checks, review scopes and catalog audiences ask for it on every request).
+    /// The organisation and every ancestor up to the province, nearest first. Organisations move rarely, so a lineage once
+    /// read is kept for 10 minutes (access checks, review scopes and catalog audiences ask for it on every request); a move
+    /// forgets the moved subtree's lineages on the node that made it.
     /// </summary>
     public async Task<IReadOnlyList<Organisation>> GetLineageAsync(Guid organisationId, CancellationToken cancellationToken = default)
     {
@@ -119,7 +178,7 @@ public sealed class UserDirectory(IdentityDbContext db, TimeProvider time, IMemo
         var lineage = await ReadLineageAsync(organisationId, cancellationToken);
         if (lineage.Count > 0)
         {
-            cache.Set(("lineage", organisationId), lineage, TimeSpan.FromHours(1));
+            cache.Set(("lineage", organisationId), lineage, TimeSpan.FromMinutes(10));
         }
 
         return lineage;
@@ -145,7 +204,8 @@ public sealed class UserDirectory(IdentityDbContext db, TimeProvider time, IMemo
     }
 }
 
-public sealed record NewUser(string UserName, string Password, IReadOnlyList<string> Roles, string? DisplayName = null, Guid? OrganisationId = null);
+public sealed record NewUser(
+    string UserName, string Password, IReadOnlyList<string> Roles, string? DisplayName = null, Guid? OrganisationId = null, string? ExternalId = null, string? Title = null);
 
 public sealed class DuplicateUserNameException : Exception
 {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Media.Platform.Errors;
 using Media.Platform.Identity;
+using Media.Platform.Identity.Admin;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -34,7 +35,7 @@ internal static class ReviewEndpoints
     }
 
     internal static async Task<Results<Created<CampaignDto>, ProblemHttpResult>> CreateAsync(
-        NewCampaign request, ClaimsPrincipal user, ReviewDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        NewCampaign request, ClaimsPrincipal user, ReviewDbContext db, AdminAudit audit, TimeProvider time, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200 || request.Year is < 2000 or > 2100)
         {
@@ -114,6 +115,7 @@ internal static class ReviewEndpoints
 
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(user, "campaign.created", $"campaign:{campaign.Id}", $"{campaign.Name} ({campaign.Year})", cancellationToken);
         return TypedResults.Created($"/api/review/campaigns/{campaign.Id}", CampaignDto.Of(campaign));
     }
 
@@ -122,7 +124,7 @@ internal static class ReviewEndpoints
             .Select(CampaignDto.Of).ToList());
 
     internal static async Task<Results<Ok<List<PoolMemberDto>>, ProblemHttpResult>> SetPoolAsync(
-        Guid id, List<PoolMemberRequest> request, ClaimsPrincipal user, ReviewDbContext db, UserDirectory users, CancellationToken cancellationToken)
+        Guid id, List<PoolMemberRequest> request, ClaimsPrincipal user, ReviewDbContext db, UserDirectory users, AdminAudit audit, CancellationToken cancellationToken)
     {
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (campaign is null)
@@ -172,6 +174,7 @@ internal static class ReviewEndpoints
         await db.Reviewers.Where(r => r.CampaignId == id).ExecuteDeleteAsync(cancellationToken);
         db.Reviewers.AddRange(members);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(user, "campaign.pool-replaced", $"campaign:{id}", $"{members.Count} reviewers", cancellationToken);
         return TypedResults.Ok(members.Select(PoolMemberDto.Of).ToList());
     }
 

@@ -80,7 +80,7 @@ internal static class DeliveryEndpoints
             return Problems.Validation($"level must be one of: {string.Join(", ", AccessLevels.Names)}.");
         }
 
-        await settings.ChangeAsync(id, level.Value, cancellationToken);
+        await settings.ChangeAsync(id, level.Value, user, cancellationToken);
         return TypedResults.Ok(new AccessDto(AccessLevels.NameOf(level.Value)));
     }
 

@@ -1,0 +1,264 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+
+namespace Media.Platform.Identity.Admin;
+
+/// <summary>
+/// Takes a school roster into people and classes, idempotent by the roster id (教职工号 / 学籍号): a person seen before is
+/// updated, a new one created (user name = the roster id unless 用户名 says otherwise, with a generated password), and a
+/// roster-managed person of a school in the file who is no longer in it is deactivated. Schools must already exist in the
+/// caller's region (found by 学校标识码, else by name); grades and classes are created under them as needed. A preview
+/// changes nothing. Rows with errors are reported with their line and skipped; a fatal problem (unreadable file,
+/// missing headers, one roster id twice) applies nothing at all. Everything applied is one save, audited.
+/// </summary>
+public sealed class RosterImport(IdentityDbContext db, UserDirectory directory, AdminAudit audit, TimeProvider time)
+{
+    private static readonly Dictionary<string, string> RoleNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["教师"] = Roles.Teacher, ["老师"] = Roles.Teacher, ["teacher"] = Roles.Teacher,
+        ["学生"] = Roles.Student, ["student"] = Roles.Student,
+        ["评审"] = Roles.Reviewer, ["评审专家"] = Roles.Reviewer, ["专家"] = Roles.Reviewer, ["reviewer"] = Roles.Reviewer,
+        ["学校管理员"] = Roles.SchoolAdmin, ["school-admin"] = Roles.SchoolAdmin,
+    };
+
+    public async Task<RosterReport> RunAsync(ClaimsPrincipal actor, Stream content, bool isExcel, bool apply, CancellationToken cancellationToken)
+    {
+        var (rows, fatal) = RosterFile.Read(content, isExcel);
+        if (fatal is not null)
+        {
+            return RosterReport.Failed(fatal);
+        }
+
+        var twice = rows.GroupBy(ExternalIdOf).Where(g => g.Key is not null && g.Count() > 1).Select(g => $"{g.Key} (lines {string.Join(", ", g.Select(r => r.Line))})").ToList();
+        if (twice.Count > 0)
+        {
+            return RosterReport.Failed("A roster id appears more than once: " + string.Join("; ", twice.Take(20)));
+        }
+
+        var schools = new SchoolFinder(db, directory, actor);
+        var places = new ClassPlaces(db);
+        var known = await db.Users.Include(u => u.Roles).Where(u => u.ExternalId != null).ToDictionaryAsync(u => u.ExternalId!, cancellationToken);
+        var lines = new List<RosterLine>();
+        var errors = new List<RosterError>();
+        var schoolsInFile = new HashSet<Guid>();
+        var seen = new HashSet<Guid>();
+        var takenNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var externalId = ExternalIdOf(row);
+            var name = row[RosterColumns.Name];
+            var role = row[RosterColumns.Role] is { } roleText ? RoleNames.GetValueOrDefault(roleText) : row[RosterColumns.StudentId] is not null ? Roles.Student : Roles.Teacher;
+            if (externalId is null || name is null || name.Length > 200 || externalId.Length > 50)
+            {
+                errors.Add(new RosterError(row.Line, "姓名 and 教职工号/学籍号 are required (at most 200 and 50 characters)."));
+                continue;
+            }
+
+            if (role is null)
+            {
+                errors.Add(new RosterError(row.Line, $"角色 '{row[RosterColumns.Role]}' is not one of: {string.Join(", ", RoleNames.Keys.Where(k => k.Any(c => c > 127)))}."));
+                continue;
+            }
+
+            var school = await schools.FindAsync(row[RosterColumns.SchoolCode], row[RosterColumns.SchoolName], cancellationToken);
+            if (school.Problem is not null)
+            {
+                errors.Add(new RosterError(row.Line, school.Problem));
+                continue;
+            }
+
+            schoolsInFile.Add(school.Id);
+            var organisation = role == Roles.Student && row[RosterColumns.Class] is { } className
+                ? await places.ClassAsync(school.Id, row[RosterColumns.Grade], className, cancellationToken)
+                : school.Id;
+            var title = row[RosterColumns.Title] is { Length: <= 50 } t ? t : null;
+            if (known.TryGetValue(externalId, out var user))
+            {
+                seen.Add(user.Id);
+                var roles = user.Roles.Select(r => r.Role).ToHashSet();
+                var changed = user.DisplayName != name || user.OrganisationId != organisation || user.Title != title || !roles.Contains(role) || user.DeactivatedAt is not null;
+                if (changed && apply)
+                {
+                    Update(user, name, organisation, title, role);
+                }
+
+                lines.Add(new RosterLine(row.Line, changed ? RosterActions.Changed : RosterActions.Unchanged, user.UserName, externalId, null));
+                continue;
+            }
+
+            var userName = row[RosterColumns.UserName] ?? externalId;
+            if (!takenNames.Add(userName) || await db.Users.AnyAsync(u => u.UserName == userName, cancellationToken))
+            {
+                errors.Add(new RosterError(row.Line, $"The user name '{userName}' is already taken by another account; give this person a 用户名."));
+                continue;
+            }
+
+            var password = PasswordPolicy.Generate();
+            if (apply)
+            {
+                Create(userName, name, organisation, title, role, externalId, password);
+            }
+
+            lines.Add(new RosterLine(row.Line, RosterActions.Created, userName, externalId, apply ? password : null));
+        }
+
+        // Roster-managed people of the schools in this file who are no longer in it leave (deactivated, never deleted).
+        var leaving = new List<User>();
+        foreach (var user in known.Values.Where(u => u.DeactivatedAt is null && !seen.Contains(u.Id) && u.OrganisationId is not null))
+        {
+            if ((await directory.GetLineageAsync(user.OrganisationId!.Value, cancellationToken)).Any(o => schoolsInFile.Contains(o.Id)))
+            {
+                leaving.Add(user);
+                lines.Add(new RosterLine(0, RosterActions.Deactivated, user.UserName, user.ExternalId!, null));
+            }
+        }
+
+        if (apply)
+        {
+            foreach (var user in leaving)
+            {
+                user.DeactivatedAt = time.GetUtcNow();
+                user.SecurityStamp = UserDirectory.NewStamp();
+            }
+
+            var counts = RosterReport.Of(lines, errors, applied: true);
+            audit.Add(actor, "roster.imported", "roster", $"{counts.Created} created, {counts.Changed} changed, {counts.Deactivated} deactivated, {errors.Count} rows refused");
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var user in leaving.Concat(known.Values.Where(u => seen.Contains(u.Id))))
+            {
+                directory.ForgetSessions(user.Id);
+            }
+
+            return counts;
+        }
+
+        return RosterReport.Of(lines, errors, applied: false);
+    }
+
+    private void Update(User user, string name, Guid organisation, string? title, string role)
+    {
+        var vouchedForChanged = user.OrganisationId != organisation || user.Roles.All(r => r.Role != role) || user.DeactivatedAt is not null;
+        user.DisplayName = name;
+        user.OrganisationId = organisation;
+        user.Title = title;
+        user.DeactivatedAt = null;
+        if (user.Roles.All(r => r.Role != role))
+        {
+            db.UserRoles.Add(new UserRole { UserId = user.Id, Role = role });
+        }
+
+        if (vouchedForChanged)
+        {
+            user.SecurityStamp = UserDirectory.NewStamp();
+        }
+    }
+
+    private void Create(string userName, string name, Guid organisation, string? title, string role, string externalId, string password)
+    {
+        var user = new User
+        {
+            Id = Guid.CreateVersion7(), UserName = userName, DisplayName = name, PasswordHash = string.Empty, OrganisationId = organisation,
+            CreatedAt = time.GetUtcNow(), ExternalId = externalId, Title = title, SecurityStamp = UserDirectory.NewStamp(),
+        };
+        UserDirectory.SetPassword(user, password);
+        user.Roles = [new UserRole { UserId = user.Id, Role = role }];
+        db.Users.Add(user);
+    }
+
+    private static string? ExternalIdOf(RosterRow row) => row[RosterColumns.StaffId] ?? row[RosterColumns.StudentId];
+
+    /// <summary>Schools by code or name, only inside the caller's region; remembered for the file.</summary>
+    private sealed class SchoolFinder(IdentityDbContext db, UserDirectory directory, ClaimsPrincipal actor)
+    {
+        private readonly Dictionary<string, (Guid Id, string? Problem)> _found = [];
+
+        public async Task<(Guid Id, string? Problem)> FindAsync(string? code, string? name, CancellationToken cancellationToken)
+        {
+            var key = code is not null ? "code:" + code : "name:" + name;
+            if (_found.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            var candidates = await db.Organisations.AsNoTracking()
+                .Where(o => o.Kind == OrganisationKind.School && (code != null ? o.Code == code : o.Name == name)).ToListAsync(cancellationToken);
+            var inScope = new List<Organisation>();
+            foreach (var candidate in candidates)
+            {
+                if (actor.IsInRole(Roles.Admin) || (actor.OrganisationId() is { } root && (await directory.GetLineageAsync(candidate.Id, cancellationToken)).Any(o => o.Id == root)))
+                {
+                    inScope.Add(candidate);
+                }
+            }
+
+            var answer = inScope switch
+            {
+                [var one] when one.DeactivatedAt is null => (one.Id, (string?)null),
+                [var one] => (one.Id, $"{one.Name} is deactivated and takes no new members."),
+                [] => (Guid.Empty, code is not null ? $"No school with 学校标识码 {code} in your region; add it first." : $"No school named {name} in your region; add it first."),
+                _ => (Guid.Empty, $"Several schools in your region are named {name}; give the 学校标识码."),
+            };
+            _found[key] = answer;
+            return answer;
+        }
+    }
+
+    /// <summary>Grades and classes under a school, created when first named (added to the same save).</summary>
+    private sealed class ClassPlaces(IdentityDbContext db)
+    {
+        private readonly Dictionary<(Guid, string), Guid> _known = [];
+
+        public async Task<Guid> ClassAsync(Guid school, string? grade, string className, CancellationToken cancellationToken)
+        {
+            var parent = grade is null ? school : await ChildAsync(school, grade, OrganisationKind.Grade, cancellationToken);
+            return await ChildAsync(parent, className, OrganisationKind.Class, cancellationToken);
+        }
+
+        private async Task<Guid> ChildAsync(Guid parent, string name, OrganisationKind kind, CancellationToken cancellationToken)
+        {
+            if (_known.TryGetValue((parent, name), out var id))
+            {
+                return id;
+            }
+
+            var existing = await db.Organisations.AsNoTracking().Where(o => o.ParentId == parent && o.Name == name).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(cancellationToken);
+            if (existing is null)
+            {
+                var organisation = new Organisation { Id = Guid.CreateVersion7(), Name = name, Kind = kind, ParentId = parent };
+                db.Organisations.Add(organisation);
+                existing = organisation.Id;
+            }
+
+            _known[(parent, name)] = existing.Value;
+            return existing.Value;
+        }
+    }
+}
+
+public static class RosterActions
+{
+    public const string Created = "created";
+    public const string Changed = "changed";
+    public const string Unchanged = "unchanged";
+    public const string Deactivated = "deactivated";
+}
+
+/// <summary>One person's outcome; line 0 for people deactivated because the file no longer lists them.</summary>
+public sealed record RosterLine(int Line, string Action, string UserName, string ExternalId, string? InitialPassword);
+
+public sealed record RosterError(int Line, string Message);
+
+/// <summary>What a preview would do or an apply did; <see cref="Fatal"/> set means nothing was (or would be) applied.</summary>
+public sealed record RosterReport(bool Applied, string? Fatal, int Created, int Changed, int Unchanged, int Deactivated, List<RosterError> Errors, List<RosterLine> People)
+{
+    public static RosterReport Failed(string fatal) => new(false, fatal, 0, 0, 0, 0, [], []);
+
+    public static RosterReport Of(List<RosterLine> lines, List<RosterError> errors, bool applied)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        return new RosterReport(applied, null, Count(lines, RosterActions.Created), Count(lines, RosterActions.Changed), Count(lines, RosterActions.Unchanged),
+            Count(lines, RosterActions.Deactivated), errors, lines);
+    }
+
+    private static int Count(List<RosterLine> lines, string action) => lines.Count(l => l.Action == action);
+}

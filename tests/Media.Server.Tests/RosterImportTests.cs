@@ -1,0 +1,158 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Media.Testing;
+using MiniExcelLibs;
+
+namespace Media.Server.Tests;
+
+/// <summary>A school's roster as it exports it (GB18030 CSV or .xlsx, Chinese headers): previewed, applied, applied again, then shrunk.</summary>
+public sealed class RosterImportTests : IAsyncDisposable
+{
+    private const string Header = "学校标识码,学校名称,年级,班级,姓名,学籍号,教职工号,角色,职称";
+
+    private static readonly string[] Roster =
+    [
+        "3701020001,济南市历下实验中学,八年级,八年级(2)班,陈一,G370102201001,,学生,",
+        "3701020001,济南市历下实验中学,八年级,八年级(2)班,陈二,G370102201002,,学生,",
+        "3701020001,济南市历下实验中学,八年级,八年级(3)班,陈三,G370102201003,,学生,",
+        "3701020001,济南市历下实验中学,,,林老师,,J37010200077,教师,骨干教师",
+        "3709990009,某某学校,八年级,八年级(1)班,无校,G370999201001,,学生,",
+        "3701020001,济南市历下实验中学,八年级,八年级(2)班,,G370102201004,,学生,",
+    ];
+
+    private readonly MediaServerFactory _server = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Roster_PreviewApplyReapplyAndShrink_CreatesOnceUpdatesIdempotentlyAndDeactivatesWhoLeft()
+    {
+        var admin = await _server.CreateClientForAsync("jinan-admin");
+        await CodeTheSchoolAsync();
+
+        var preview = await ImportAsync(admin, Roster, apply: false);
+        var nothingYet = await (await _server.CreateClientForAsync("admin")).GetFromJsonAsync<JsonElement>("/api/admin/users?q=G370102201001", Ct);
+        var applied = await ImportAsync(admin, Roster, apply: true);
+        var again = await ImportAsync(admin, Roster, apply: true);
+        var student = applied.GetProperty("people").EnumerateArray().Single(p => p.GetProperty("externalId").GetString() == "G370102201001");
+        var signIn = await SignInAsync("G370102201001", student.GetProperty("initialPassword").GetString()!);
+        var me = await MeAsync(signIn);
+        var shrunk = await ImportAsync(admin, Roster.Where(line => !line.Contains("陈三", StringComparison.Ordinal)).ToArray(), apply: true);
+        var left = applied.GetProperty("people").EnumerateArray().Single(p => p.GetProperty("externalId").GetString() == "G370102201003");
+
+        Assert.Equal(4, preview.GetProperty("created").GetInt32());
+        Assert.False(preview.GetProperty("applied").GetBoolean());
+        Assert.Equal([6, 7], preview.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("line").GetInt32()));
+        Assert.Contains("3709990009", preview.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.All(preview.GetProperty("people").EnumerateArray(), p => Assert.Equal(JsonValueKind.Null, p.GetProperty("initialPassword").ValueKind));
+        Assert.Equal(0, nothingYet.GetProperty("total").GetInt32());
+        Assert.Equal(4, applied.GetProperty("created").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        Assert.Equal("陈一", me.GetProperty("displayName").GetString());
+        Assert.Equal(0, again.GetProperty("created").GetInt32());
+        Assert.Equal(4, again.GetProperty("unchanged").GetInt32());
+        Assert.Equal(1, shrunk.GetProperty("deactivated").GetInt32());
+        Assert.NotEqual(HttpStatusCode.OK, (await SignInAsync("G370102201003", left.GetProperty("initialPassword").GetString()!)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Roster_WithOneIdTwiceOrOutsideTheRegion_AppliesNothingOrOnlyWhatIsInside()
+    {
+        var admin = await _server.CreateClientForAsync("qingdao-admin");
+        await CodeTheSchoolAsync();
+
+        var twice = await SendAsync(admin, Csv([Roster[0], Roster[0].Replace("陈一", "陈一一", StringComparison.Ordinal)]), "text/csv", apply: true);
+        var outside = await ImportAsync(admin, Roster[..1], apply: true);
+        var badHeader = await SendAsync(admin, Csv(["a,b"], header: "列1,列2"), "text/csv", apply: true);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, twice.StatusCode);
+        Assert.Contains("G370102201001", await twice.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(0, outside.GetProperty("created").GetInt32());
+        Assert.Contains("in your region", outside.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, badHeader.StatusCode);
+    }
+
+    [Fact]
+    public async Task Roster_AsAnExcelWorkbook_IsReadLikeTheCsv()
+    {
+        var admin = await _server.CreateClientForAsync("admin");
+        await CodeTheSchoolAsync();
+        using var workbook = new MemoryStream();
+        workbook.SaveAs(new[]
+        {
+            new Dictionary<string, object> { ["学校标识码"] = "3701020001", ["姓名"] = "黄老师", ["教职工号"] = "J37010200099", ["角色"] = "教师", ["职称"] = "学科带头人" },
+        }, excelType: ExcelType.XLSX);
+
+        var response = await SendAsync(admin, workbook.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", apply: true);
+        var report = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var found = await admin.GetFromJsonAsync<JsonElement>("/api/admin/users?q=J37010200099", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, report.GetProperty("created").GetInt32());
+        Assert.Equal("学科带头人", found.GetProperty("items")[0].GetProperty("title").GetString());
+        Assert.Equal(["teacher"], found.GetProperty("items")[0].GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+    }
+
+    private async Task CodeTheSchoolAsync()
+    {
+        var admin = await _server.CreateClientForAsync("admin");
+        var school = await OrganisationAsync(admin, "山东省", "济南市", "历下区", "济南市历下实验中学");
+        var coded = await admin.PutAsJsonAsync($"/api/admin/organisations/{school.Id}", new { name = "济南市历下实验中学", parentId = school.ParentId, code = "3701020001" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, coded.StatusCode);
+    }
+
+    private static async Task<(Guid Id, Guid? ParentId)> OrganisationAsync(HttpClient admin, params string[] path)
+    {
+        Guid? parent = null;
+        Guid id = default;
+        foreach (var name in path)
+        {
+            var children = await admin.GetFromJsonAsync<JsonElement>("/api/admin/organisations" + (parent is null ? "" : $"?parentId={parent}"), Ct);
+            var previous = parent;
+            id = children.EnumerateArray().Single(o => o.GetProperty("name").GetString() == name).GetProperty("id").GetGuid();
+            parent = id;
+            if (name == path[^1])
+            {
+                return (id, previous);
+            }
+        }
+
+        return (id, null);
+    }
+
+    private static byte[] Csv(string[] lines, string header = Header)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        // What Excel writes on Chinese Windows: GB18030, CRLF.
+        return Encoding.GetEncoding("GB18030").GetBytes(string.Join("\r\n", [header, .. lines]) + "\r\n");
+    }
+
+    private static async Task<JsonElement> ImportAsync(HttpClient client, string[] lines, bool apply)
+    {
+        var response = await SendAsync(client, Csv(lines), "text/csv", apply);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, byte[] body, string contentType, bool apply)
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        return await client.PostAsync($"/api/admin/roster?apply={(apply ? "true" : "false")}", content, Ct);
+    }
+
+    private Task<HttpResponseMessage> SignInAsync(string userName, string password) =>
+        _server.CreateClient().PostAsJsonAsync("/api/auth/token", new { userName, password }, Ct);
+
+    private async Task<JsonElement> MeAsync(HttpResponseMessage signIn)
+    {
+        using var client = _server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await signIn.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("accessToken").GetString());
+        return await client.GetFromJsonAsync<JsonElement>("/api/auth/me", Ct);
+    }
+
+    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
+}
