@@ -45,7 +45,7 @@ public static class PlatformModule
         services.AddSignalR();
         services.AddSingleton<Microsoft.AspNetCore.SignalR.IUserIdProvider, SubjectUserIdProvider>();
         builder.AddModuleDatabase<IdentityDbContext, SqliteIdentityDbContext, PostgresIdentityDbContext>(IdentityDbContext.SchemaName);
-        services.AddMediaAuth();
+        services.AddMediaAuth(StartupOptions.Read<AuthOptions>(builder.Configuration, AuthOptions.Section).Oidc);
         // Cookies and anti-forgery tokens must survive a restart; keys live beside the other embedded data.
         services.AddDataProtection().SetApplicationName("media").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys", "data-protection")));
         services.AddMediaProblemDetails();
@@ -92,6 +92,10 @@ public static class PlatformModule
         app.MapHealthEndpoints();
         app.MapAuthEndpoints(app.Environment.IsDevelopment());
         app.MapPeopleEndpoints();
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>().Value.Oidc.Enabled)
+        {
+            app.MapGet(UnifiedSignIn.StartPath, UnifiedSignIn.Start).AllowAnonymous();
+        }
         app.MapJobsDashboard();
         return app;
     }

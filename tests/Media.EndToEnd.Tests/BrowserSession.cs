@@ -11,7 +11,7 @@ public sealed class BrowserSession : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private static readonly string[] ChromiumArgs =
+    internal static readonly string[] ChromiumArgs =
     [
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic",
@@ -67,7 +67,16 @@ public sealed class BrowserSession : IAsyncLifetime
         // Wait for the redirect to be committed only: locators wait for what each test needs next. Waiting for a load
         // state here hung now and then under the whole suite's load (the URL matched, the DOMContentLoaded wait never
         // returned), and pages keep loading data and SignalR connections anyway.
-        await page.WaitForURLAsync("**" + returnUrl, new() { WaitUntil = WaitUntilState.Commit, Timeout = 180_000 });
+        try
+        {
+            await page.WaitForURLAsync("**" + returnUrl, new() { WaitUntil = WaitUntilState.Commit, Timeout = 180_000 });
+        }
+        catch (TimeoutException e)
+        {
+            var text = await page.InnerTextAsync("body");
+            throw new TimeoutException($"Signed in as {userName}, the browser stayed at {page.Url}: {text[..Math.Min(text.Length, 400)]}", e);
+        }
+
         return page;
     }
 

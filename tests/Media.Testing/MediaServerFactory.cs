@@ -53,9 +53,11 @@ public class MediaServerFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Serves the host on a real socket at 127.0.0.1 (for browsers, node clients, raw sockets); returns its base URL.</summary>
-    public string StartOnLoopback()
+    public string StartOnLoopback() => StartOnLoopback(TestEnvironment.FreePort());
+
+    /// <summary>Starts on a port chosen beforehand (another service had to be told the address first).</summary>
+    public string StartOnLoopback(int port)
     {
-        var port = TestEnvironment.FreePort();
         UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, port));
         StartServer();
         return $"http://127.0.0.1:{port}";

@@ -29,6 +29,36 @@ public sealed class AuthOptions
 
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan LockoutPeriod { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Unified sign-in (统一身份认证) through the education cloud's OpenID provider; off while Authority is empty.</summary>
+    public OidcOptions Oidc { get; set; } = new();
+}
+
+/// <summary>
+/// Settings under <c>Media:Auth:Oidc</c>. People signing in through the provider must already have an account here
+/// (from the roster): the claim named <see cref="RosterIdClaim"/> is matched to the account's roster id (教职工号 / 学籍号).
+/// </summary>
+public sealed class OidcOptions
+{
+    public const string Scheme = "oidc";
+
+    /// <summary>The provider's issuer URL (its <c>/.well-known/openid-configuration</c> is read from there).</summary>
+    public Uri? Authority { get; set; }
+
+    public string? ClientId { get; set; }
+
+    public string? ClientSecret { get; set; }
+
+    /// <summary>What the sign-in page calls the provider.</summary>
+    public string DisplayName { get; set; } = "统一身份认证";
+
+    /// <summary>The ID-token claim that carries the roster id.</summary>
+    public string RosterIdClaim { get; set; } = "sub";
+
+    /// <summary>Only for a provider on a private test network: production providers are reached over HTTPS.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
+    public bool Enabled => Authority is not null;
 }
 
 /// <summary>Settings under <c>Media:Demo</c>: seeded organisations and users for trying the product.</summary>

@@ -17,7 +17,7 @@ internal static class AuthSetup
     public const string Scheme = "media";
     public const string AntiforgeryHeader = "X-CSRF-TOKEN";
 
-    public static IServiceCollection AddMediaAuth(this IServiceCollection services)
+    public static IServiceCollection AddMediaAuth(this IServiceCollection services, OidcOptions oidc)
     {
         services.AddSingleton<SigningKey>();
         services.AddSingleton<TokenIssuer>();
@@ -34,7 +34,13 @@ internal static class AuthSetup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
-        services.AddAuthentication(Scheme)
+        var authentication = services.AddAuthentication(Scheme);
+        if (oidc.Enabled)
+        {
+            authentication.AddOpenIdConnect(OidcOptions.Scheme, oidc.DisplayName, o => UnifiedSignIn.Configure(o, oidc));
+        }
+
+        authentication
             .AddPolicyScheme(Scheme, Scheme, o => o.ForwardDefaultSelector = context =>
                 HasBearerToken(context.Request) ? JwtBearerDefaults.AuthenticationScheme : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddJwtBearer()

@@ -17,6 +17,9 @@ public sealed class UserDirectory(IdentityDbContext db, TimeProvider time, IMemo
     public Task<User?> FindByUserNameAsync(string userName, CancellationToken cancellationToken = default) =>
         db.Users.Include(u => u.Roles).AsNoTracking().FirstOrDefaultAsync(u => u.UserName == userName, cancellationToken);
 
+    public Task<User?> FindByRosterIdAsync(string rosterId, CancellationToken cancellationToken = default) =>
+        db.Users.Include(u => u.Roles).AsNoTracking().FirstOrDefaultAsync(u => u.ExternalId == rosterId, cancellationToken);
+
     /// <summary>Creates a user; fails with <see cref="DuplicateUserNameException"/> when the name is taken.</summary>
     public async Task<User> CreateUserAsync(NewUser request, CancellationToken cancellationToken = default)
     {

@@ -6,8 +6,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Media.Server.Pages.Account;
 
-public sealed class SignInModel(PasswordSignIn signIn) : PageModel
+public sealed class SignInModel(PasswordSignIn signIn, Microsoft.Extensions.Options.IOptions<AuthOptions> auth) : PageModel
 {
+    private static readonly string[] UnifiedErrors = [UnifiedSignIn.UnknownPerson, UnifiedSignIn.Failed];
+
+    /// <summary>The unified sign-in's name when one is configured (统一身份认证), else null.</summary>
+    public string? UnifiedName => auth.Value.Oidc.Enabled ? auth.Value.Oidc.DisplayName : null;
+
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
@@ -22,7 +27,14 @@ public sealed class SignInModel(PasswordSignIn signIn) : PageModel
     /// <summary>Minutes to wait when sign-in is locked after too many wrong passwords.</summary>
     public int? RetryMinutes { get; private set; }
 
-    public void OnGet() { }
+    public void OnGet(string? error)
+    {
+        // Only the reasons the unified sign-in sends back; anything else in the query is ignored.
+        if (UnifiedErrors.Contains(error))
+        {
+            ErrorKey = error;
+        }
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
