@@ -19,6 +19,14 @@ internal sealed class IngestOptions
     [Range(1, long.MaxValue)]
     public long MaxOpenUploadBytesPerUser { get; set; } = 64L << 30;
 
+    /// <summary>Bytes one person's uploads may take, kept ones and unfinished claims together (the Shenzhen plan: 1 TB a person).</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxStoredBytesPerUser { get; set; } = 1L << 40;
+
+    /// <summary>Bytes the uploads of one school's people may take together; 0 means no limit per school.</summary>
+    [Range(0, long.MaxValue)]
+    public long MaxStoredBytesPerSchool { get; set; }
+
     /// <summary>An unfinished upload expires this long after its last activity (tus Upload-Expires).</summary>
     [Range(typeof(TimeSpan), "00:01:00", "90.00:00:00")]
     public TimeSpan UploadExpiry { get; set; } = TimeSpan.FromDays(7);

@@ -37,6 +37,7 @@ public static class PlatformModule
         services.AddSingleton<MediaToolRunner>();
         services.AddSingleton<FfmpegTools>();
         services.AddHostedService<FfmpegStartupCheck>();
+        services.AddSingleton<DatabaseReadiness>();
         services.AddHostedService<DatabaseMigrator>();
         services.AddHostedService<IdentitySeeder>();
 
@@ -82,6 +83,7 @@ public static class PlatformModule
         // (sign-in limits) and whether it used TLS (Secure cookies, HSTS) as the balancer saw them.
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
+        app.UseDatabaseReadinessGate();
         app.UseMediaProblemDetails();
         // Routing after the problem handlers: an endpoint that short-circuits the rest of the pipeline (segment
         // delivery) still answers failures with problem+json.

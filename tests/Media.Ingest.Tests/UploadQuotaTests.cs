@@ -64,3 +64,46 @@ public sealed class UploadQuotaTests : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _server.DisposeAsync();
 }
+
+/// <summary>What a person keeps counts against their storage quota: an accepted lesson leaves less room for the next upload.</summary>
+public sealed class StorageQuotaTests : IAsyncDisposable
+{
+    private const long Quota = 400_000;
+
+    private readonly TempFolder _folder = new("storage-quota");
+    private readonly MediaServerFactory _server = new MediaServerFactory().With("Media:Ingest:MaxStoredBytesPerUser", Quota.ToString(CultureInfo.InvariantCulture));
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Create_PastTheStorageQuota_Is429WhileWhatFitsIsAccepted()
+    {
+        var teacher = await _server.CreateClientForAsync("teacher");
+        var video = _folder.Combine("kept.mp4");
+        await Ffmpeg.LessonAsync(video, seconds: 1, size: "160x120");
+        var size = new FileInfo(video).Length;
+        Assert.InRange(size, 1, Quota / 2);
+        await LessonApi.WaitForAcceptedAsync(teacher, await LessonApi.UploadAsync(teacher, video, "占用空间的课"));
+
+        var tooMuch = await CreateAsync(teacher, Quota - size + 1);
+        var fits = await CreateAsync(teacher, Quota - size);
+        var problem = await tooMuch.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, tooMuch.StatusCode);
+        Assert.Contains("storage quota", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, fits.StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> CreateAsync(HttpClient client, long length)
+    {
+        using var request = TusHttp.Request(HttpMethod.Post, "/api/uploads/");
+        request.Headers.Add("Upload-Length", length.ToString(CultureInfo.InvariantCulture));
+        return await client.SendAsync(request, Ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _folder.Dispose();
+    }
+}

@@ -96,7 +96,7 @@ internal static class TusEndpoints
         }
 
         var user = context.User;
-        if (await receiver.QuotaRefusalAsync(user.UserId()!.Value, length, cancellationToken) is { } quota)
+        if (await receiver.QuotaRefusalAsync(user.UserId()!.Value, user.OrganisationId(), length, cancellationToken) is { } quota)
         {
             return Problem(context, StatusCodes.Status429TooManyRequests, UploadProblems.Quota, quota);
         }

@@ -27,23 +27,46 @@ internal sealed class UploadReceiver(
     /// <summary>
     /// Why <paramref name="ownerId"/> may not begin another upload of <paramref name="length"/> bytes now, or null: one
     /// person's unfinished uploads are bounded in number and in the bytes they claim, so that nobody reserves the
-    /// storage of a campaign deadline with uploads that never come.
+    /// storage of a campaign deadline with uploads that never come; and what a person (and their school) keeps is bounded
+    /// by a storage quota. Kept means accepted or being validated; rejected and expired uploads hold nothing.
     /// </summary>
-    public async Task<string?> QuotaRefusalAsync(Guid ownerId, long length, CancellationToken cancellationToken)
+    public async Task<string?> QuotaRefusalAsync(Guid ownerId, Guid? organisationId, long length, CancellationToken cancellationToken)
     {
+        var limits = options.Value;
         var open = db.Uploads.Where(u => u.OwnerId == ownerId && u.State == UploadState.Receiving && u.ExpiresAt > Now);
         var count = await open.CountAsync(cancellationToken);
         var claimed = count == 0 ? 0 : await open.SumAsync(u => u.Length, cancellationToken);
-        var limits = options.Value;
         if (count >= limits.MaxOpenUploadsPerUser)
         {
             return $"You have {count} unfinished uploads; finish or cancel one before starting another (at most {limits.MaxOpenUploadsPerUser} at once).";
         }
 
-        return claimed + length > limits.MaxOpenUploadBytesPerUser
-            ? $"Your unfinished uploads already claim {claimed} bytes and this one {length}; together they may claim at most {limits.MaxOpenUploadBytesPerUser}. Finish or cancel some first."
-            : null;
+        if (claimed + length > limits.MaxOpenUploadBytesPerUser)
+        {
+            return $"Your unfinished uploads already claim {claimed} bytes and this one {length}; together they may claim at most {limits.MaxOpenUploadBytesPerUser}. Finish or cancel some first.";
+        }
+
+        var kept = await KeptBytesAsync(db.Uploads.Where(u => u.OwnerId == ownerId), cancellationToken);
+        if (kept + claimed + length > limits.MaxStoredBytesPerUser)
+        {
+            return $"Your uploads keep {kept} bytes and claim {claimed} more; with this one ({length}) that passes your storage quota of {limits.MaxStoredBytesPerUser} bytes. Ask your administrator for more room.";
+        }
+
+        if (limits.MaxStoredBytesPerSchool > 0 && organisationId is { } school)
+        {
+            var schoolKept = await KeptBytesAsync(db.Uploads.Where(u => u.OrganisationId == school), cancellationToken);
+            if (schoolKept + length > limits.MaxStoredBytesPerSchool)
+            {
+                return $"Your school's uploads keep {schoolKept} bytes; this one ({length}) passes the school's storage quota of {limits.MaxStoredBytesPerSchool} bytes.";
+            }
+        }
+
+        return null;
     }
+
+    private static async Task<long> KeptBytesAsync(IQueryable<Upload> uploads, CancellationToken cancellationToken) =>
+        await uploads.Where(u => (u.State == UploadState.Accepted || u.State == UploadState.Validating) && !u.BytesDiscarded)
+            .SumAsync(u => (long?)u.Length, cancellationToken) ?? 0;
 
     public async Task<Upload> CreateAsync(Guid ownerId, Guid? organisationId, long length, string rawMetadata, Dictionary<string, string> metadata, CancellationToken cancellationToken)
     {

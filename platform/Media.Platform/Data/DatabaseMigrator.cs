@@ -10,6 +10,7 @@ namespace Media.Platform.Data;
 internal sealed class DatabaseMigrator(
     IServiceProvider services,
     IEnumerable<ModuleDatabaseRegistration> modules,
+    DatabaseReadiness readiness,
     ILogger<DatabaseMigrator> logger) : IHostedService
 {
     // EF Core caches a context type's model per process, not per host, and two threads touching it first at once
@@ -23,6 +24,7 @@ internal sealed class DatabaseMigrator(
         try
         {
             await MigrateEveryModuleAsync(cancellationToken);
+            readiness.MarkReady();
         }
         finally
         {

@@ -28,7 +28,7 @@ public abstract class UserDirectoryContract : IAsyncLifetime
         await MigrateAsync();
     }
 
-    private Task MigrateAsync() => new DatabaseMigrator(_services!, _services!.GetServices<ModuleDatabaseRegistration>(),
+    private Task MigrateAsync() => new DatabaseMigrator(_services!, _services!.GetServices<ModuleDatabaseRegistration>(), new DatabaseReadiness(),
         NullLogger<DatabaseMigrator>.Instance).StartAsync(Ct);
 
     public async ValueTask DisposeAsync()
