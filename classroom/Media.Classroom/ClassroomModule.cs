@@ -2,6 +2,7 @@ using Media.Classroom.Live;
 using Media.Classroom.Media;
 using Media.Classroom.Sessions;
 using Media.Platform.Data;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +21,12 @@ public static class ClassroomModule
         builder.Services.AddSingleton<LiveRooms>();
         // A signalling message (an SDP offer with its candidates) may be 64 KiB of text: SignalR's default 32 KB would
         // close the connection instead of letting the hub refuse it with a message.
-        builder.Services.AddSignalR().AddHubOptions<ClassroomHub>(o => o.MaximumReceiveMessageSize = ClassroomHub.MaxMessageBytes);
+        builder.Services.AddSingleton<HubCallLimiter>();
+        builder.Services.AddSignalR().AddHubOptions<ClassroomHub>(o =>
+        {
+            o.MaximumReceiveMessageSize = ClassroomHub.MaxMessageBytes;
+            o.AddFilter<HubCallLimiter>();
+        });
         builder.Services.AddOptions<ClassroomOptions>().BindConfiguration(ClassroomOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHttpClient(nameof(MediaPlane), c => c.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddSingleton<MediaPlane>();

@@ -174,6 +174,31 @@ public sealed class ClassroomHubTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HubCalls_AFloodFromOneConnection_IsCutAtTheLimitAndOthersAreServed()
+    {
+        using var frozen = _server.Clock.Freeze();
+        var session = await SynchronousClassAsync();
+        var host = await ConnectAsync(await TokenAsync("teacher"));
+        var student = await ConnectAsync(await TokenAsync("student"));
+        await host.InvokeAsync<JsonElement>("Join", session, null, Ct);
+        await student.InvokeAsync<JsonElement>("Join", session, null, Ct);
+
+        // Join was the first call; the rest of the window goes to raising and lowering a hand.
+        for (var i = 1; i < HubCallLimiter.CallsPerWindow; i++)
+        {
+            await student.InvokeAsync("RaiseHand", i % 2 == 1, Ct);
+        }
+
+        var flood = await Assert.ThrowsAsync<HubException>(() => student.InvokeAsync("RaiseHand", true, Ct));
+        await host.InvokeAsync("ShowPage", 3, Ct);
+        _server.Clock.Advance(HubCallLimiter.Window);
+        await student.InvokeAsync("RaiseHand", false, Ct);
+
+        Assert.Contains("Too many requests", flood.Message, StringComparison.Ordinal);
+        Assert.Equal(HubConnectionState.Connected, student.State);
+    }
+
+    [Fact]
     public async Task Signal_LargerThanSignalRsDefault_IsRelayedAndOverTheLimitIsRefusedWithoutDroppingTheConnection()
     {
         var session = await SynchronousClassAsync();
