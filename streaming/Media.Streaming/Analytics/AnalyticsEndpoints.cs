@@ -50,12 +50,11 @@ internal static class AnalyticsEndpoints
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> HeartbeatAsync(
-        Guid id, Heartbeat heartbeat, ClaimsPrincipal user, IPublishedRenditions published, StreamingDbContext db, Delivery.AccessPolicy access,
+        Guid id, Heartbeat heartbeat, ClaimsPrincipal user, StreamingDbContext db, Delivery.AccessPolicy access,
         DomainEvents events, TimeProvider time, CancellationToken cancellationToken)
     {
-        var lesson = await published.FindAsync(id, cancellationToken);
         // Only those who may watch count as viewers: others' heartbeats would be views the teacher never had.
-        if (lesson is null || await access.RefusalAsync(lesson, await db.Deliveries.AsNoTracking().FirstOrDefaultAsync(d => d.LessonId == id, cancellationToken), user, cancellationToken) is not null)
+        if (await access.WatchableAsync(id, user, cancellationToken) is not { } lesson)
         {
             return Problems.NotFound($"Lesson {id} has no published video.");
         }

@@ -16,11 +16,20 @@ namespace Media.Streaming.Delivery;
 /// </summary>
 internal sealed class AccessPolicy(UserDirectory directory, IPublishedRenditions published, Data.StreamingDbContext db) : ILessonViewers
 {
-    public async Task<bool> MayWatchAsync(Guid lessonId, ClaimsPrincipal viewer, CancellationToken cancellationToken)
+    public async Task<bool> MayWatchAsync(Guid lessonId, ClaimsPrincipal viewer, CancellationToken cancellationToken) =>
+        await WatchableAsync(lessonId, viewer, cancellationToken) is not null;
+
+    /// <summary>The lesson's published renditions when the viewer may watch them; null when unpublished or refused.</summary>
+    public async Task<PublishedRenditions?> WatchableAsync(Guid lessonId, ClaimsPrincipal viewer, CancellationToken cancellationToken)
     {
         var lesson = await published.FindAsync(lessonId, cancellationToken);
+        if (lesson is null)
+        {
+            return null;
+        }
+
         var delivery = await db.Deliveries.AsNoTracking().FirstOrDefaultAsync(d => d.LessonId == lessonId, cancellationToken);
-        return lesson is not null && await RefusalAsync(lesson, delivery, viewer, cancellationToken) is null;
+        return await RefusalAsync(lesson, delivery, viewer, cancellationToken) is null ? lesson : null;
     }
 
     /// <summary>The answer to a viewer who may not watch (401 when not signed in, 403 otherwise), or null when they may.</summary>
