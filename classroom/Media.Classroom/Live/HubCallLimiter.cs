@@ -13,27 +13,22 @@ internal sealed class HubCallLimiter(TimeProvider time) : IHubFilter
 
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
 
-    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _calls = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RateWindow> _calls = new(StringComparer.Ordinal);
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         ArgumentNullException.ThrowIfNull(invocationContext);
         ArgumentNullException.ThrowIfNull(next);
-        var now = time.GetUtcNow();
-        var recent = _calls.GetOrAdd(invocationContext.Context.ConnectionId, _ => new Queue<DateTimeOffset>());
+        var recent = _calls.GetOrAdd(invocationContext.Context.ConnectionId, _ => new RateWindow(CallsPerWindow, Window));
+        bool allowed;
         lock (recent)
         {
-            while (recent.Count > 0 && now - recent.Peek() >= Window)
-            {
-                recent.Dequeue();
-            }
+            allowed = recent.TryTake(time.GetUtcNow());
+        }
 
-            if (recent.Count >= CallsPerWindow)
-            {
-                throw new HubException($"Too many requests: at most {CallsPerWindow} every {Window.TotalSeconds:0} seconds. Wait a moment.");
-            }
-
-            recent.Enqueue(now);
+        if (!allowed)
+        {
+            throw new HubException($"Too many requests: at most {CallsPerWindow} every {Window.TotalSeconds:0} seconds. Wait a moment.");
         }
 
         return await next(invocationContext);

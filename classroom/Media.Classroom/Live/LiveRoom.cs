@@ -17,7 +17,7 @@ internal sealed class LiveRoom(Guid sessionId, Guid hostId)
     private readonly Dictionary<string, Participant> _connections = [];
     private readonly List<Guid> _hands = [];
     private readonly HashSet<Guid> _muted = [];
-    private readonly Dictionary<Guid, Queue<DateTimeOffset>> _recentChat = [];
+    private readonly Dictionary<Guid, RateWindow> _chatWindows = [];
     private readonly HashSet<Guid> _removed = [];
     private int _page = 1;
     private Guid? _calledOn;
@@ -170,22 +170,15 @@ internal sealed class LiveRoom(Guid sessionId, Guid hostId)
             }
 
             // A flood drowns the class (and every client renders it): a few messages per window per person.
-            if (!_recentChat.TryGetValue(who.UserId, out var recent))
+            if (!_chatWindows.TryGetValue(who.UserId, out var recent))
             {
-                _recentChat[who.UserId] = recent = new Queue<DateTimeOffset>();
+                _chatWindows[who.UserId] = recent = new RateWindow(ChatMessagesPerWindow, ChatWindow);
             }
 
-            while (recent.Count > 0 && at - recent.Peek() >= ChatWindow)
-            {
-                recent.Dequeue();
-            }
-
-            if (recent.Count >= ChatMessagesPerWindow)
+            if (!recent.TryTake(at))
             {
                 throw new RoomException($"Slow down: at most {ChatMessagesPerWindow} messages every {ChatWindow.TotalSeconds:0} seconds.");
             }
-
-            recent.Enqueue(at);
             return new ChatMessage(who.UserId, who.Name, trimmed, at);
         }
     }
