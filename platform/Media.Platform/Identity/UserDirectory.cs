@@ -37,20 +37,7 @@ public sealed class UserDirectory(IdentityDbContext db, TimeProvider time, IMemo
             throw new DuplicateUserNameException(request.UserName);
         }
 
-        var user = new User
-        {
-            Id = Guid.CreateVersion7(),
-            UserName = request.UserName,
-            DisplayName = request.DisplayName ?? request.UserName,
-            PasswordHash = string.Empty,
-            OrganisationId = request.OrganisationId,
-            CreatedAt = time.GetUtcNow(),
-            ExternalId = request.ExternalId,
-            Title = request.Title,
-            SecurityStamp = NewStamp(),
-        };
-        user.PasswordHash = Hasher.HashPassword(user, request.Password);
-        user.Roles = request.Roles.Distinct().Select(role => new UserRole { UserId = user.Id, Role = role }).ToList();
+        var user = NewAccount(request, time.GetUtcNow());
         db.Users.Add(user);
         try
         {
@@ -84,6 +71,27 @@ public sealed class UserDirectory(IdentityDbContext db, TimeProvider time, IMemo
 
         var matches = Hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
         return matches && user.DeactivatedAt is null ? user : null;
+    }
+
+    /// <summary>A new account, not yet added or saved: its password hashed, a fresh security stamp, each role once.</summary>
+    public static User NewAccount(NewUser request, DateTimeOffset createdAt)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var user = new User
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = request.UserName,
+            DisplayName = request.DisplayName ?? request.UserName,
+            PasswordHash = string.Empty,
+            OrganisationId = request.OrganisationId,
+            CreatedAt = createdAt,
+            ExternalId = request.ExternalId,
+            Title = request.Title,
+            SecurityStamp = NewStamp(),
+        };
+        SetPassword(user, request.Password);
+        user.Roles = request.Roles.Distinct().Select(role => new UserRole { UserId = user.Id, Role = role }).ToList();
+        return user;
     }
 
     /// <summary>Hashes a password for the user (the caller saves).</summary>

@@ -92,20 +92,8 @@ public sealed class PeopleAdmin(IdentityDbContext db, UserDirectory directory, A
             return Outcome.Conflict<(User, string?)>($"The user name '{userName}' is already taken.");
         }
 
-        var user = new User
-        {
-            Id = Guid.CreateVersion7(),
-            UserName = userName,
-            DisplayName = change.DisplayName!.Trim(),
-            PasswordHash = string.Empty,
-            OrganisationId = change.OrganisationId,
-            CreatedAt = time.GetUtcNow(),
-            ExternalId = Blank(change.ExternalId),
-            Title = Blank(change.Title),
-            SecurityStamp = UserDirectory.NewStamp(),
-        };
-        UserDirectory.SetPassword(user, password);
-        user.Roles = change.Roles!.Distinct().Select(role => new UserRole { UserId = user.Id, Role = role }).ToList();
+        var user = UserDirectory.NewAccount(
+            new NewUser(userName, password, change.Roles!, change.DisplayName!.Trim(), change.OrganisationId, Blank(change.ExternalId), Blank(change.Title)), time.GetUtcNow());
         db.Users.Add(user);
         audit.Add(actor, "user.created", Target(user), $"{user.UserName} ({user.DisplayName}); roles {string.Join(",", change.Roles!)}");
         return await SaveAsync(user.Id, cancellationToken) is { } conflict ? conflict.As<(User, string?)>() : Outcome.Done<(User, string?)>((user, generated));

@@ -153,17 +153,8 @@ public sealed class RosterImport(IdentityDbContext db, UserDirectory directory, 
         }
     }
 
-    private void Create(string userName, string name, Guid organisation, string? title, string role, string externalId, string password)
-    {
-        var user = new User
-        {
-            Id = Guid.CreateVersion7(), UserName = userName, DisplayName = name, PasswordHash = string.Empty, OrganisationId = organisation,
-            CreatedAt = time.GetUtcNow(), ExternalId = externalId, Title = title, SecurityStamp = UserDirectory.NewStamp(),
-        };
-        UserDirectory.SetPassword(user, password);
-        user.Roles = [new UserRole { UserId = user.Id, Role = role }];
-        db.Users.Add(user);
-    }
+    private void Create(string userName, string name, Guid organisation, string? title, string role, string externalId, string password) =>
+        db.Users.Add(UserDirectory.NewAccount(new NewUser(userName, password, [role], name, organisation, externalId, title), time.GetUtcNow()));
 
     private static string? ExternalIdOf(RosterRow row) => row[RosterColumns.StaffId] ?? row[RosterColumns.StudentId];
 
