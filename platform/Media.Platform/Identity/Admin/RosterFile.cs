@@ -88,16 +88,13 @@ public static class RosterFile
         using var buffer = new MemoryStream();
         content.CopyTo(buffer);
         var bytes = buffer.ToArray();
-        try
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
         {
-            _ = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
             return new MemoryStream(bytes);
         }
-        catch (DecoderFallbackException)
-        {
-            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-            return new MemoryStream(Encoding.UTF8.GetBytes(Encoding.GetEncoding("GB18030").GetString(bytes)));
-        }
+
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return new MemoryStream(Encoding.UTF8.GetBytes(Encoding.GetEncoding("GB18030").GetString(bytes)));
     }
 }
 
