@@ -26,8 +26,8 @@ public sealed class OrganisationMoveTests : IAsyncDisposable
         Assert.Equal(HttpStatusCode.OK, (await teacher.PutAsJsonAsync($"/api/lessons/{lesson}/access", new { level = "region" }, Ct)).StatusCode);
         var before = (await FindsAsync(jinanReviewer, lesson), await FindsAsync(qingdaoTeacher, lesson));
 
-        var school = await OrganisationAsync(admin, "山东省", "济南市", "历下区", "济南市历下实验中学");
-        var shinan = await OrganisationAsync(admin, "山东省", "青岛市", "市南区");
+        var school = (await OrganisationApi.FindAsync(admin, "山东省", "济南市", "历下区", "济南市历下实验中学")).Id;
+        var shinan = (await OrganisationApi.FindAsync(admin, "山东省", "青岛市", "市南区")).Id;
         var moved = await admin.PutAsJsonAsync($"/api/admin/organisations/{school}", new { name = "济南市历下实验中学", parentId = shinan }, Ct);
 
         Assert.Equal((true, false), before);
@@ -42,18 +42,6 @@ public sealed class OrganisationMoveTests : IAsyncDisposable
     {
         var result = await client.GetFromJsonAsync<JsonElement>("/api/catalog/search?q=" + Uri.EscapeDataString("浮力"), Ct);
         return result.GetProperty("items").EnumerateArray().Any(item => item.GetProperty("id").GetGuid() == lesson);
-    }
-
-    private static async Task<Guid> OrganisationAsync(HttpClient admin, params string[] path)
-    {
-        Guid? parent = null;
-        foreach (var name in path)
-        {
-            var children = await admin.GetFromJsonAsync<JsonElement>("/api/admin/organisations" + (parent is null ? "" : $"?parentId={parent}"), Ct);
-            parent = children.EnumerateArray().Single(o => o.GetProperty("name").GetString() == name).GetProperty("id").GetGuid();
-        }
-
-        return parent!.Value;
     }
 
     public async ValueTask DisposeAsync()

@@ -134,18 +134,7 @@ public sealed class PeopleAdminTests : IAsyncDisposable
     private Task<HttpResponseMessage> SignInAsync(string userName, string password) =>
         _server.CreateClient().PostAsJsonAsync("/api/auth/token", new { userName, password }, Ct);
 
-    /// <summary>Walks the tree from the top by names.</summary>
-    private static async Task<Guid> OrganisationAsync(HttpClient admin, params string[] path)
-    {
-        Guid? parent = null;
-        foreach (var name in path)
-        {
-            var children = await admin.GetFromJsonAsync<JsonElement>("/api/admin/organisations" + (parent is null ? "" : $"?parentId={parent}"), Ct);
-            parent = children.EnumerateArray().Single(o => o.GetProperty("name").GetString() == name).GetProperty("id").GetGuid();
-        }
-
-        return parent!.Value;
-    }
+    private static async Task<Guid> OrganisationAsync(HttpClient admin, params string[] path) => (await OrganisationApi.FindAsync(admin, path)).Id;
 
     private static async Task<Guid> UserIdAsync(HttpClient admin, string userName)
     {

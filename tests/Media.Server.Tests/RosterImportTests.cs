@@ -99,28 +99,9 @@ public sealed class RosterImportTests : IAsyncDisposable
     private async Task CodeTheSchoolAsync()
     {
         var admin = await _server.CreateClientForAsync("admin");
-        var school = await OrganisationAsync(admin, "山东省", "济南市", "历下区", "济南市历下实验中学");
+        var school = await OrganisationApi.FindAsync(admin, "山东省", "济南市", "历下区", "济南市历下实验中学");
         var coded = await admin.PutAsJsonAsync($"/api/admin/organisations/{school.Id}", new { name = "济南市历下实验中学", parentId = school.ParentId, code = "3701020001" }, Ct);
         Assert.Equal(HttpStatusCode.OK, coded.StatusCode);
-    }
-
-    private static async Task<(Guid Id, Guid? ParentId)> OrganisationAsync(HttpClient admin, params string[] path)
-    {
-        Guid? parent = null;
-        Guid id = default;
-        foreach (var name in path)
-        {
-            var children = await admin.GetFromJsonAsync<JsonElement>("/api/admin/organisations" + (parent is null ? "" : $"?parentId={parent}"), Ct);
-            var previous = parent;
-            id = children.EnumerateArray().Single(o => o.GetProperty("name").GetString() == name).GetProperty("id").GetGuid();
-            parent = id;
-            if (name == path[^1])
-            {
-                return (id, previous);
-            }
-        }
-
-        return (id, null);
     }
 
     private static byte[] Csv(string[] lines, string header = Header)

@@ -28,21 +28,11 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
 
         var port = TestEnvironment.FreePort();
-        var start = new ProcessStartInfo(executable) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[]
-        {
+        _process = BackgroundProcess.Start(executable,
+        [
             "--blobHost", "127.0.0.1", "--blobPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--location", _folder.Path, "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--loose",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        ]);
         await TestEnvironment.WaitForPortAsync(port, TimeSpan.FromSeconds(30));
         ConnectionString = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
     }
@@ -51,13 +41,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public ValueTask DisposeAsync()
     {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(5000);
-        }
-
-        _process?.Dispose();
+        BackgroundProcess.Stop(_process);
         _folder.Dispose();
         return ValueTask.CompletedTask;
     }

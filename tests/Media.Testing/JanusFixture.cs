@@ -96,17 +96,7 @@ public sealed class JanusFixture : IAsyncLifetime
             }
             """);
 
-        var start = new ProcessStartInfo(Executable) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-C", Path.Combine(config, "janus.jcfg"), "-F", config, "-o" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, e) => Log(e.Data);
-        _process.ErrorDataReceived += (_, e) => Log(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _process = BackgroundProcess.Start(Executable, ["-C", Path.Combine(config, "janus.jcfg"), "-F", config, "-o"], Log);
         await TestEnvironment.WaitForPortAsync(httpPort, TimeSpan.FromSeconds(20));
         await TestEnvironment.WaitForPortAsync(wsPort, TimeSpan.FromSeconds(20));
         HttpUrl = new Uri($"http://127.0.0.1:{httpPort.ToString(CultureInfo.InvariantCulture)}/janus");
@@ -127,13 +117,8 @@ public sealed class JanusFixture : IAsyncLifetime
 
     private readonly List<string> _log = [];
 
-    private void Log(string? line)
+    private void Log(string line)
     {
-        if (line is null)
-        {
-            return;
-        }
-
         lock (_log)
         {
             _log.Add(line);
@@ -144,13 +129,7 @@ public sealed class JanusFixture : IAsyncLifetime
 
     public ValueTask DisposeAsync()
     {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(5000);
-        }
-
-        _process?.Dispose();
+        BackgroundProcess.Stop(_process);
         _folder.Dispose();
         return ValueTask.CompletedTask;
     }

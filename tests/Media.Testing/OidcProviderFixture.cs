@@ -29,17 +29,7 @@ public sealed class OidcProviderFixture : IAsyncDisposable
         }
 
         var port = TestEnvironment.FreePort();
-        var start = new ProcessStartInfo("node") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { script, port.ToString(CultureInfo.InvariantCulture), ClientId, ClientSecret, redirectUri })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _process = BackgroundProcess.Start("node", [script, port.ToString(CultureInfo.InvariantCulture), ClientId, ClientSecret, redirectUri]);
         await TestEnvironment.WaitForPortAsync(port, TimeSpan.FromSeconds(30));
         Authority = $"http://127.0.0.1:{port}";
     }
@@ -48,13 +38,7 @@ public sealed class OidcProviderFixture : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(5000);
-        }
-
-        _process?.Dispose();
+        BackgroundProcess.Stop(_process);
         return ValueTask.CompletedTask;
     }
 }
