@@ -46,7 +46,9 @@ public static class PlatformModule
         services.AddSignalR();
         services.AddSingleton<Microsoft.AspNetCore.SignalR.IUserIdProvider, SubjectUserIdProvider>();
         builder.AddModuleDatabase<IdentityDbContext, SqliteIdentityDbContext, PostgresIdentityDbContext>(IdentityDbContext.SchemaName);
-        services.AddMediaAuth(StartupOptions.Read<AuthOptions>(builder.Configuration, AuthOptions.Section).Oidc);
+        // Only the OIDC subsection is needed this early. Validating all of AuthOptions here raced: RangeAttribute's lazy
+        // TimeSpan conversion is not thread-safe, and test hosts start in parallel ("Unable to cast TimeSpan to String").
+        services.AddMediaAuth(StartupOptions.Read<OidcOptions>(builder.Configuration, AuthOptions.Section + ":Oidc"));
         // Cookies and anti-forgery tokens must survive a restart; keys live beside the other embedded data.
         services.AddDataProtection().SetApplicationName("media").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys", "data-protection")));
         services.AddMediaProblemDetails();
