@@ -152,20 +152,30 @@ async function watchLive() {
   document.getElementById('main').append(video);
   state.live = { video };
   const tryStart = async () => {
-    if (state.live.hls) return;
+    if (state.live.hls || state.live.starting) return;
+    state.live.starting = true;
     const playback = await api(`/api/live/${sessionId}/playback`).catch(() => null);
-    if (!playback) return;
+    state.live.starting = false;
+    if (!playback || state.live.hls) return;
     const hls = new Hls({ liveSyncDurationCount: 2 });
     state.live.hls = hls;
     hls.loadSource(playback.url);
     hls.attachMedia(video);
     hls.on(Hls.Events.MANIFEST_PARSED, () => video.play().catch(() => {}));
+    // A playlist fetched before its first segment, or a node restarting, is fatal to hls.js:
+    // start over instead of leaving a dead player.
+    hls.on(Hls.Events.ERROR, (_event, data) => {
+      if (!data.fatal || state.live.hls !== hls) return;
+      hls.destroy();
+      state.live.hls = null;
+      status('直播连接中断，正在重新连接…');
+    });
     status('');
   };
   hub.on('broadcastOnAir', tryStart);
   status('等待主讲教师开始直播…');
   await tryStart();
-  const retry = setInterval(() => (state.live.hls ? clearInterval(retry) : tryStart()), 3000);
+  setInterval(() => { if (!state.live.hls) tryStart(); }, 3000);
 }
 
 function startMedia(media, publishes) {
