@@ -129,7 +129,7 @@ internal static partial class LadderBenchmark
     [GeneratedRegex(@"SSIM .* All:([0-9.]+)")]
     private static partial Regex SsimAll();
 
-    private static async Task FfmpegAsync(params string[] args)
+    internal static async Task FfmpegAsync(params string[] args)
     {
         var (exit, errors) = await RunAsync("ffmpeg", ["-hide_banner", "-nostdin", "-y", "-v", "error", .. args]);
         if (exit != 0)
@@ -153,7 +153,7 @@ internal static partial class LadderBenchmark
         return (process.ExitCode, await errors);
     }
 
-    private static async Task<TimeSpan> TimeAsync(Func<Task> action)
+    internal static async Task<TimeSpan> TimeAsync(Func<Task> action)
     {
         var clock = Stopwatch.StartNew();
         await action();

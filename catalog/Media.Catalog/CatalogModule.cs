@@ -32,6 +32,8 @@ public static class CatalogModule
         builder.Services.AddEventHandler<LessonEngagementChanged, LessonStatusHandlers>();
         builder.Services.AddEventHandler<Media.Review.Contracts.LessonAwarded, LessonAwardHandler>();
         builder.Services.AddEventHandler<LessonAccessChanged, LessonAccessHandler>();
+        builder.Services.AddEventHandler<LessonCaptionsChanged, LessonTextHandlers>();
+        builder.Services.AddEventHandler<LessonScreenTextRead, LessonTextHandlers>();
         builder.Services.AddScoped<ViewerAudience>();
 
         builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -67,6 +69,7 @@ public static class CatalogModule
         ArgumentNullException.ThrowIfNull(app);
         app.MapLessonEndpoints();
         app.MapChapterEndpoints();
+        app.MapTranscriptEndpoints();
         app.MapSearchEndpoints();
         app.MapTaxonomyEndpoints();
         app.MapCoverageEndpoints();

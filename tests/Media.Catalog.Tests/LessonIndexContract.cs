@@ -1,3 +1,4 @@
+using Media.Catalog.Lessons;
 using Media.Catalog.Search;
 
 namespace Media.Catalog.Tests;
@@ -253,5 +254,58 @@ public abstract class LessonIndexContract : IAsyncLifetime
 
         Assert.Equal(2, count);
         Assert.Equal(2, (await SearchAsync(null)).Total);
+    }
+
+    private static readonly Guid RightTriangles = Guid.Parse("00000000-0000-0000-0000-000000000008");
+
+    /// <summary>A lesson whose title and description never name the Pythagorean theorem: only its slides and captions do.</summary>
+    private static LessonDocument SaidAndShown() =>
+        Doc(RightTriangles, "直角三角形的性质", "初中", "八年级", "数学", "北师大版", "八年级上册", "第一章", "直角三角形", "孙立新", null, "德州市", views: 1,
+            description: "探究直角三角形三边的关系。") with
+        {
+            Transcript =
+            [
+                new(12, 15.5, "同学们请看黑板", LessonTextSources.Captions),
+                new(40, 70, "勾股定理的证明", LessonTextSources.Screen),
+                new(70, 90, "课堂小结", LessonTextSources.Screen),
+            ],
+        };
+
+    [Fact]
+    public async Task Search_WordsShownOnASlide_FindTheLessonWithTheTimeTheyAppear()
+    {
+        await Index.UpsertAsync([SaidAndShown()], CancellationToken.None);
+
+        var result = await SearchAsync("勾股定理");
+
+        Assert.Equal(Pythagoras, result.Items[0].Lesson.Id);
+        var inside = Assert.Single(result.Items, i => i.Lesson.Id == RightTriangles);
+        var moment = Assert.Single(inside.Moments);
+        Assert.Equal(40, moment.StartSeconds);
+        Assert.Equal(LessonTextSources.Screen, moment.Source);
+        Assert.Contains("<em>勾股定理</em>", moment.Highlight, StringComparison.Ordinal);
+        Assert.Empty(result.Items[0].Moments);
+    }
+
+    [Fact]
+    public async Task Search_ACaptionLine_FindsTheLessonAtThatLine()
+    {
+        await Index.UpsertAsync([SaidAndShown()], CancellationToken.None);
+
+        var result = await SearchAsync("同学们请看黑板");
+
+        var hit = Assert.Single(result.Items);
+        Assert.Equal(RightTriangles, hit.Lesson.Id);
+        Assert.Equal(12, Assert.Single(hit.Moments).StartSeconds);
+        Assert.Equal(LessonTextSources.Captions, hit.Moments[0].Source);
+    }
+
+    [Fact]
+    public async Task Upsert_TextRemoved_NoLongerFindsTheLessonByIt()
+    {
+        await Index.UpsertAsync([SaidAndShown()], CancellationToken.None);
+        await Index.UpsertAsync([SaidAndShown() with { Transcript = [] }], CancellationToken.None);
+
+        Assert.Equal(0, (await SearchAsync("同学们请看黑板")).Total);
     }
 }

@@ -3,6 +3,7 @@ using Media.Platform.Data;
 using Media.Platform.Events;
 using Media.Transcoding.Contracts;
 using Media.Transcoding.Jobs;
+using Media.Transcoding.Recognition;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -29,6 +30,12 @@ public static class TranscodingModule
         services.AddScoped<ITranscodeProgress, TranscodeProgressQuery>();
         services.AddEventHandler<MediaAccepted, TranscodeOnAccept>();
         services.AddEventHandler<ClipRequested, TranscodeClip>();
+        services.AddOptions<RecognitionOptions>().BindConfiguration(RecognitionOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.Engine is RecognitionOptions.Tesseract or RecognitionOptions.Off, "Media:Recognition:Engine must be Tesseract or Off")
+            .ValidateOnStart();
+        services.AddSingleton<TesseractReader>();
+        services.AddTransient<ScreenTextJob>();
+        services.AddEventHandler<LessonPublished, ReadScreenTextOnPublish>();
         return builder;
     }
 

@@ -17,6 +17,7 @@ internal class CatalogDbContext(DbContextOptions options) : ModuleDbContext(opti
     public DbSet<TaxonomyNode> TaxonomyNodes => Set<TaxonomyNode>();
     public DbSet<LessonRating> Ratings => Set<LessonRating>();
     public DbSet<Favourite> Favourites => Set<Favourite>();
+    public DbSet<LessonTextTrack> LessonTexts => Set<LessonTextTrack>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -55,6 +56,15 @@ internal class CatalogDbContext(DbContextOptions options) : ModuleDbContext(opti
         {
             e.ToTable("ratings");
             e.HasKey(r => new { r.LessonId, r.UserId });
+        });
+        modelBuilder.Entity<LessonTextTrack>(e =>
+        {
+            e.ToTable("lesson_texts");
+            e.HasKey(t => new { t.LessonId, t.Track });
+            e.Property(t => t.Track).HasMaxLength(40);
+            e.Property(t => t.Source).HasMaxLength(20);
+            e.Property(t => t.Label).HasMaxLength(60);
+            e.Property(t => t.Lines).HasJsonConversion();
         });
         modelBuilder.Entity<Favourite>(e =>
         {

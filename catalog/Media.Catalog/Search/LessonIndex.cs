@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Media.Catalog.Lessons;
+
 namespace Media.Catalog.Search;
 
 /// <summary>What the search index holds for one published lesson.</summary>
@@ -30,6 +33,13 @@ internal sealed record LessonDocument(
 {
     /// <summary>Who may see the lesson (<see cref="Audiences"/>); everyone signed in unless its access level narrows it.</summary>
     public IReadOnlyList<string> Audience { get; init; } = Audience ?? [Audiences.SignedIn];
+
+    /// <summary>
+    /// What the lesson says and shows, with times (captions, on-screen text). Searched, and read back only for the hits of
+    /// a page: it is kept apart from the rest of the document, which every result and cache holds.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<TimedLine> Transcript { get; init; } = [];
 }
 
 internal enum LessonSort
@@ -65,7 +75,21 @@ internal sealed record LessonSearchResult(
 /// <param name="Highlight">The title as HTML with the matched words in &lt;em&gt;.</param>
 /// <param name="Snippet">A piece of the description (or chapters) around the first match, as HTML.</param>
 /// <param name="Score">The engine's relevance score (0 when sorted otherwise).</param>
-internal sealed record LessonSearchHit(LessonDocument Lesson, string Highlight, string? Snippet, double Score);
+/// <param name="Moments">Where inside the lesson the words are said or shown, first match first (<see cref="TranscriptMatcher"/>).</param>
+internal sealed record LessonSearchHit(LessonDocument Lesson, string Highlight, string? Snippet, double Score, IReadOnlyList<LessonMoment> Moments)
+{
+    /// <summary>A hit as every engine presents it: the title highlighted, a snippet of description or chapters, the matched moments.</summary>
+    public static LessonSearchHit Of(LessonDocument lesson, IReadOnlyList<TimedLine> transcript, IReadOnlyList<string> words, double score)
+    {
+        ArgumentNullException.ThrowIfNull(lesson);
+        var body = string.Join(' ', new[] { lesson.Description }.Concat(lesson.ChapterTitles).Where(t => !string.IsNullOrWhiteSpace(t)));
+        return new LessonSearchHit(lesson, SearchHighlighter.Highlight(lesson.Title, words), SearchHighlighter.Snippet(body, words), score,
+            TranscriptMatcher.Moments(transcript, words));
+    }
+}
+
+/// <summary>A line of the lesson's timed text that matched the search, as HTML with the matched words in &lt;em&gt;.</summary>
+internal sealed record LessonMoment(double StartSeconds, string Source, string Highlight);
 
 internal sealed record FacetCount(string Value, long Count);
 
@@ -78,8 +102,8 @@ internal sealed record TitleSuggestion(Guid Id, string Title);
 /// </summary>
 internal static class LessonIndexSchema
 {
-    /// <summary>2: audience tokens (who may see each lesson). 3: the taxonomy values each title repeats.</summary>
-    public const int Version = 3;
+    /// <summary>2: audience tokens (who may see each lesson). 3: the taxonomy values each title repeats. 4: timed text (captions, on-screen text).</summary>
+    public const int Version = 4;
 
     public static string Versioned(string name) => $"{name}-v{Version}";
 }
@@ -165,5 +189,12 @@ internal static class LessonFields
         ];
         // A newline keeps bigrams from spanning two fields.
         return string.Join('\n', parts.Where(p => !string.IsNullOrWhiteSpace(p)));
+    }
+
+    /// <summary>The lesson's timed text as one searchable text, a line per line (so that no bigram spans two).</summary>
+    public static string InsideOf(LessonDocument lesson)
+    {
+        ArgumentNullException.ThrowIfNull(lesson);
+        return string.Join('\n', lesson.Transcript.Select(line => line.Text));
     }
 }

@@ -29,7 +29,7 @@ internal sealed class LessonIndexer(CatalogDbContext db, ILessonIndex index, Hos
         ArgumentNullException.ThrowIfNull(lesson);
         if (lesson.Status == LessonStatus.Published && OwnsIndex)
         {
-            await index.UpsertAsync([ToDocument(lesson)], cancellationToken);
+            await index.UpsertAsync([ToDocument(lesson) with { Transcript = await TranscriptAsync(lesson.Id, cancellationToken) }], cancellationToken);
         }
         else
         {
@@ -51,12 +51,37 @@ internal sealed class LessonIndexer(CatalogDbContext db, ILessonIndex index, Hos
 
     private async IAsyncEnumerable<LessonDocument> PublishedAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var query = db.Lessons.AsNoTracking().Where(l => l.Status == LessonStatus.Published).OrderBy(l => l.Id).AsAsyncEnumerable();
-        await foreach (var lesson in query.WithCancellation(cancellationToken))
+        // In pages by id, each with its lessons' timed text in one query: a context runs one query at a time.
+        Guid? after = null;
+        while (true)
         {
-            yield return ToDocument(lesson);
+            var page = await db.Lessons.AsNoTracking()
+                .Where(l => l.Status == LessonStatus.Published && (after == null || l.Id > after))
+                .OrderBy(l => l.Id).Take(RebuildPageSize).ToListAsync(cancellationToken);
+            if (page.Count == 0)
+            {
+                yield break;
+            }
+
+            var ids = page.ConvertAll(l => l.Id);
+            var texts = (await db.LessonTexts.AsNoTracking().Where(t => ids.Contains(t.LessonId)).ToListAsync(cancellationToken)).ToLookup(t => t.LessonId);
+            foreach (var lesson in page)
+            {
+                yield return ToDocument(lesson) with { Transcript = Transcript(texts[lesson.Id]) };
+            }
+
+            after = page[^1].Id;
         }
     }
+
+    private const int RebuildPageSize = 1_000;
+
+    private async Task<IReadOnlyList<TimedLine>> TranscriptAsync(Guid lessonId, CancellationToken cancellationToken) =>
+        Transcript(await db.LessonTexts.AsNoTracking().Where(t => t.LessonId == lessonId).ToListAsync(cancellationToken));
+
+    /// <summary>The lesson's timed text from every track, in time order.</summary>
+    private static List<TimedLine> Transcript(IEnumerable<LessonTextTrack> tracks) =>
+        tracks.SelectMany(t => t.Lines).OrderBy(l => l.StartSeconds).ToList();
 
     public static LessonDocument ToDocument(Lesson lesson) => new(
         lesson.Id, lesson.Title, lesson.Description, lesson.Teacher, lesson.TeacherTitle, lesson.School, lesson.Region,

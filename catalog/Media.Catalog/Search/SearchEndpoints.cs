@@ -101,7 +101,11 @@ internal sealed record FacetValueDto(string Value, long Count);
 
 internal sealed record RebuildDto(long Indexed);
 
-/// <summary>One search result; <c>highlight</c> and <c>snippet</c> are HTML with matched words in &lt;em&gt;.</summary>
+/// <summary>
+/// One search result; <c>highlight</c> and <c>snippet</c> are HTML with matched words in &lt;em&gt;. <c>moments</c>: where
+/// inside the lesson the words are said (captions) or shown (on-screen text), each with its time and the line as HTML;
+/// the player opens there with <c>/lessons/{id}?t={startSeconds}</c>.
+/// </summary>
 internal sealed record SearchItemDto(
     Guid Id,
     string Title,
@@ -126,12 +130,13 @@ internal sealed record SearchItemDto(
     int Views,
     int Downloads,
     double Rating,
-    int RatingCount)
+    int RatingCount,
+    IReadOnlyList<LessonMoment> Moments)
 {
-    internal static SearchItemDto Of(LessonSearchHit hit) => Of(hit.Lesson, hit.Highlight, hit.Snippet);
+    internal static SearchItemDto Of(LessonSearchHit hit) => Of(hit.Lesson, hit.Highlight, hit.Snippet, hit.Moments);
 
-    internal static SearchItemDto Of(LessonDocument l, string? highlight = null, string? snippet = null) => new(
+    internal static SearchItemDto Of(LessonDocument l, string? highlight = null, string? snippet = null, IReadOnlyList<LessonMoment>? moments = null) => new(
         l.Id, l.Title, highlight ?? System.Net.WebUtility.HtmlEncode(l.Title), snippet, l.Teacher, l.TeacherTitle, l.School, l.Region,
         l.Stage, l.Grade, l.Subject, l.Edition, l.Volume, l.Unit, l.Lesson, l.AwardLevel, l.Year, l.Tags, l.DurationSeconds,
-        l.PublishedAt, l.Views, l.Downloads, l.Rating, l.RatingCount);
+        l.PublishedAt, l.Views, l.Downloads, l.Rating, l.RatingCount, moments ?? []);
 }

@@ -19,7 +19,23 @@ public sealed class JobsOptions
     [Range(1, 64)]
     public int WorkerCount { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
 
+    /// <summary>
+    /// Concurrent background-reading jobs (on-screen text) in this process, on their own queue
+    /// (<see cref="JobQueues.Background"/>) so that they never hold up a transcode and take at most this many cores.
+    /// </summary>
+    [Range(1, 64)]
+    public int BackgroundWorkerCount { get; set; } = 1;
+
     /// <summary>How often an idle worker looks for new jobs.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(2);
+}
+
+/// <summary>The job queues: transcoding and imports on the default one; slow, deferrable reading on its own.</summary>
+public static class JobQueues
+{
+    public const string Default = "default";
+
+    /// <summary>Work that may wait behind everything else (OCR of published lessons); its own workers.</summary>
+    public const string Background = "background";
 }

@@ -61,7 +61,14 @@ internal static class JobsSetup
             builder.Services.AddHangfireServer(o =>
             {
                 o.WorkerCount = options.WorkerCount;
+                o.Queues = [JobQueues.Default];
                 o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+            builder.Services.AddHangfireServer(o =>
+            {
+                o.WorkerCount = options.BackgroundWorkerCount;
+                o.Queues = [JobQueues.Background];
+                o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{JobQueues.Background}";
             });
         }
 

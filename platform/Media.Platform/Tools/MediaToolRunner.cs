@@ -51,6 +51,11 @@ public sealed class MediaToolRunner
             start.ArgumentList.Add(argument);
         }
 
+        foreach (var (name, value) in command.Environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         Process process;
         try
         {
@@ -74,6 +79,9 @@ public sealed record ToolCommand(string Executable, IReadOnlyList<string> Argume
     public TimeSpan? Timeout { get; init; }
 
     public string? WorkingDirectory { get; init; }
+
+    /// <summary>Variables set for the tool on top of this process's environment (e.g. a thread limit).</summary>
+    public IReadOnlyDictionary<string, string>? Environment { get; init; }
 
     /// <summary>Called for every line of standard output (ffmpeg's <c>-progress pipe:1</c>); the output is then not kept.</summary>
     public Func<string, Task>? OnOutputLine { get; init; }

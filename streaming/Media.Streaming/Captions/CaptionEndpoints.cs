@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using System.Text;
 using Media.Platform.Errors;
+using Media.Platform.Events;
 using Media.Platform.Identity;
 using Media.Platform.Storage;
 using Media.Streaming.Analytics;
+using Media.Streaming.Contracts;
 using Media.Streaming.Delivery;
 using Media.Transcoding.Contracts;
 using Microsoft.AspNetCore.Builder;
@@ -43,7 +45,7 @@ internal static class CaptionEndpoints
 
     internal static async Task<Results<Ok<CaptionDto>, ProblemHttpResult>> PutAsync(
         Guid id, string language, string? label, HttpRequest request, ClaimsPrincipal user, IPublishedRenditions published, StreamingDbContext db,
-        IBlobStore store, TimeProvider time, CancellationToken cancellationToken)
+        IBlobStore store, DomainEvents events, TimeProvider time, CancellationToken cancellationToken)
     {
         var lesson = await published.FindAsync(id, cancellationToken);
         if (lesson is null || (lesson.OwnerId != user.UserId() && !user.IsInRole(Roles.Admin)))
@@ -106,11 +108,13 @@ internal static class CaptionEndpoints
         caption.Label = string.IsNullOrWhiteSpace(label) ? language : label.Trim()[..Math.Min(label.Trim().Length, 60)];
         caption.UploadedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        await events.PublishAsync(new LessonCaptionsChanged(id, language, caption.Label, WebVtt.Cues(vtt)), CancellationToken.None);
         return TypedResults.Ok(new CaptionDto(language, caption.Label, $"/api/lessons/{id}/captions/{language}.vtt"));
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        Guid id, string language, ClaimsPrincipal user, IPublishedRenditions published, StreamingDbContext db, IBlobStore store, CancellationToken cancellationToken)
+        Guid id, string language, ClaimsPrincipal user, IPublishedRenditions published, StreamingDbContext db, IBlobStore store, DomainEvents events,
+        CancellationToken cancellationToken)
     {
         var lesson = await published.FindAsync(id, cancellationToken);
         var caption = await db.Captions.FirstOrDefaultAsync(c => c.LessonId == id && c.Language == language, cancellationToken);
@@ -122,6 +126,7 @@ internal static class CaptionEndpoints
         db.Captions.Remove(caption);
         await db.SaveChangesAsync(cancellationToken);
         await store.DeleteAsync(caption.BlobKey, cancellationToken);
+        await events.PublishAsync(new LessonCaptionsChanged(id, language, caption.Label, []), CancellationToken.None);
         return TypedResults.NoContent();
     }
 

@@ -76,6 +76,35 @@ internal static partial class WebVtt
             : (output.ToString(), null);
     }
 
+    /// <summary>The cues of WebVTT that <see cref="Convert"/> made, as plain text: markup such as &lt;v 老师&gt; removed, lines joined.</summary>
+    public static IReadOnlyList<Contracts.CaptionCue> Cues(string vtt)
+    {
+        ArgumentNullException.ThrowIfNull(vtt);
+        var cues = new List<Contracts.CaptionCue>();
+        var lines = vtt.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var match = Timing().Match(lines[i]);
+            if (!match.Success || !TryParse(match.Groups["from"].Value, out var from) || !TryParse(match.Groups["to"].Value, out var to))
+            {
+                continue;
+            }
+
+            var text = new StringBuilder();
+            for (i++; i < lines.Length && lines[i].Trim().Length > 0; i++)
+            {
+                text.Append(text.Length > 0 ? " " : "").Append(Markup().Replace(lines[i], "").Trim());
+            }
+
+            if (text.Length > 0)
+            {
+                cues.Add(new Contracts.CaptionCue(from, to, System.Net.WebUtility.HtmlDecode(text.ToString())));
+            }
+        }
+
+        return cues;
+    }
+
     private static bool TryParse(string value, out double seconds)
     {
         seconds = 0;
@@ -105,4 +134,7 @@ internal static partial class WebVtt
 
     [GeneratedRegex(@"^\s*(?<from>(\d{1,3}:)?\d{2}:\d{2}[.,]\d{3})\s*-->\s*(?<to>(\d{1,3}:)?\d{2}:\d{2}[.,]\d{3})(?<settings>.*)$")]
     private static partial Regex Timing();
+
+    [GeneratedRegex(@"<[^>]*>")]
+    private static partial Regex Markup();
 }

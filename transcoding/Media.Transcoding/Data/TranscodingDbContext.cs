@@ -2,6 +2,7 @@ using Media.Ingest.Contracts;
 using Media.Platform.Data;
 using Media.Transcoding.Contracts;
 using Media.Transcoding.Jobs;
+using Media.Transcoding.Recognition;
 using Microsoft.EntityFrameworkCore;
 
 namespace Media.Transcoding.Data;
@@ -14,6 +15,7 @@ internal class TranscodingDbContext(DbContextOptions options) : ModuleDbContext(
     protected override string Schema => SchemaName;
 
     public DbSet<LessonTranscode> Transcodes => Set<LessonTranscode>();
+    public DbSet<LessonScreenText> ScreenTexts => Set<LessonScreenText>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -29,6 +31,14 @@ internal class TranscodingDbContext(DbContextOptions options) : ModuleDbContext(
             e.Property(t => t.Renditions).HasJsonConversion();
             e.Property(t => t.Chapters).HasJsonConversion();
             e.HasIndex(t => t.State);
+        });
+        modelBuilder.Entity<LessonScreenText>(e =>
+        {
+            e.ToTable("lesson_screen_texts");
+            e.HasKey(t => t.LessonId);
+            e.Property(t => t.Engine).HasMaxLength(40);
+            e.Property(t => t.Error).HasMaxLength(2000);
+            e.Property(t => t.Lines).HasJsonConversion();
         });
     }
 }

@@ -160,6 +160,21 @@ internal static class FfmpegCommands
     ];
 
     /// <summary>Input options that read only a clip's time range (accurate seek: the clip starts on its frame).</summary>
+    /// <summary>
+    /// Frames for reading on-screen text: one every <paramref name="sampleSeconds"/>, kept only when it differs from the
+    /// last one kept (mpdecimate), at most 1280 wide (text stays legible, OCR stays fast), each logged by showinfo with its
+    /// time (<see cref="Recognition.ScreenFrames"/> parses it) and written as <c>{folder}/f00001.png</c> onwards.
+    /// </summary>
+    public static IReadOnlyList<string> ScreenFrames(string source, string folder, double sampleSeconds, ClipRange? clip = null)
+    {
+        var args = new List<string> { "-hide_banner", "-nostdin", "-nostats", "-v", "info", "-protocol_whitelist", "file" };
+        args.AddRange(Trim(clip));
+        args.AddRange(["-i", "file:" + source, "-map", "0:v:0",
+            "-vf", string.Create(CultureInfo.InvariantCulture, $"fps=1/{sampleSeconds:0.###},mpdecimate,scale='min(1280,iw)':-2,showinfo"),
+            "-fps_mode", "vfr", Path.Combine(folder, "f%05d.png")]);
+        return args;
+    }
+
     private static IEnumerable<string> Trim(ClipRange? clip) => clip is null
         ? []
         : ["-ss", clip.StartSeconds.ToString("0.###", CultureInfo.InvariantCulture), "-to", clip.EndSeconds.ToString("0.###", CultureInfo.InvariantCulture)];

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Elastic.Clients.Elasticsearch;
 using Elastic.Transport;
+using Media.Catalog.Lessons;
 using HttpMethod = Elastic.Transport.HttpMethod;
 
 namespace Media.Catalog.Search;
@@ -170,6 +171,8 @@ internal sealed class ElasticsearchLessonIndex(Uri url, string indexName) : ILes
             ["from"] = (page - 1) * size,
             ["size"] = size,
             ["track_total_hits"] = true,
+            // The timed text only travels when there are words to find in it.
+            ["_source"] = words.Count > 0 ? new JsonArray("lesson", "transcript") : new JsonArray("lesson"),
             ["query"] = new JsonObject { ["bool"] = boolQuery },
             ["sort"] = sort switch
             {
@@ -194,10 +197,11 @@ internal sealed class ElasticsearchLessonIndex(Uri url, string indexName) : ILes
         var hits = response["hits"]!;
         var items = hits["hits"]!.AsArray().Select(hit =>
         {
-            var lesson = hit!["_source"]!["lesson"]!.Deserialize<LessonDocument>(Json)!;
-            var text = string.Join(' ', new[] { lesson.Description }.Concat(lesson.ChapterTitles).Where(t => !string.IsNullOrWhiteSpace(t)));
+            var source = hit!["_source"]!;
+            var lesson = source["lesson"]!.Deserialize<LessonDocument>(Json)!;
+            var transcript = words.Count > 0 && source["transcript"] is JsonArray lines ? lines.Deserialize<List<TimedLine>>(Json)! : [];
             var score = hit["_score"] is JsonValue value && value.TryGetValue<double>(out var s) ? s : 0;
-            return new LessonSearchHit(lesson, SearchHighlighter.Highlight(lesson.Title, words), SearchHighlighter.Snippet(text, words), score);
+            return LessonSearchHit.Of(lesson, transcript, words, score);
         }).ToList();
         var facets = new Dictionary<string, IReadOnlyList<FacetCount>>();
         if (response["aggregations"] is JsonObject aggregated)
@@ -217,7 +221,9 @@ internal sealed class ElasticsearchLessonIndex(Uri url, string indexName) : ILes
     {
         var any = new JsonArray(
             new JsonObject { ["match_phrase"] = new JsonObject { ["title"] = new JsonObject { ["query"] = word, ["boost"] = 4 } } },
-            new JsonObject { ["match_phrase"] = new JsonObject { ["body"] = new JsonObject { ["query"] = word, ["boost"] = 1.5 } } });
+            new JsonObject { ["match_phrase"] = new JsonObject { ["body"] = new JsonObject { ["query"] = word, ["boost"] = 1.5 } } },
+            // What the lesson says and shows counts least, as in the Lucene index.
+            new JsonObject { ["match_phrase"] = new JsonObject { ["inside"] = new JsonObject { ["query"] = word, ["boost"] = 0.75 } } });
         foreach (var field in KeywordQueryFields)
         {
             any.Add(new JsonObject { ["term"] = new JsonObject { [field] = new JsonObject { ["value"] = word, ["boost"] = 2 } } });
@@ -260,6 +266,8 @@ internal sealed class ElasticsearchLessonIndex(Uri url, string indexName) : ILes
             ["title"] = lesson.Title,
             ["title_exact"] = lesson.Title.ToLowerInvariant(),
             ["body"] = LessonFields.BodyOf(lesson),
+            ["inside"] = LessonFields.InsideOf(lesson),
+            ["transcript"] = JsonSerializer.SerializeToNode(lesson.Transcript, Json),
             ["publishedAt"] = lesson.PublishedAt,
             ["views"] = lesson.Views,
             ["rating"] = lesson.Rating,
@@ -283,6 +291,8 @@ internal sealed class ElasticsearchLessonIndex(Uri url, string indexName) : ILes
             ["title"] = new JsonObject { ["type"] = "text", ["analyzer"] = "cjk" },
             ["title_exact"] = new JsonObject { ["type"] = "keyword" },
             ["body"] = new JsonObject { ["type"] = "text", ["analyzer"] = "cjk" },
+            ["inside"] = new JsonObject { ["type"] = "text", ["analyzer"] = "cjk" },
+            ["transcript"] = new JsonObject { ["type"] = "object", ["enabled"] = false },
             ["publishedAt"] = new JsonObject { ["type"] = "date" },
             ["views"] = new JsonObject { ["type"] = "integer" },
             ["rating"] = new JsonObject { ["type"] = "float" },

@@ -13,6 +13,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
+using Media.Catalog.Lessons;
 
 namespace Media.Catalog.Search;
 
@@ -31,6 +32,11 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
     private const string TitleExact = "title_exact";
     private const string BodyWords = "body";
     private const string BodyBigrams = "body_bi";
+    private const string InsideWords = "inside";
+    private const string InsideBigrams = "inside_bi";
+
+    /// <summary>The timed text as JSON, read only for the hits of a searched page (never decoded into the segment cache).</summary>
+    private const string TranscriptField = "transcript";
     private const string PublishedField = "published";
     private const string ViewsField = "views";
     private const string RatingField = "rating";
@@ -74,6 +80,7 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
         {
             [TitleBigrams] = bigrams,
             [BodyBigrams] = bigrams,
+            [InsideBigrams] = bigrams,
         });
         _writer = new IndexWriter(_directory, new IndexWriterConfig(Version, _analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND, RAMBufferSizeMB = 64 });
         _searchers = new SearcherManager(_writer, true, null);
@@ -280,12 +287,8 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
         var facets = query.WithFacets ? new FacetCollector(LessonFields.Facets, rentals) : null;
         searcher.Search(lucene, facets is null ? top : MultiCollector.Wrap(top, facets));
         var docs = top.GetTopDocs((page - 1) * size, size);
-        var items = docs.ScoreDocs.Select(hit =>
-        {
-            var lesson = Read(searcher, hit.Doc);
-            var body = string.Join(' ', new[] { lesson.Description }.Concat(lesson.ChapterTitles).Where(t => !string.IsNullOrWhiteSpace(t)));
-            return new LessonSearchHit(lesson, SearchHighlighter.Highlight(lesson.Title, words), SearchHighlighter.Snippet(body, words), float.IsNaN(hit.Score) ? 0 : hit.Score);
-        }).ToList();
+        var items = docs.ScoreDocs.Select(hit => LessonSearchHit.Of(
+            Read(searcher, hit.Doc), words.Count > 0 ? TranscriptOf(searcher, hit.Doc) : [], words, float.IsNaN(hit.Score) ? 0 : hit.Score)).ToList();
         return new LessonSearchResult(top.TotalHits, items, facets?.Counts() ?? new Dictionary<string, IReadOnlyList<FacetCount>>());
     }
 
@@ -309,6 +312,7 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
                 {
                     anyWord.Add(new TermQuery(new Term(TitleBigrams, bigram)) { Boost = 2 }, Occur.SHOULD);
                     anyWord.Add(new TermQuery(new Term(BodyBigrams, bigram)), Occur.SHOULD);
+                    anyWord.Add(new TermQuery(new Term(InsideBigrams, bigram)) { Boost = 0.5f }, Occur.SHOULD);
                 }
             }
             else if (CommonHolders(reader, word) is { } holders)
@@ -395,12 +399,15 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
         {
             any.Add(AllTerms(TitleWords, words, 3), Occur.SHOULD);
             any.Add(AllTerms(BodyWords, words, 1), Occur.SHOULD);
+            any.Add(AllTerms(InsideWords, words, 0.5f), Occur.SHOULD);
         }
 
+        // What the lesson says and shows counts least: a word on one slide says less about a lesson than its title.
         if (bigrams.Count > 0)
         {
             any.Add(Phrase(TitleBigrams, bigrams, ownBigram ? 3 + 4 : 4), Occur.SHOULD);
             any.Add(Phrase(BodyBigrams, bigrams, ownBigram ? 1 + 1.5f : 1.5f), Occur.SHOULD);
+            any.Add(Phrase(InsideBigrams, bigrams, ownBigram ? 0.5f + 0.75f : 0.75f), Occur.SHOULD);
         }
 
         foreach (var field in Keywords)
@@ -484,6 +491,9 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
             new StringField(TitleExact, lesson.Title.ToLowerInvariant(), Field.Store.NO),
             new TextField(BodyWords, LessonFields.BodyOf(lesson), Field.Store.NO),
             new TextField(BodyBigrams, LessonFields.BodyOf(lesson), Field.Store.NO),
+            new TextField(InsideWords, LessonFields.InsideOf(lesson), Field.Store.NO),
+            new TextField(InsideBigrams, LessonFields.InsideOf(lesson), Field.Store.NO),
+            new StoredField(TranscriptField, JsonSerializer.Serialize(lesson.Transcript, Json)),
             new NumericDocValuesField(PublishedField, lesson.PublishedAt.UtcTicks),
             new NumericDocValuesField(ViewsField, lesson.Views),
             // Rating first, then how many rated: 4.5 from 40 people before 5.0 from one.
@@ -542,6 +552,13 @@ internal sealed class LuceneLessonIndex : ILessonIndex, IDisposable
         segment?.KeepDecoded(local, lesson);
         return lesson;
     }
+
+    private static List<TimedLine> TranscriptOf(IndexSearcher searcher, int doc) =>
+        searcher.Doc(doc, TranscriptFields).Get(TranscriptField, CultureInfo.InvariantCulture) is { Length: > 2 } json
+            ? JsonSerializer.Deserialize<List<TimedLine>>(json, Json)!
+            : [];
+
+    private static readonly ISet<string> TranscriptFields = new HashSet<string> { TranscriptField };
 
     private static string IdOf(Guid id) => id.ToString("N", CultureInfo.InvariantCulture);
 

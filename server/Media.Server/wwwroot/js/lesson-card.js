@@ -27,6 +27,24 @@ export function lessonCard(item, labels, { reason } = {}) {
     snippet.innerHTML = item.snippet;
     li.append(snippet);
   }
+  // Where inside the lesson the words are said or shown: each opens the player at that moment.
+  if (item.moments?.length) {
+    const moments = document.createElement('ul');
+    moments.className = 'moments';
+    moments.dataset.testid = 'moments';
+    for (const moment of item.moments) {
+      const entry = document.createElement('li');
+      const link = document.createElement('a');
+      link.href = `/lessons/${item.id}?t=${Math.floor(moment.startSeconds)}`;
+      const time = `${Math.floor(moment.startSeconds / 60)}:${String(Math.floor(moment.startSeconds % 60)).padStart(2, '0')}`;
+      const kind = moment.source === 'screen' ? labels.ScreenText : labels.Captions;
+      // The line is HTML-encoded by the server except for its <em> marks.
+      link.innerHTML = `<time>${time}</time> <span class="kind">${kind}</span> ${moment.highlight}`;
+      entry.append(link);
+      moments.append(entry);
+    }
+    li.append(moments);
+  }
   if (reason) {
     const why = document.createElement('div');
     why.className = 'reason';

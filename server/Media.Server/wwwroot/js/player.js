@@ -8,6 +8,10 @@ const quality = document.getElementById('quality');
 const speed = document.getElementById('speed');
 const resumeKey = `media.resume.${lessonId}`;
 
+// ?t=SECONDS (a search hit inside the lesson) opens the player there, before any resume position.
+const requested = Number(new URLSearchParams(location.search).get('t'));
+const openAt = Number.isFinite(requested) && requested > 0 ? requested : null;
+
 const format = (s) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
 
 const lesson = await api(`/api/lessons/${lessonId}`);
@@ -43,7 +47,9 @@ if (lesson.status !== 'published') {
       .sort((a, b) => b.level.height - a.level.height)
       .forEach(({ level, index }) => quality.add(new Option(`${level.height}p`, String(index))));
     const saved = Math.max(serverPosition, Number(localStorage.getItem(resumeKey)) || 0);
-    if (saved > 5 && saved < lesson.durationSeconds - 5) {
+    if (openAt !== null) {
+      video.currentTime = openAt;
+    } else if (saved > 5 && saved < lesson.durationSeconds - 5) {
       video.currentTime = saved;
       document.getElementById('resumed').hidden = false;
     }
@@ -139,6 +145,33 @@ for (const chapter of chapters) {
   item.append(button);
   list.append(item);
 }
+
+// What the lesson says (captions) and shows (slides, blackboard), line by line with times; a click seeks there.
+const transcript = document.getElementById('transcript');
+const transcriptFilter = document.getElementById('transcript-filter');
+const { tracks } = await api(`/api/lessons/${lessonId}/transcript`).catch(() => ({ tracks: [] }));
+const lines = tracks
+  .flatMap((track) => track.lines.map((line) => ({ ...line, source: track.source })))
+  .sort((a, b) => a.startSeconds - b.startSeconds);
+document.getElementById('transcript-empty').hidden = lines.length > 0;
+transcriptFilter.hidden = lines.length === 0;
+for (const line of lines) {
+  const item = document.createElement('li');
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'link';
+  button.dataset.start = String(line.startSeconds);
+  const label = line.source === 'screen' ? transcript.dataset.screen : transcript.dataset.captions;
+  button.title = label;
+  button.textContent = `${format(line.startSeconds)} ${line.text}`;
+  button.onclick = () => { video.currentTime = line.startSeconds; video.play(); };
+  item.append(button);
+  transcript.append(item);
+}
+transcriptFilter.addEventListener('input', () => {
+  const wanted = transcriptFilter.value.trim().toLowerCase();
+  for (const item of transcript.children) item.hidden = wanted !== '' && !item.textContent.toLowerCase().includes(wanted);
+});
 
 document.addEventListener('keydown', (e) => {
   if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return;

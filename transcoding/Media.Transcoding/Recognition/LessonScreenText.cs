@@ -1,0 +1,31 @@
+using Media.Transcoding.Contracts;
+
+namespace Media.Transcoding.Recognition;
+
+/// <summary>The reading of a published lesson's on-screen text: its state, progress and the lines found.</summary>
+internal sealed class LessonScreenText
+{
+    public Guid LessonId { get; set; }
+    public ScreenTextState State { get; set; }
+    public double Percent { get; set; }
+    public int FramesRead { get; set; }
+    public string? Engine { get; set; }
+    public List<ScreenTextLine> Lines { get; set; } = [];
+    public string? Error { get; set; }
+
+    /// <summary>How long the last complete reading took (to compare with the transcode).</summary>
+    public double? Seconds { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+internal enum ScreenTextState
+{
+    Queued,
+    Running,
+    Done,
+    Failed,
+
+    /// <summary>No OCR engine here (turned off, or tesseract is not installed): nothing was read.</summary>
+    Unavailable,
+}

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using Hangfire;
+using Media.Platform.Events;
+using Media.Platform.Jobs;
+using Media.Platform.Storage;
+using Media.Transcoding.Contracts;
+using Media.Transcoding.Data;
+using Media.Transcoding.Jobs;
+using Media.Transcoding.Planning;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Media.Transcoding.Recognition;
+
+/// <summary>
+/// Reads the text a published lesson shows (slides, blackboard, screen) and announces it with its times. Runs on the
+/// background queue after publishing, so a lesson is watchable long before; a failure only leaves its text unread.
+/// Idempotent: a lesson already read is announced again, not read again.
+/// </summary>
+internal sealed class ScreenTextJob(
+    TranscodingDbContext db, FfmpegRunner ffmpeg, TesseractReader reader, IBlobStore store, DomainEvents events,
+    IOptions<RecognitionOptions> options, TimeProvider time, ILogger<ScreenTextJob> logger)
+{
+    [Queue(JobQueues.Background)]
+    [AutomaticRetry(Attempts = 2, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    public async Task RunAsync(Guid lessonId, CancellationToken cancellationToken)
+    {
+        var transcode = await db.Transcodes.AsNoTracking().FirstOrDefaultAsync(t => t.LessonId == lessonId && t.State == TranscodeState.Published, cancellationToken);
+        var reading = await db.ScreenTexts.FirstOrDefaultAsync(s => s.LessonId == lessonId, cancellationToken);
+        if (transcode is null || reading is null)
+        {
+            return;
+        }
+
+        if (reading.State == ScreenTextState.Done)
+        {
+            await AnnounceAsync(reading);
+            return;
+        }
+
+        var missing = options.Value.Engine == RecognitionOptions.Off
+            ? "Reading on-screen text is turned off (Media:Recognition:Engine)."
+            : await reader.MissingAsync(cancellationToken);
+        if (missing is not null)
+        {
+            logger.LogWarning("Lesson {Lesson}: on-screen text not read: {Why}", lessonId, missing);
+            reading.State = ScreenTextState.Unavailable;
+            reading.Error = missing;
+            reading.UpdatedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(CancellationToken.None);
+            return;
+        }
+
+        var clock = Stopwatch.StartNew();
+        reading.State = ScreenTextState.Running;
+        reading.Percent = 0;
+        reading.Error = null;
+        reading.Engine = TesseractReader.EngineName;
+        reading.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        var work = Directory.CreateTempSubdirectory($"media-screentext-{lessonId:N}-").FullName;
+        try
+        {
+            var clip = transcode.ClipStartSeconds is { } from && transcode.ClipEndSeconds is { } to ? new ClipRange(from, to) : null;
+            var duration = clip?.Duration ?? transcode.Source.DurationSeconds;
+            using var source = await store.GetLocalFileAsync(transcode.SourceBlobKey, cancellationToken);
+            var log = await ffmpeg.RunForLogAsync(FfmpegCommands.ScreenFrames(source.Path, work, ScreenFrames.IntervalFor(duration, options.Value), clip), cancellationToken);
+            var times = ScreenFrames.TimesOf(log);
+            var frames = new List<(double Seconds, IReadOnlyList<string> Lines)>(times.Count);
+            for (var i = 0; i < times.Count; i++)
+            {
+                var image = Path.Combine(work, $"f{i + 1:00000}.png");
+                if (!File.Exists(image))
+                {
+                    continue;
+                }
+
+                frames.Add((times[i], await reader.ReadAsync(image, cancellationToken)));
+                File.Delete(image);
+                reading.FramesRead = frames.Count;
+                reading.Percent = Math.Round(100.0 * (i + 1) / times.Count, 1);
+                if (i % 10 == 9)
+                {
+                    reading.UpdatedAt = time.GetUtcNow();
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+            }
+
+            reading.Lines = ScreenTextTimeline.Merge(frames, duration);
+            reading.State = ScreenTextState.Done;
+            reading.Percent = 100;
+            reading.Seconds = Math.Round(clock.Elapsed.TotalSeconds, 1);
+            reading.UpdatedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(CancellationToken.None);
+            logger.LogInformation("Lesson {Lesson}: read {Lines} lines of on-screen text from {Frames} frames in {Seconds} s",
+                lessonId, reading.Lines.Count, frames.Count, reading.Seconds);
+            await AnnounceAsync(reading);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            reading.State = ScreenTextState.Failed;
+            reading.Error = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
+            reading.UpdatedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private Task AnnounceAsync(LessonScreenText reading) =>
+        events.PublishAsync(new LessonScreenTextRead(reading.LessonId, reading.Lines), CancellationToken.None);
+}
+
+/// <summary>A published lesson (or one published again) has its on-screen text read, once.</summary>
+internal sealed class ReadScreenTextOnPublish(TranscodingDbContext db, IBackgroundJobClient jobs, TimeProvider time) : IHandles<LessonPublished>
+{
+    public async Task HandleAsync(LessonPublished domainEvent, CancellationToken cancellationToken)
+    {
+        var reading = await db.ScreenTexts.FirstOrDefaultAsync(s => s.LessonId == domainEvent.LessonId, cancellationToken);
+        if (reading is not null)
+        {
+            return;
+        }
+
+        db.ScreenTexts.Add(new LessonScreenText { LessonId = domainEvent.LessonId, State = ScreenTextState.Queued, UpdatedAt = time.GetUtcNow() });
+        await db.SaveChangesAsync(cancellationToken);
+        jobs.Enqueue<ScreenTextJob>(job => job.RunAsync(domainEvent.LessonId, CancellationToken.None));
+    }
+}
