@@ -9,7 +9,7 @@ using Media.Transcoding.Recognition;
 using Microsoft.Extensions.Options;
 
 /// <summary>
-/// On-screen text (OCR): character accuracy and seconds per frame on generated frames with known text (fonts, sizes, slide
+/// On-screen text (OCR), PaddleOCR v4 against Tesseract on the same frames: character accuracy and seconds per frame on generated frames with known text (fonts, sizes, slide
 /// and blackboard colours, blur, noise, a slight perspective), then OCR of a slide lesson as a share of its transcode.
 /// </summary>
 internal static class OcrBenchmark
@@ -45,49 +45,58 @@ internal static class OcrBenchmark
             return 1;
         }
 
-        var reader = new TesseractReader(new MediaToolRunner(), Options.Create(new RecognitionOptions()));
-        if (await reader.MissingAsync(CancellationToken.None) is { } missing)
+        var models = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "server", "Media.Server", "node_modules", "@gutenye", "ocr-models", "assets");
+        var options = Options.Create(new RecognitionOptions { PaddleModelPath = Path.GetFullPath(models) });
+        using var paddle = new PaddleOcrReader(options);
+        IScreenTextEngine[] engines = [paddle, new TesseractReader(new MediaToolRunner(), options)];
+        foreach (var engine in engines)
         {
-            Console.Error.WriteLine(missing);
-            return 1;
+            if (await engine.MissingAsync(CancellationToken.None) is { } missing)
+            {
+                Console.Error.WriteLine($"{engine.Name}: {missing}");
+                return 1;
+            }
         }
 
         var work = Directory.CreateTempSubdirectory("media-ocr-").FullName;
         try
         {
-            Console.WriteLine($"ocr benchmark: {count} generated 1280x720 frames, {fonts.Count} font(s): {string.Join(", ", fonts.Select(Path.GetFileName))}; engine tesseract {new RecognitionOptions().Languages} --psm 11");
-            var results = new List<(Style Style, int Size, bool Degraded, int Chars, int Errors, double Seconds)>();
+            Console.WriteLine($"ocr benchmark: {count} generated 1280x720 frames, {fonts.Count} font(s): {string.Join(", ", fonts.Select(Path.GetFileName))}");
+            var frames = new List<(string Path, Style Style, int Size, bool Degraded, string Expected)>();
             for (var i = 0; i < count; i++)
             {
                 var style = Styles[i % Styles.Length];
                 var size = new[] { 28, 36, 48, 64 }[(i / Styles.Length) % 4];
                 var degraded = i % 3 == 2;
                 var lines = new[] { Phrases[i % Phrases.Length], Phrases[(i * 7 + 3) % Phrases.Length] };
-                var frame = Path.Combine(work, $"frame{i:000}.png");
+                var frame = Path.Combine(work, $"frame{i:000}.bmp");
                 await FrameAsync(frame, lines, fonts[i % fonts.Count], size, style, degraded);
-                var clock = Stopwatch.StartNew();
-                var read = await reader.ReadAsync(frame, CancellationToken.None);
-                var seconds = clock.Elapsed.TotalSeconds;
-                var expected = Compact(string.Concat(lines));
-                results.Add((style, size, degraded, expected.Length, Distance(expected, Compact(string.Concat(read))), seconds));
-                if ((i + 1) % 20 == 0)
+                frames.Add((frame, style, size, degraded, Compact(string.Concat(lines))));
+            }
+
+            foreach (var engine in engines)
+            {
+                Console.WriteLine($"{engine.Name}:");
+                var results = new List<(Style Style, int Size, bool Degraded, int Chars, int Errors, double Seconds)>();
+                foreach (var (path, style, size, degraded, expected) in frames)
                 {
-                    Console.Write($"\r  {i + 1}/{count} frames read");
+                    var clock = Stopwatch.StartNew();
+                    var read = await engine.ReadAsync(path, CancellationToken.None);
+                    results.Add((style, size, degraded, expected.Length, Distance(expected, Compact(string.Concat(read))), clock.Elapsed.TotalSeconds));
+                }
+
+                Print("all frames", results);
+                Print("slides", results.Where(r => !r.Style.Board));
+                Print("blackboards", results.Where(r => r.Style.Board));
+                Print("clean (no blur/noise/perspective)", results.Where(r => !r.Degraded));
+                Print("blur + noise + perspective", results.Where(r => r.Degraded));
+                foreach (var size in results.Select(r => r.Size).Distinct().Order())
+                {
+                    Print($"{size} px text", results.Where(r => r.Size == size));
                 }
             }
 
-            Console.WriteLine();
-            Print("all frames", results);
-            Print("slides", results.Where(r => !r.Style.Board));
-            Print("blackboards", results.Where(r => r.Style.Board));
-            Print("clean (no blur/noise/perspective)", results.Where(r => !r.Degraded));
-            Print("blur + noise + perspective", results.Where(r => r.Degraded));
-            foreach (var size in results.Select(r => r.Size).Distinct().Order())
-            {
-                Print($"{size} px text", results.Where(r => r.Size == size));
-            }
-
-            await ShareOfTranscodeAsync(work, fonts[0], lessonSeconds, reader);
+            await ShareOfTranscodeAsync(work, fonts[0], lessonSeconds, engines);
             return 0;
         }
         finally
@@ -105,8 +114,8 @@ internal static class OcrBenchmark
             $"  {name,-36} frames {list.Count,4}  character accuracy {accuracy,6:0.0} %  seconds/frame {list.Average(r => r.Seconds):0.00}"));
     }
 
-    /// <summary>A slide lesson (a slide every 20 s, a moving teacher-sized box): the product's transcode, then its OCR pass.</summary>
-    private static async Task ShareOfTranscodeAsync(string work, string font, int seconds, TesseractReader reader)
+    /// <summary>A slide lesson (a slide every 20 s, a moving teacher-sized box): the product's transcode, then its OCR pass with each engine.</summary>
+    private static async Task ShareOfTranscodeAsync(string work, string font, int seconds, IScreenTextEngine[] engines)
     {
         var source = Path.Combine(work, "slides.mp4");
         var slides = Enumerable.Range(0, (seconds + 19) / 20).Select(n =>
@@ -120,21 +129,23 @@ internal static class OcrBenchmark
         var ffmpeg = new FfmpegRunner(new FfmpegTools(Options.Create(new FfmpegOptions()), new MediaToolRunner()), new MediaToolRunner());
         var ladder = Directory.CreateDirectory(Path.Combine(work, "ladder")).FullName;
         var transcode = await LadderBenchmark.TimeAsync(() => ffmpeg.RunAsync(FfmpegCommands.HlsLadder(source, ladder, plan, options), seconds, null, CancellationToken.None));
-
-        var frames = Directory.CreateDirectory(Path.Combine(work, "frames")).FullName;
-        var recognition = new RecognitionOptions();
-        var read = 0;
-        var ocr = await LadderBenchmark.TimeAsync(async () =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lesson of {seconds} s, 1280x720, a slide every 20 s: transcode {transcode.TotalSeconds:0.0} s ({plan.Rungs.Count} rungs)"));
+        foreach (var engine in engines)
         {
-            var log = await ffmpeg.RunForLogAsync(FfmpegCommands.ScreenFrames(source, frames, ScreenFrames.IntervalFor(seconds, recognition)), CancellationToken.None);
-            foreach (var image in Directory.EnumerateFiles(frames, "f*.png").Order(StringComparer.Ordinal).Take(ScreenFrames.TimesOf(log).Count))
+            var frames = Directory.CreateDirectory(Path.Combine(work, "frames-" + engine.Name)).FullName;
+            var read = 0;
+            var ocr = await LadderBenchmark.TimeAsync(async () =>
             {
-                await reader.ReadAsync(image, CancellationToken.None);
-                read++;
-            }
-        });
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  lesson of {seconds} s, 1280x720, a slide every 20 s: transcode {transcode.TotalSeconds:0.0} s ({plan.Rungs.Count} rungs), OCR {ocr.TotalSeconds:0.0} s ({read} frames read) = {100 * ocr.TotalSeconds / transcode.TotalSeconds:0.0} % of the transcode"));
+                var log = await ffmpeg.RunForLogAsync(FfmpegCommands.ScreenFrames(source, frames, ScreenFrames.IntervalFor(seconds, new RecognitionOptions())), CancellationToken.None);
+                foreach (var image in Directory.EnumerateFiles(frames, "f*.bmp").Order(StringComparer.Ordinal).Take(ScreenFrames.TimesOf(log).Count))
+                {
+                    await engine.ReadAsync(image, CancellationToken.None);
+                    read++;
+                }
+            });
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {engine.Name}: OCR {ocr.TotalSeconds:0.0} s ({read} frames read) = {100 * ocr.TotalSeconds / transcode.TotalSeconds:0.0} % of the transcode"));
+        }
     }
 
     private static Task FrameAsync(string path, string[] lines, string font, int size, Style style, bool degraded)
@@ -147,7 +158,7 @@ internal static class OcrBenchmark
             filters += ",gblur=sigma=1.2,noise=alls=14:allf=t,perspective=x0=0:y0=0:x1=W:y1=18:x2=0:y2=H:x3=W:y3=H-18:sense=destination";
         }
 
-        return LadderBenchmark.FfmpegAsync("-f", "lavfi", "-i", $"color=c={style.Background}:s=1280x720:d=1", "-vf", filters, "-frames:v", "1", path);
+        return LadderBenchmark.FfmpegAsync("-f", "lavfi", "-i", $"color=c={style.Background}:s=1280x720:d=1", "-vf", filters, "-frames:v", "1", "-pix_fmt", "bgr24", path);
     }
 
     /// <summary>The text without spaces or punctuation differences that OCR need not reproduce.</summary>

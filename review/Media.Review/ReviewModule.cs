@@ -19,6 +19,7 @@ public static class ReviewModule
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddModuleDatabase<ReviewDbContext, SqliteReviewDbContext, PostgresReviewDbContext>(ReviewDbContext.SchemaName);
         builder.Services.AddEventHandler<MediaAccepted, LessonMediaHandler>();
+        builder.Services.AddEventHandler<Media.Transcoding.Contracts.LessonScreenTextRead, TitleCardHandler>();
         builder.Services.AddScoped<ReviewScope>();
         builder.Services.AddScoped<SubmissionWorkflow>();
         builder.Services.AddScoped<LevelResults>();

@@ -27,6 +27,21 @@ public sealed class ReviewRulesTests
     }
 
     [Fact]
+    public void Check_TitleCardShowsAnotherSubject_IsFlaggedAndTheSameSubjectIsNot()
+    {
+        var filedAsChinese = Lesson();
+        filedAsChinese.Subject = "语文";
+        filedAsChinese.CardSubject = "数学";
+
+        var failure = Assert.Single(ReviewRules.Check(filedAsChinese, new TechnicalStandard()));
+        Assert.Contains("「数学」", failure, StringComparison.Ordinal);
+        Assert.Contains("「语文」", failure, StringComparison.Ordinal);
+
+        filedAsChinese.CardSubject = "语文";
+        Assert.Empty(ReviewRules.Check(filedAsChinese, new TechnicalStandard()));
+    }
+
+    [Fact]
     public void Assign_NeverOwnSchoolNorCountyAtCountyLevel_AndBalancesLoad()
     {
         Guid schoolA = Guid.NewGuid(), schoolB = Guid.NewGuid(), countyX = Guid.NewGuid(), countyY = Guid.NewGuid();

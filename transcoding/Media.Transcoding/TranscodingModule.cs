@@ -7,6 +7,7 @@ using Media.Transcoding.Recognition;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Media.Transcoding.Data;
 
 namespace Media.Transcoding;
@@ -31,9 +32,14 @@ public static class TranscodingModule
         services.AddEventHandler<MediaAccepted, TranscodeOnAccept>();
         services.AddEventHandler<ClipRequested, TranscodeClip>();
         services.AddOptions<RecognitionOptions>().BindConfiguration(RecognitionOptions.Section).ValidateDataAnnotations()
-            .Validate(o => o.Engine is RecognitionOptions.Tesseract or RecognitionOptions.Off, "Media:Recognition:Engine must be Tesseract or Off")
+            .Validate(o => o.Engine is RecognitionOptions.PaddleOcr or RecognitionOptions.Tesseract or RecognitionOptions.Off,
+                "Media:Recognition:Engine must be PaddleOcr, Tesseract or Off")
             .ValidateOnStart();
         services.AddSingleton<TesseractReader>();
+        services.AddSingleton<PaddleOcrReader>();
+        services.AddSingleton<IScreenTextEngine>(sp => sp.GetRequiredService<IOptions<RecognitionOptions>>().Value.Engine == RecognitionOptions.Tesseract
+            ? sp.GetRequiredService<TesseractReader>()
+            : sp.GetRequiredService<PaddleOcrReader>());
         services.AddTransient<ScreenTextJob>();
         services.AddEventHandler<LessonPublished, ReadScreenTextOnPublish>();
         return builder;

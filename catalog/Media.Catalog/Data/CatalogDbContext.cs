@@ -39,6 +39,7 @@ internal class CatalogDbContext(DbContextOptions options) : ModuleDbContext(opti
             e.Property(l => l.Sha256).HasMaxLength(64);
             e.HasIndex(l => new { l.OwnerId, l.CreatedAt });
             e.Property(l => l.Chapters).HasJsonConversion();
+            e.Property(l => l.TitleCard).HasJsonConversion();
             e.HasIndex(l => l.Status);
             e.HasIndex(l => l.ParentLessonId);
             e.Property(l => l.Tags).HasJsonConversion();

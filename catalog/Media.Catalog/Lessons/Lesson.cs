@@ -62,6 +62,12 @@ internal sealed class Lesson
 
     public bool ChaptersEdited { get; set; }
 
+    /// <summary>The title is the uploaded file's name, not one the teacher gave: the title card may replace it.</summary>
+    public bool TitleFromFileName { get; set; }
+
+    /// <summary>What the lesson's opening title card says (read from the video), for the teacher to confirm.</summary>
+    public Media.Transcoding.Contracts.TitleCard? TitleCard { get; set; }
+
     /// <summary>For a clip (知识点 segment): the lesson it was cut from and where.</summary>
     public Guid? ParentLessonId { get; set; }
 

@@ -29,6 +29,7 @@ internal sealed class LessonDraftHandler(CatalogDbContext db, LessonLifecycle li
             Title = Get(LessonMetadataKeys.Title)
                 ?? (Get(LessonMetadataKeys.FileName) is { } file ? Path.GetFileNameWithoutExtension(file) : null)
                 ?? "未命名课例",
+            TitleFromFileName = Get(LessonMetadataKeys.Title) is null,
             Status = LessonStatus.Draft,
             OwnerId = accepted.OwnerId,
             OrganisationId = accepted.OrganisationId,

@@ -59,6 +59,7 @@ internal static class LessonEndpoints
         // Absent fields stay as they are; an empty string clears one.
         static string? Set(string? current, string? value) => value is null ? current : value.Trim() is { Length: > 0 } v ? v : null;
         lesson.Title = Set(lesson.Title, patch.Title)!;
+        lesson.TitleFromFileName &= patch.Title is null;
         lesson.Description = Set(lesson.Description, patch.Description);
         lesson.Stage = Set(lesson.Stage, patch.Stage);
         lesson.Grade = Set(lesson.Grade, patch.Grade);
@@ -135,11 +136,12 @@ internal sealed record LessonDto(
     int Views,
     int Downloads,
     double AverageRating,
-    int RatingCount)
+    int RatingCount,
+    Media.Transcoding.Contracts.TitleCard? TitleCard)
 {
     internal static LessonDto Of(Lesson l) => new(
         l.Id, l.Title, l.Status.ToString().ToLowerInvariant(), l.OwnerId, l.Stage, l.Grade, l.Subject, l.Edition, l.Volume, l.Unit,
         l.LessonName, l.Teacher, l.TeacherTitle, l.School, l.Region, l.Year, l.Description, l.DurationSeconds, l.Width, l.Height,
         l.SizeBytes, l.Sha256, l.ProcessingError, l.ParentLessonId, l.ClipStartSeconds, l.ClipEndSeconds, l.CreatedAt,
-        l.AwardLevel, l.Tags, l.TaxonomyNodeId, l.PublishedAt, l.Views, l.Downloads, l.AverageRating, l.RatingCount);
+        l.AwardLevel, l.Tags, l.TaxonomyNodeId, l.PublishedAt, l.Views, l.Downloads, l.AverageRating, l.RatingCount, l.TitleCard);
 }

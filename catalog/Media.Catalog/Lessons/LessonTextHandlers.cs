@@ -15,9 +15,16 @@ internal sealed class LessonTextHandlers(CatalogDbContext db, LessonIndexer inde
         ReplaceAsync(domainEvent.LessonId, LessonTextTrack.CaptionsTrack(domainEvent.Language), LessonTextSources.Captions, domainEvent.Label,
             domainEvent.Cues.Select(c => new TimedLine(c.StartSeconds, c.EndSeconds, c.Text, LessonTextSources.Captions)).ToList(), cancellationToken);
 
-    public Task HandleAsync(LessonScreenTextRead domainEvent, CancellationToken cancellationToken) =>
-        ReplaceAsync(domainEvent.LessonId, LessonTextTrack.ScreenTrack, LessonTextSources.Screen, null,
-            domainEvent.Lines.Select(l => new TimedLine(l.StartSeconds, l.EndSeconds, l.Text, LessonTextSources.Screen)).ToList(), cancellationToken);
+    public async Task HandleAsync(LessonScreenTextRead domainEvent, CancellationToken cancellationToken)
+    {
+        var lines = domainEvent.Lines.Select(l => new TimedLine(l.StartSeconds, l.EndSeconds, l.Text, LessonTextSources.Screen)).ToList();
+        if (await db.Lessons.FirstOrDefaultAsync(l => l.Id == domainEvent.LessonId, cancellationToken) is { } lesson)
+        {
+            LessonSlides.Apply(lesson, lines, domainEvent.Card);
+        }
+
+        await ReplaceAsync(domainEvent.LessonId, LessonTextTrack.ScreenTrack, LessonTextSources.Screen, null, lines, cancellationToken);
+    }
 
     private async Task ReplaceAsync(Guid lessonId, string track, string source, string? label, List<TimedLine> lines, CancellationToken cancellationToken)
     {

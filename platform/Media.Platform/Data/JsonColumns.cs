@@ -8,7 +8,7 @@ namespace Media.Platform.Data;
 /// <summary>A property stored as one JSON text column (the same on SQLite and PostgreSQL), compared by content.</summary>
 public static class JsonColumns
 {
-    public static PropertyBuilder<T> HasJsonConversion<T>(this PropertyBuilder<T> property) where T : class
+    public static PropertyBuilder<T> HasJsonConversion<T>(this PropertyBuilder<T> property) where T : class?
     {
         ArgumentNullException.ThrowIfNull(property);
         return property.HasConversion(

@@ -35,6 +35,11 @@ internal static class ReviewRules
             failures.Add($"音频编码为 {lesson.AudioCodec ?? "无"}，应为 {standard.AudioCodec.ToUpperInvariant()}。");
         }
 
+        if (lesson.CardSubject is { } shown && lesson.Subject is { } filed && !string.Equals(shown, filed, StringComparison.Ordinal))
+        {
+            failures.Add($"片头显示的学科为「{shown}」，与报送的学科「{filed}」不一致，请核对课例信息或片头。");
+        }
+
         return failures;
     }
 

@@ -33,6 +33,9 @@ internal sealed class LessonMedia
     /// <summary>Perceptual hashes (dHash) of frames sampled evenly through the video, hex; null until computed.</summary>
     public string? Fingerprint { get; set; }
 
+    /// <summary>The subject the video's opening title card (片头) shows, as read from it; null when none was read.</summary>
+    public string? CardSubject { get; set; }
+
     /// <summary>Another submitted lesson whose video looks the same (re-submitted or copied), and how alike they are (0–1).</summary>
     public Guid? SimilarTo { get; set; }
     public double? Similarity { get; set; }

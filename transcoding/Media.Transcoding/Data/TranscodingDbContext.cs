@@ -39,6 +39,7 @@ internal class TranscodingDbContext(DbContextOptions options) : ModuleDbContext(
             e.Property(t => t.Engine).HasMaxLength(40);
             e.Property(t => t.Error).HasMaxLength(2000);
             e.Property(t => t.Lines).HasJsonConversion();
+            e.Property(t => t.Card).HasJsonConversion();
         });
     }
 }

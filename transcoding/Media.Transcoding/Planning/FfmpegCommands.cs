@@ -163,7 +163,8 @@ internal static class FfmpegCommands
     /// <summary>
     /// Frames for reading on-screen text: one every <paramref name="sampleSeconds"/>, kept only when it differs from the
     /// last one kept (mpdecimate), at most 1280 wide (text stays legible, OCR stays fast), each logged by showinfo with its
-    /// time (<see cref="Recognition.ScreenFrames"/> parses it) and written as <c>{folder}/f00001.png</c> onwards.
+    /// time (<see cref="Recognition.ScreenFrames"/> parses it) and written as 24-bit BMPs <c>{folder}/f00001.bmp</c> onwards
+    /// (both engines read them; no image decoder needed).
     /// </summary>
     public static IReadOnlyList<string> ScreenFrames(string source, string folder, double sampleSeconds, ClipRange? clip = null)
     {
@@ -171,7 +172,7 @@ internal static class FfmpegCommands
         args.AddRange(Trim(clip));
         args.AddRange(["-i", "file:" + source, "-map", "0:v:0",
             "-vf", string.Create(CultureInfo.InvariantCulture, $"fps=1/{sampleSeconds:0.###},mpdecimate,scale='min(1280,iw)':-2,showinfo"),
-            "-fps_mode", "vfr", Path.Combine(folder, "f%05d.png")]);
+            "-fps_mode", "vfr", "-pix_fmt", "bgr24", Path.Combine(folder, "f%05d.bmp")]);
         return args;
     }
 

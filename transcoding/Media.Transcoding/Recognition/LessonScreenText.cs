@@ -13,6 +13,9 @@ internal sealed class LessonScreenText
     public List<ScreenTextLine> Lines { get; set; } = [];
     public string? Error { get; set; }
 
+    /// <summary>What the opening title card says, when the first seconds show one.</summary>
+    public TitleCard? Card { get; set; }
+
     /// <summary>How long the last complete reading took (to compare with the transcode).</summary>
     public double? Seconds { get; set; }
 

@@ -7,13 +7,17 @@ internal sealed class RecognitionOptions
 {
     public const string Section = "Media:Recognition";
     public const string Tesseract = "Tesseract";
+    public const string PaddleOcr = "PaddleOcr";
     public const string Off = "Off";
 
-    /// <summary><c>Tesseract</c> (Debian's tesseract-ocr with chi_sim) or <c>Off</c>.</summary>
+    /// <summary><c>PaddleOcr</c> (PP-OCRv4 through ONNX Runtime), <c>Tesseract</c> (Debian's tesseract-ocr with chi_sim) or <c>Off</c>.</summary>
     [Required]
-    public string Engine { get; set; } = Tesseract;
+    public string Engine { get; set; } = PaddleOcr;
 
     public string TesseractPath { get; set; } = "tesseract";
+
+    /// <summary>The folder with ch_PP-OCRv4_det_infer.onnx, ch_PP-OCRv4_rec_infer.onnx and ppocr_keys_v1.txt (the build copies them there from npm).</summary>
+    public string PaddleModelPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "models", "paddleocr");
 
     /// <summary>Tesseract's languages, most likely first.</summary>
     [Required]
@@ -30,7 +34,7 @@ internal sealed class RecognitionOptions
     [Range(10, 100_000)]
     public int MaxFrames { get; set; } = 720;
 
-    /// <summary>Words Tesseract is less sure of than this (0–100) are dropped: blurred faces and furniture read as text.</summary>
+    /// <summary>Lines whose words Tesseract is on average less sure of than this (0–100) are dropped: faces and furniture read as text.</summary>
     [Range(0, 100)]
     public int MinConfidence { get; set; } = 55;
 

@@ -19,7 +19,7 @@ namespace Media.Transcoding.Recognition;
 /// Idempotent: a lesson already read is announced again, not read again.
 /// </summary>
 internal sealed class ScreenTextJob(
-    TranscodingDbContext db, FfmpegRunner ffmpeg, TesseractReader reader, IBlobStore store, DomainEvents events,
+    TranscodingDbContext db, FfmpegRunner ffmpeg, IScreenTextEngine reader, IBlobStore store, DomainEvents events,
     IOptions<RecognitionOptions> options, TimeProvider time, ILogger<ScreenTextJob> logger)
 {
     [Queue(JobQueues.Background)]
@@ -57,7 +57,7 @@ internal sealed class ScreenTextJob(
         reading.State = ScreenTextState.Running;
         reading.Percent = 0;
         reading.Error = null;
-        reading.Engine = TesseractReader.EngineName;
+        reading.Engine = reader.Name;
         reading.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         var work = Directory.CreateTempSubdirectory($"media-screentext-{lessonId:N}-").FullName;
@@ -69,15 +69,22 @@ internal sealed class ScreenTextJob(
             var log = await ffmpeg.RunForLogAsync(FfmpegCommands.ScreenFrames(source.Path, work, ScreenFrames.IntervalFor(duration, options.Value), clip), cancellationToken);
             var times = ScreenFrames.TimesOf(log);
             var frames = new List<(double Seconds, IReadOnlyList<string> Lines)>(times.Count);
+            var cardReadings = new List<ScreenTextLine>();
             for (var i = 0; i < times.Count; i++)
             {
-                var image = Path.Combine(work, $"f{i + 1:00000}.png");
+                var image = Path.Combine(work, $"f{i + 1:00000}.bmp");
                 if (!File.Exists(image))
                 {
                     continue;
                 }
 
                 frames.Add((times[i], await reader.ReadAsync(image, cancellationToken)));
+                if (times[i] < TitleCardReader.CardSeconds)
+                {
+                    // A title card is read a second way too where the engine has one: each misreads characters the other gets right.
+                    cardReadings.AddRange((await reader.ReadCardAsync(image, cancellationToken)).Select(line => new ScreenTextLine(times[i], times[i], line)));
+                }
+
                 File.Delete(image);
                 reading.FramesRead = frames.Count;
                 reading.Percent = Math.Round(100.0 * (i + 1) / times.Count, 1);
@@ -89,6 +96,7 @@ internal sealed class ScreenTextJob(
             }
 
             reading.Lines = ScreenTextTimeline.Merge(frames, duration);
+            reading.Card = TitleCardReader.Read([.. cardReadings, .. reading.Lines]);
             reading.State = ScreenTextState.Done;
             reading.Percent = 100;
             reading.Seconds = Math.Round(clock.Elapsed.TotalSeconds, 1);
@@ -113,7 +121,7 @@ internal sealed class ScreenTextJob(
     }
 
     private Task AnnounceAsync(LessonScreenText reading) =>
-        events.PublishAsync(new LessonScreenTextRead(reading.LessonId, reading.Lines), CancellationToken.None);
+        events.PublishAsync(new LessonScreenTextRead(reading.LessonId, reading.Lines, reading.Card), CancellationToken.None);
 }
 
 /// <summary>A published lesson (or one published again) has its on-screen text read, once.</summary>

@@ -12,26 +12,27 @@ internal static class ScreenTextTimeline
     public static List<ScreenTextLine> Merge(IReadOnlyList<(double Seconds, IReadOnlyList<string> Lines)> frames, double durationSeconds)
     {
         ArgumentNullException.ThrowIfNull(frames);
-        var timed = new List<ScreenTextLine>();
-        var showing = new Dictionary<string, double>(StringComparer.Ordinal);
+        // Lines that appear together keep their reading order (top first), so a slide's heading comes first.
+        var timed = new List<(ScreenTextLine Line, int Order)>();
+        var showing = new Dictionary<string, (double Start, int Order)>(StringComparer.Ordinal);
         foreach (var (seconds, lines) in frames.OrderBy(f => f.Seconds))
         {
-            var now = lines.Select(Normalise).Where(l => l.Length > 0).ToHashSet(StringComparer.Ordinal);
-            foreach (var gone in showing.Where(s => !now.Contains(s.Key)).ToList())
+            var now = lines.Select(Normalise).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var gone in showing.Where(s => !now.Contains(s.Key, StringComparer.Ordinal)).ToList())
             {
-                timed.Add(new ScreenTextLine(gone.Value, seconds, gone.Key));
+                timed.Add((new ScreenTextLine(gone.Value.Start, seconds, gone.Key), gone.Value.Order));
                 showing.Remove(gone.Key);
             }
 
-            foreach (var line in now)
+            for (var order = 0; order < now.Count; order++)
             {
-                showing.TryAdd(line, seconds);
+                showing.TryAdd(now[order], (seconds, order));
             }
         }
 
         var end = Math.Max(durationSeconds, frames.Count > 0 ? frames.Max(f => f.Seconds) : 0);
-        timed.AddRange(showing.Select(s => new ScreenTextLine(s.Value, end, s.Key)));
-        return timed.OrderBy(l => l.StartSeconds).ThenBy(l => l.Text, StringComparer.Ordinal).ToList();
+        timed.AddRange(showing.Select(s => (new ScreenTextLine(s.Value.Start, end, s.Key), s.Value.Order)));
+        return timed.OrderBy(t => t.Line.StartSeconds).ThenBy(t => t.Order).Select(t => t.Line).ToList();
     }
 
     /// <summary>One spelling per line: spaces collapsed, full-width ASCII made half-width, so two readings of a slide compare equal.</summary>

@@ -8,16 +8,24 @@ namespace Media.Transcoding.Recognition;
 /// <summary>
 /// Reads the text lines of one frame with Debian's tesseract-ocr (LSTM, chi_sim + eng). Sparse-text page segmentation
 /// (<c>--psm 11</c>) finds titles and lines anywhere on a slide or blackboard, where the default layout analysis missed
-/// light text on a dark board. Words below <see cref="RecognitionOptions.MinConfidence"/> are dropped.
+/// light text on a dark board. Lines whose words Tesseract is, on average, less sure of than
+/// <see cref="RecognitionOptions.MinConfidence"/> are dropped.
 /// </summary>
-internal sealed class TesseractReader(MediaToolRunner runner, IOptions<RecognitionOptions> options)
+internal sealed class TesseractReader(MediaToolRunner runner, IOptions<RecognitionOptions> options) : IScreenTextEngine
 {
     public const string EngineName = "tesseract";
 
-    public async Task<IReadOnlyList<string>> ReadAsync(string imagePath, CancellationToken cancellationToken)
+    public string Name => EngineName;
+
+    public Task<IReadOnlyList<string>> ReadAsync(string imagePath, CancellationToken cancellationToken) => ReadAsync(imagePath, PageLayout.Sparse, cancellationToken);
+
+    public Task<IReadOnlyList<string>> ReadCardAsync(string imagePath, CancellationToken cancellationToken) => ReadAsync(imagePath, PageLayout.Block, cancellationToken);
+
+    public async Task<IReadOnlyList<string>> ReadAsync(string imagePath, PageLayout layout, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var command = new ToolCommand(settings.TesseractPath, [imagePath, "stdout", "-l", settings.Languages, "--psm", "11", "tsv"])
+        var psm = ((int)layout).ToString(CultureInfo.InvariantCulture);
+        var command = new ToolCommand(settings.TesseractPath, [imagePath, "stdout", "-l", settings.Languages, "--psm", psm, "tsv"])
         {
             Timeout = settings.FrameTimeout,
             // One core per reading: the background queue's worker count is what bounds OCR's share of the machine.
@@ -46,12 +54,17 @@ internal sealed class TesseractReader(MediaToolRunner runner, IOptions<Recogniti
         }
     }
 
-    /// <summary>The lines of Tesseract's TSV output: its confident words, grouped by block, paragraph and line.</summary>
+    /// <summary>
+    /// The lines of Tesseract's TSV output, grouped by block, paragraph and line, kept when their words' mean confidence
+    /// reaches the minimum. Judged per line, not per word: a clear line keeps a character Tesseract doubted (册 at 0 %),
+    /// and a face or a shelf read as characters goes as a whole.
+    /// </summary>
     internal static IReadOnlyList<string> LinesOf(string tsv, int minConfidence)
     {
         ArgumentNullException.ThrowIfNull(tsv);
         var lines = new List<string>();
         var current = new StringBuilder();
+        var confidences = new List<double>();
         string? key = null;
         foreach (var row in tsv.Split('\n').Skip(1))
         {
@@ -68,11 +81,7 @@ internal sealed class TesseractReader(MediaToolRunner runner, IOptions<Recogniti
                 key = lineKey;
             }
 
-            if (!double.TryParse(columns[10], NumberStyles.Float, CultureInfo.InvariantCulture, out var confidence) || confidence < minConfidence)
-            {
-                continue;
-            }
-
+            confidences.Add(double.TryParse(columns[10], NumberStyles.Float, CultureInfo.InvariantCulture, out var confidence) ? Math.Max(0, confidence) : 0);
             var word = columns[11].Trim();
             // Chinese is written without spaces: Tesseract's word breaks between two characters are not kept.
             if (current.Length > 0 && !(IsCjk(current[^1]) && IsCjk(word[0])))
@@ -89,11 +98,13 @@ internal sealed class TesseractReader(MediaToolRunner runner, IOptions<Recogniti
         void Flush()
         {
             var text = current.ToString().Trim();
-            current.Clear();
-            if (IsText(text))
+            if (confidences.Count > 0 && confidences.Average() >= minConfidence && IsText(text))
             {
                 lines.Add(text);
             }
+
+            current.Clear();
+            confidences.Clear();
         }
     }
 
@@ -107,4 +118,14 @@ internal sealed class TesseractReader(MediaToolRunner runner, IOptions<Recogniti
     }
 
     internal static bool IsCjk(char c) => c is >= '\u3400' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF';
+}
+
+/// <summary>How Tesseract looks for text on a frame (its page segmentation mode).</summary>
+internal enum PageLayout
+{
+    /// <summary>One uniform block of lines: reads a centred title card most faithfully, misses text scattered on a board.</summary>
+    Block = 6,
+
+    /// <summary>Sparse text anywhere: slides, blackboards, screens.</summary>
+    Sparse = 11,
 }

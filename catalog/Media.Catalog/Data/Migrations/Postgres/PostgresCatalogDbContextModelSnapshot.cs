@@ -195,6 +195,12 @@ namespace Media.Catalog.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("TitleCard")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("TitleFromFileName")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Unit")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");

@@ -189,6 +189,12 @@ namespace Media.Catalog.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TitleCard")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TitleFromFileName")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Unit")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");

@@ -106,6 +106,9 @@ namespace Media.Transcoding.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Card")
+                        .HasColumnType("text");
+
                     b.Property<string>("Engine")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");

@@ -100,6 +100,9 @@ namespace Media.Transcoding.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Card")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Engine")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");

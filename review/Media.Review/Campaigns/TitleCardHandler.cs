@@ -1,0 +1,16 @@
+using Media.Platform.Events;
+using Media.Review.Data;
+using Media.Transcoding.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Media.Review.Campaigns;
+
+/// <summary>Keeps what a video's title card says, so that the technical check can compare it with the entry (idempotent).</summary>
+internal sealed class TitleCardHandler(ReviewDbContext db) : IHandles<LessonScreenTextRead>
+{
+    public async Task HandleAsync(LessonScreenTextRead domainEvent, CancellationToken cancellationToken)
+    {
+        await db.Lessons.Where(l => l.LessonId == domainEvent.LessonId)
+            .ExecuteUpdateAsync(l => l.SetProperty(x => x.CardSubject, domainEvent.Card == null ? null : domainEvent.Card.Subject), cancellationToken);
+    }
+}
