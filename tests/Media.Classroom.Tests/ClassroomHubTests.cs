@@ -91,6 +91,61 @@ public sealed class ClassroomHubTests : IAsyncLifetime
         invitees = new object[] { new { userName = "student", role = "student" }, new { userName = "reviewer", role = "observer" } },
     });
 
+    [Fact]
+    public async Task SynchronousClass_ScheduledByPickingTwoClasses_LetsTheirStudentsInAndNobodyElse()
+    {
+        var admin = await _server.CreateClientForAsync("admin");
+        var teacher = await _server.CreateClientForAsync("teacher");
+        var teacher2Me = await (await _server.CreateClientForAsync("teacher2")).GetFromJsonAsync<JsonElement>("/api/auth/me", Ct);
+        var qingdaoSchool = teacher2Me.GetProperty("organisationId").GetGuid();
+        var created = await admin.PostAsJsonAsync("/api/admin/organisations", new { name = "三年级(2)班", kind = "class", parentId = qingdaoSchool }, Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var qingdaoClass = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        var pupil = await admin.PostAsJsonAsync("/api/admin/users", new
+        {
+            userName = "qd-pupil", displayName = "刘小雨", roles = new[] { "student" }, organisationId = qingdaoClass, password = "Qingdao-2026",
+        }, Ct);
+        Assert.Equal(HttpStatusCode.Created, pupil.StatusCode);
+
+        var jinan = Assert.Single(await teacher.GetFromJsonAsync<JsonElement[]>("/api/classroom/classes?q=" + Uri.EscapeDataString("历下 八年级(1)班"), Ct) ?? []);
+        var qingdao = Assert.Single(await teacher.GetFromJsonAsync<JsonElement[]>("/api/classroom/classes?q=" + Uri.EscapeDataString("实验小学 三年级(2)班"), Ct) ?? []);
+        Assert.Equal(qingdaoClass, qingdao.GetProperty("id").GetGuid());
+        Assert.Equal(1, qingdao.GetProperty("students").GetInt32());
+        Assert.True(jinan.GetProperty("students").GetInt32() >= 1);
+        var coTeachers = await teacher.GetFromJsonAsync<JsonElement[]>($"/api/classroom/teachers?school={qingdao.GetProperty("schoolId").GetGuid()}", Ct) ?? [];
+        var teacher2 = coTeachers.Single(t => t.GetProperty("id").GetGuid() == teacher2Me.GetProperty("id").GetGuid()).GetProperty("id").GetGuid();
+
+        var session = await ScheduleAsync(new
+        {
+            title = "同步课堂：背影（两校）", kind = "synchronous-class", startsAt = DateTimeOffset.UtcNow, endsAt = DateTimeOffset.UtcNow.AddHours(1),
+            classrooms = new object[] { new { classId = jinan.GetProperty("id").GetGuid() }, new { classId = qingdaoClass, coTeacherId = teacher2 } },
+        });
+        var detail = await teacher.GetFromJsonAsync<JsonElement>($"/api/classroom/sessions/{session}", Ct);
+        Assert.Equal(["济南市历下实验中学 八年级(1)班", "青岛市实验小学 三年级(2)班"], detail.GetProperty("classrooms").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+
+        var student = await _server.CreateClientForAsync("student");
+        using var pupilClient = new HttpClient { BaseAddress = new Uri(_baseUrl) };
+        var token = await pupilClient.PostAsJsonAsync("/api/auth/token", new { userName = "qd-pupil", password = "Qingdao-2026" }, Ct);
+        pupilClient.DefaultRequestHeaders.Authorization = new("Bearer", (await token.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("accessToken").GetString());
+        Assert.Equal("Student", (await student.GetFromJsonAsync<JsonElement>($"/api/classroom/sessions/{session}", Ct)).GetProperty("yourRole").GetString());
+        Assert.Equal("Student", (await pupilClient.GetFromJsonAsync<JsonElement>($"/api/classroom/sessions/{session}", Ct)).GetProperty("yourRole").GetString());
+        Assert.Contains((await pupilClient.GetFromJsonAsync<JsonElement[]>("/api/classroom/sessions", Ct))!, s => s.GetProperty("id").GetGuid() == session);
+        Assert.Equal("CoTeacher", (await (await _server.CreateClientForAsync("teacher2")).GetFromJsonAsync<JsonElement>($"/api/classroom/sessions/{session}", Ct)).GetProperty("yourRole").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await (await _server.CreateClientForAsync("reviewer")).GetAsync($"/api/classroom/sessions/{session}", Ct)).StatusCode);
+
+        var joined = await (await ConnectAsync(await TokenAsync("student"))).InvokeAsync<JsonElement>("Join", session, null, Ct);
+        Assert.Equal("Student", joined.GetProperty("you").GetProperty("role").GetString());
+        var stranger = await ConnectAsync(await TokenAsync("reviewer"));
+        await Assert.ThrowsAsync<HubException>(() => stranger.InvokeAsync<JsonElement>("Join", session, null, Ct));
+
+        var unknown = await teacher.PostAsJsonAsync("/api/classroom/sessions", new
+        {
+            title = "同步课堂", kind = "synchronous-class", startsAt = DateTimeOffset.UtcNow, endsAt = DateTimeOffset.UtcNow.AddHours(1),
+            classrooms = new object[] { new { classId = qingdaoSchool }, new { classId = qingdaoClass } },
+        }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+    }
+
     private static async Task<T> NextAsync<T>(TaskCompletionSource<T> received) => await received.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
 
     private static Task NextAsync(TaskCompletionSource received) => received.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);

@@ -168,7 +168,18 @@ public sealed class LiveClassroomTests : IAsyncLifetime
         var viewer = await EnterAsync("student", id);
 
         // The viewer plays the live HLS (no WebRTC): time advances in the page's player.
-        await WaitAsync(viewer, "() => window.classroom.live?.video.currentTime > 2", seconds: 180);
+        try
+        {
+            await WaitAsync(viewer, "() => window.classroom.live?.video.currentTime > 2", seconds: 180);
+        }
+        catch (TimeoutException e)
+        {
+            // Fails about one run in five in CI and never when run alone: say what the encoder wrote and what the page saw.
+            var folder = Path.Combine(_server.DataPath, "live", id.ToString("N"));
+            var files = Directory.Exists(folder) ? string.Join(", ", Directory.EnumerateFiles(folder).Select(f => $"{Path.GetFileName(f)} {new FileInfo(f).Length} B")) : "(no live folder)";
+            var page = await viewer.EvaluateAsync<string>("() => JSON.stringify({ status: document.getElementById('status')?.textContent, hls: !!window.classroom.live?.hls, time: window.classroom.live?.video.currentTime, ready: window.classroom.live?.video.readyState, error: window.classroom.live?.video.error?.message })");
+            throw new TimeoutException($"The live viewer never played. Live folder: {files}. Page: {page}", e);
+        }
         var playback = await (await _server.CreateClientForAsync("student")).GetFromJsonAsync<JsonElement>($"/api/live/{id}/playback", Ct);
         Assert.True(playback.GetProperty("live").GetBoolean());
         using var http = new HttpClient { BaseAddress = new Uri(_baseUrl) };

@@ -32,6 +32,7 @@ internal class ClassroomDbContext(DbContextOptions options) : ModuleDbContext(op
         {
             e.ToTable("endpoints");
             e.Property(p => p.Name).HasMaxLength(200);
+            e.HasIndex(p => p.ClassId);
         });
         modelBuilder.Entity<SessionInvitee>(e =>
         {

@@ -52,7 +52,7 @@ internal sealed class ClassroomHub(LiveRooms rooms, ClassroomDbContext db, Media
             throw new HubException(session is null ? "No such session." : "This session has ended.");
         }
 
-        var role = SessionAccess.RoleOf(session, userId, Context.User!.IsInRole(Roles.Admin))
+        var role = SessionAccess.RoleOf(session, userId, Context.User!.OrganisationId(), Context.User!.IsInRole(Roles.Admin))
             ?? throw new HubException("You are not invited to this session.");
         var coTeacherOf = session.Endpoints.FirstOrDefault(e => e.CoTeacherId == userId)?.Id;
         if (endpointId is { } chosen && session.Endpoints.All(e => e.Id != chosen))

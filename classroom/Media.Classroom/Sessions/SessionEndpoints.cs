@@ -41,6 +41,10 @@ internal static class SessionEndpoints
         group.MapGet("/", ListAsync).WithSummary("Sessions the caller hosts, teaches in or is invited to, and broadcasts open to all");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("A session with its classrooms, join link and the caller's role");
         group.MapPost("/{id:guid}/end", EndAsync).WithSummary("End the session (its host): everyone in it is told and the room closes");
+        routes.MapGet("/api/classroom/classes", ClassesAsync).WithTags("Classroom").RequireAuthorization(Policies.TeacherOrAbove)
+            .WithSummary("Classes to pick for a session's classrooms: active classes in the caller's province whose school, grade or class name holds every word of q (at most 50)");
+        routes.MapGet("/api/classroom/teachers", TeachersAsync).WithTags("Classroom").RequireAuthorization(Policies.TeacherOrAbove)
+            .WithSummary("A school's active teachers, to pick as co-teacher (双师) of its classroom");
         group.MapGet("/{id:guid}/attendance", AttendanceAsync).WithSummary("Who joined, from which classroom, and when they left (its host)");
         routes.MapGet("/api/lessons/{lessonId:guid}/research-comments", CommentsAsync).WithTags("Classroom").RequireAuthorization()
             .WithSummary("Teaching-research comments on a lesson, in timeline order (markers for the player)");
@@ -48,7 +52,8 @@ internal static class SessionEndpoints
     }
 
     internal static async Task<Results<Created<SessionDto>, ProblemHttpResult>> CreateAsync(
-        NewSession request, ClaimsPrincipal user, ClassroomDbContext db, UserDirectory users, ILessonViewers viewers, TimeProvider time, CancellationToken cancellationToken)
+        NewSession request, ClaimsPrincipal user, ClassroomDbContext db, UserDirectory users, ClassDirectory classes, ILessonViewers viewers, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Length > 200)
         {
@@ -90,22 +95,41 @@ internal static class SessionEndpoints
         var position = 0;
         foreach (var classroom in endpoints)
         {
-            if (string.IsNullOrWhiteSpace(classroom.Name) || classroom.Name.Length > 200)
+            var name = classroom.Name?.Trim();
+            if (classroom.ClassId is { } classId)
             {
-                return Problems.Validation("every classroom needs a name of 1–200 characters.");
+                if (await classes.FindClassAsync(classId, cancellationToken) is not { } picked)
+                {
+                    return Problems.Validation($"No active class {classId}: pick classes from GET /api/classroom/classes.");
+                }
+
+                name = string.IsNullOrEmpty(name) ? picked.Name : name;
             }
 
-            Guid? coTeacher = null;
-            if (!string.IsNullOrWhiteSpace(classroom.CoTeacher))
+            if (string.IsNullOrWhiteSpace(name) || name.Length > 200)
+            {
+                return Problems.Validation("every classroom needs a name of 1–200 characters (or a classId, whose name it takes).");
+            }
+
+            var coTeacher = classroom.CoTeacherId;
+            if (coTeacher is { } teacher && !await classes.IsActiveTeacherAsync(teacher, cancellationToken))
+            {
+                return Problems.Validation($"{teacher} is not an active teacher: pick co-teachers from GET /api/classroom/teachers?school=….");
+            }
+
+            if (coTeacher is null && !string.IsNullOrWhiteSpace(classroom.CoTeacher))
             {
                 coTeacher = (await users.FindByUserNameAsync(classroom.CoTeacher, cancellationToken))?.Id;
                 if (coTeacher is null)
                 {
-                    return Problems.Validation($"No user '{classroom.CoTeacher}' to be co-teacher of {classroom.Name}.");
+                    return Problems.Validation($"No user '{classroom.CoTeacher}' to be co-teacher of {name}.");
                 }
             }
 
-            session.Endpoints.Add(new SessionEndpoint { Id = Guid.NewGuid(), SessionId = session.Id, Name = classroom.Name.Trim(), CoTeacherId = coTeacher, Position = position++ });
+            session.Endpoints.Add(new SessionEndpoint
+            {
+                Id = Guid.NewGuid(), SessionId = session.Id, Name = name, CoTeacherId = coTeacher, ClassId = classroom.ClassId, Position = position++,
+            });
         }
 
         foreach (var invitee in request.Invitees ?? [])
@@ -132,19 +156,28 @@ internal static class SessionEndpoints
         return TypedResults.Created($"/api/classroom/sessions/{session.Id}", SessionDto.Of(session, ParticipantRole.Host));
     }
 
+    internal static async Task<Ok<IReadOnlyList<ClassChoice>>> ClassesAsync(string? q, ClaimsPrincipal user, ClassDirectory classes, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await classes.ClassesAsync(user.OrganisationId(), q, cancellationToken));
+
+    internal static async Task<Results<Ok<IReadOnlyList<TeacherChoice>>, ProblemHttpResult>> TeachersAsync(
+        Guid? school, ClassDirectory classes, CancellationToken cancellationToken) =>
+        school is { } id ? TypedResults.Ok(await classes.TeachersAsync(id, cancellationToken)) : Problems.Validation("school (an organisation id) is required.");
+
     internal static async Task<Ok<List<SessionDto>>> ListAsync(ClaimsPrincipal user, ClassroomDbContext db, CancellationToken cancellationToken)
     {
         var me = user.UserId()!.Value;
+        var myClass = user.OrganisationId();
         var sessions = await db.Sessions.AsNoTracking().Include(s => s.Endpoints).Include(s => s.Invitees).AsSplitQuery()
-            .Where(s => s.HostId == me || s.Kind == SessionKind.Broadcast || s.Endpoints.Any(e => e.CoTeacherId == me) || s.Invitees.Any(i => i.UserId == me))
+            .Where(s => s.HostId == me || s.Kind == SessionKind.Broadcast || s.Endpoints.Any(e => e.CoTeacherId == me || (myClass != null && e.ClassId == myClass))
+                || s.Invitees.Any(i => i.UserId == me))
             .OrderByDescending(s => s.StartsAt).Take(200).ToListAsync(cancellationToken);
-        return TypedResults.Ok(sessions.Select(s => SessionDto.Of(s, SessionAccess.RoleOf(s, me, false)!.Value)).ToList());
+        return TypedResults.Ok(sessions.Select(s => SessionDto.Of(s, SessionAccess.RoleOf(s, me, myClass, false)!.Value)).ToList());
     }
 
     internal static async Task<Results<Ok<SessionDto>, ProblemHttpResult>> GetAsync(Guid id, ClaimsPrincipal user, ClassroomDbContext db, CancellationToken cancellationToken)
     {
         var session = await LoadAsync(db, id, cancellationToken);
-        var role = session is null ? null : SessionAccess.RoleOf(session, user.UserId()!.Value, user.IsInRole(Roles.Admin));
+        var role = session is null ? null : SessionAccess.RoleOf(session, user.UserId()!.Value, user.OrganisationId(), user.IsInRole(Roles.Admin));
         return role is null ? Problems.NotFound($"No session {id} for you.") : TypedResults.Ok(SessionDto.Of(session!, role.Value));
     }
 
@@ -209,13 +242,15 @@ internal sealed record NewSession(
     List<NewInvitee>? Invitees,
     bool? Recording);
 
-/// <param name="Name">The classroom, e.g. 青岛市实验小学 三年级(2)班.</param>
-/// <param name="CoTeacher">The user name of its co-teacher (双师), if any.</param>
-internal sealed record NewClassroom(string? Name, string? CoTeacher);
+/// <param name="Name">The classroom, e.g. 青岛市实验小学 三年级(2)班; defaults to the class's name when <paramref name="ClassId"/> is given.</param>
+/// <param name="CoTeacher">The user name of its co-teacher (双师), if any (or <paramref name="CoTeacherId"/>, picked from the school's teachers).</param>
+/// <param name="ClassId">The roster class in this classroom (from <c>GET /api/classroom/classes</c>): its students may join.</param>
+/// <param name="CoTeacherId">The co-teacher's id (from <c>GET /api/classroom/teachers</c>).</param>
+internal sealed record NewClassroom(string? Name, string? CoTeacher, Guid? ClassId = null, Guid? CoTeacherId = null);
 
 internal sealed record NewInvitee(string? UserName, string? Role);
 
-internal sealed record ClassroomDto(Guid Id, string Name, Guid? CoTeacherId);
+internal sealed record ClassroomDto(Guid Id, string Name, Guid? CoTeacherId, Guid? ClassId);
 
 internal sealed record SessionDto(
     Guid Id, string Title, string Kind, string Status, Guid HostId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, Guid? LessonId,
@@ -225,7 +260,7 @@ internal sealed record SessionDto(
     internal static SessionDto Of(LiveSession s, ParticipantRole role) => new(
         s.Id, s.Title, s.Kind switch { SessionKind.Broadcast => "broadcast", SessionKind.TeachingResearch => "teaching-research", _ => "synchronous-class" },
         s.Status.ToString().ToLowerInvariant(), s.HostId, s.StartsAt, s.EndsAt, s.LessonId, s.Recording,
-        s.Endpoints.OrderBy(e => e.Position).Select(e => new ClassroomDto(e.Id, e.Name, e.CoTeacherId)).ToList(), role, $"/classroom/{s.Id}",
+        s.Endpoints.OrderBy(e => e.Position).Select(e => new ClassroomDto(e.Id, e.Name, e.CoTeacherId, e.ClassId)).ToList(), role, $"/classroom/{s.Id}",
         s.RecordingUploadId, s.RecordingError, s.RecordingFinishedAt);
 }
 

@@ -23,6 +23,7 @@ internal static class AuthSetup
         services.AddSingleton<TokenIssuer>();
         services.AddMemoryCache();
         services.AddScoped<UserDirectory>();
+        services.AddScoped<ClassDirectory>();
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<Admin.AdminAudit>();
         services.AddScoped<Admin.PeopleAdmin>();
