@@ -79,6 +79,9 @@ public sealed class UnifiedSignInTests : IAsyncLifetime
         await page.Locator("input[name=login]").FillAsync(rosterId, new() { Timeout = 60_000 });
         await page.Locator("input[name=password]").FillAsync("anything");
         await page.Locator("button[type=submit]").ClickAsync();
+        // The consent form's button has the same selector: wait until the login form is gone, or a busy machine clicks
+        // the login button twice and the provider ends the interaction.
+        await page.Locator("input[name=login]").WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 60_000 });
         await page.Locator("button[type=submit]").ClickAsync(new() { Timeout = 60_000 });
         await page.WaitForURLAsync("**" + expectedPath + "**", new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
         return page;
