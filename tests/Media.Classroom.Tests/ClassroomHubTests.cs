@@ -146,9 +146,9 @@ public sealed class ClassroomHubTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
     }
 
-    private static async Task<T> NextAsync<T>(TaskCompletionSource<T> received) => await received.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+    private static async Task<T> NextAsync<T>(TaskCompletionSource<T> received) => await received.Task.WaitAsync(TimeSpan.FromSeconds(60), Ct);
 
-    private static Task NextAsync(TaskCompletionSource received) => received.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+    private static Task NextAsync(TaskCompletionSource received) => received.Task.WaitAsync(TimeSpan.FromSeconds(60), Ct);
 
     [Fact]
     public async Task Roles_StudentCannotChangePagesOrMute_HostCanAndEveryoneSeesIt()
@@ -377,7 +377,7 @@ public sealed class ClassroomHubTests : IAsyncLifetime
         });
 
         await host.InvokeAsync("ShowPage", 12, Ct);
-        await all.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        await all.Task.WaitAsync(TimeSpan.FromSeconds(90), Ct);
 
         Assert.Equal(students, received.Count);
         Assert.All(received, p => Assert.Equal(12, p));

@@ -53,6 +53,8 @@ public sealed class BrowserSession : IAsyncLifetime
     {
         TestEnvironment.RequireService(Browser is not null, $"Chromium is not installed at {ChromiumPath}");
         var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "zh-CN" });
+        // Playwright's 30 s default is too little on a loaded CI machine running the whole suite on two cores.
+        context.SetDefaultTimeout(90_000);
         return await context.NewPageAsync();
     }
 

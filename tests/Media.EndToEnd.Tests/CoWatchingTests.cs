@@ -13,7 +13,7 @@ public sealed class CoWatchingTests(BrowserSession session) : IClassFixture<Brow
     private async Task<IPage> EnterAsync(string userName, Guid id)
     {
         var page = await session.SignedInPageAsync(userName, $"/classroom/{id}");
-        await page.WaitForFunctionAsync("() => window.classroom?.coWatch !== undefined", null, new() { Timeout = 30_000 });
+        await page.WaitForFunctionAsync("() => window.classroom?.coWatch !== undefined", null, new() { Timeout = 90_000 });
         return page;
     }
 
@@ -48,17 +48,17 @@ public sealed class CoWatchingTests(BrowserSession session) : IClassFixture<Brow
         var peer = await EnterAsync("teacher2", id);
 
         await host.EvaluateAsync("() => { const v = window.classroom.coWatch.video; v.muted = true; return v.play(); }");
-        await peer.WaitForFunctionAsync("() => !window.classroom.coWatch.video.paused && window.classroom.coWatch.video.currentTime > 1", null, new() { Timeout = 20_000 });
+        await peer.WaitForFunctionAsync("() => !window.classroom.coWatch.video.paused && window.classroom.coWatch.video.currentTime > 1", null, new() { Timeout = 90_000 });
         await Task.Delay(1500, ct);
         Assert.InRange(await GapAsync(host, peer), 0, 0.5);
 
         await host.EvaluateAsync("() => { window.classroom.coWatch.video.currentTime = 20; }");
-        await peer.WaitForFunctionAsync("() => window.classroom.coWatch.video.currentTime > 19.5", null, new() { Timeout = 10_000 });
+        await peer.WaitForFunctionAsync("() => window.classroom.coWatch.video.currentTime > 19.5", null, new() { Timeout = 90_000 });
         await Task.Delay(1000, ct);
         Assert.InRange(await GapAsync(host, peer), 0, 0.5);
 
         await host.EvaluateAsync("() => window.classroom.coWatch.video.pause()");
-        await peer.WaitForFunctionAsync("() => window.classroom.coWatch.video.paused", null, new() { Timeout = 10_000 });
+        await peer.WaitForFunctionAsync("() => window.classroom.coWatch.video.paused", null, new() { Timeout = 90_000 });
         await Task.Delay(500, ct);
         Assert.InRange(await GapAsync(host, peer), 0, 0.5);
 

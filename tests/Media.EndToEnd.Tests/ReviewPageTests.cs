@@ -37,7 +37,7 @@ public sealed class ReviewPageTests(BrowserSession session) : IClassFixture<Brow
         await page.GetByTestId("submit-score").ClickAsync();
         await Assertions.Expect(page.GetByTestId("score-message")).ToContainTextAsync("已提交");
         await Assertions.Expect(page.GetByTestId("submit-score")).ToBeDisabledAsync();
-        await page.WaitForFunctionAsync("() => document.getElementById('entry-video').readyState >= 1", null, new() { Timeout = 20_000 });
+        await page.WaitForFunctionAsync("() => document.getElementById('entry-video').readyState >= 1", null, new() { Timeout = 90_000 });
         await BrowserSession.ScreenshotAsync(page, "review-desk");
     }
 

@@ -37,7 +37,7 @@ public sealed class SearchInsidePageTests(BrowserSession session) : IClassFixtur
         await Assertions.Expect(shown).ToHaveCountAsync(1);
         await page.EvaluateAsync("() => { document.getElementById('video').muted = true; }");
         await shown.Locator("button").ClickAsync();
-        await page.WaitForFunctionAsync("() => { const t = document.getElementById('video').currentTime; return t >= 5 && t < 20; }", null, new() { Timeout = 30_000 });
+        await page.WaitForFunctionAsync("() => { const t = document.getElementById('video').currentTime; return t >= 5 && t < 20; }", null, new() { Timeout = 90_000 });
         await BrowserSession.ScreenshotAsync(page, "player-transcript");
     }
 

@@ -55,12 +55,12 @@ public sealed class UploadPageTests(BrowserSession session) : IClassFixture<Brow
         var row = page.GetByTestId("uploads").Locator("li").First;
         await Assertions.Expect(row.Locator(".name")).ToHaveTextAsync("背影-第一课时.mp4");
         // Accepted, then transcoded with progress pushed to the page, then published; no reload in between.
-        await Assertions.Expect(row.Locator("a.lesson")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(row.Locator("a.lesson")).ToBeVisibleAsync(new() { Timeout = 90_000 });
         await Assertions.Expect(row.Locator(".state")).ToHaveTextAsync("已发布", new() { Timeout = 60_000 });
         await BrowserSession.ScreenshotAsync(page, "uploads-teacher");
 
         await page.ReloadAsync(new() { WaitUntil = WaitUntilState.DOMContentLoaded });
-        await Assertions.Expect(page.GetByTestId("uploads").Locator("li").First.Locator(".name")).ToHaveTextAsync("背影 第一课时", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.GetByTestId("uploads").Locator("li").First.Locator(".name")).ToHaveTextAsync("背影 第一课时", new() { Timeout = 90_000 });
     }
 
     public void Dispose() => _folder.Dispose();

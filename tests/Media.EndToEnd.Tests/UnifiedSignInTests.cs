@@ -73,6 +73,7 @@ public sealed class UnifiedSignInTests : IAsyncLifetime
     private async Task<IPage> SignInThroughProviderAsync(string rosterId, string expectedPath)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = _baseUrl, Locale = "zh-CN" });
+        context.SetDefaultTimeout(90_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/signin?returnUrl=%2Fuploads");
         await page.GetByTestId("unified-signin").ClickAsync();

@@ -41,7 +41,7 @@ public sealed class MeshClassroomTests : IAsyncLifetime
 
     private Task<IPage> EnterAsync(string userName, Guid session) => LiveClassroomTests.EnterAsync(_browser!, _baseUrl, userName, session);
 
-    private static async Task WaitAsync(IPage page, string condition, object? argument = null, int seconds = 30) =>
+    private static async Task WaitAsync(IPage page, string condition, object? argument = null, int seconds = 120) =>
         await page.WaitForFunctionAsync(condition, argument, new() { Timeout = seconds * 1000, PollingInterval = 250 });
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class MeshClassroomTests : IAsyncLifetime
 
         await WaitAsync(remotes[1], "(endpoint) => [...window.classroom.feeds.values()].some(f => f.endpointId === endpoint)", remoteA);
         await host.Locator($"[data-classroom='{remoteA}'] [data-testid=call-on]").ClickAsync();
-        await WaitAsync(remotes[1], "(endpoint) => document.querySelector('#main video')?.dataset.endpoint === endpoint", remoteA, seconds: 10);
+        await WaitAsync(remotes[1], "(endpoint) => document.querySelector('#main video')?.dataset.endpoint === endpoint", remoteA, seconds: 60);
         await WaitAsync(remotes[1], """
             async (endpoint) => {
                 const feed = [...window.classroom.feeds.values()].find(f => f.endpointId === endpoint);

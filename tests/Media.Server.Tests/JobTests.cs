@@ -19,7 +19,7 @@ public sealed class JobTests(MediaServerFactory factory) : IClassFixture<MediaSe
 
         try
         {
-            Assert.Equal(marker, await ran.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+            Assert.Equal(marker, await ran.Task.WaitAsync(TimeSpan.FromSeconds(90), TestContext.Current.CancellationToken));
         }
         catch (TimeoutException)
         {

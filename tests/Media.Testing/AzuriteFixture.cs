@@ -33,7 +33,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             "--blobHost", "127.0.0.1", "--blobPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--location", _folder.Path, "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--loose",
         ]);
-        await TestEnvironment.WaitForPortAsync(port, TimeSpan.FromSeconds(30));
+        await TestEnvironment.WaitForPortAsync(port, TimeSpan.FromSeconds(90));
         ConnectionString = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
     }
 

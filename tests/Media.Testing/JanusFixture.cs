@@ -97,8 +97,8 @@ public sealed class JanusFixture : IAsyncLifetime
             """);
 
         _process = BackgroundProcess.Start(Executable, ["-C", Path.Combine(config, "janus.jcfg"), "-F", config, "-o"], Log);
-        await TestEnvironment.WaitForPortAsync(httpPort, TimeSpan.FromSeconds(20));
-        await TestEnvironment.WaitForPortAsync(wsPort, TimeSpan.FromSeconds(20));
+        await TestEnvironment.WaitForPortAsync(httpPort, TimeSpan.FromSeconds(90));
+        await TestEnvironment.WaitForPortAsync(wsPort, TimeSpan.FromSeconds(90));
         HttpUrl = new Uri($"http://127.0.0.1:{httpPort.ToString(CultureInfo.InvariantCulture)}/janus");
         WebSocketUrl = new Uri($"ws://127.0.0.1:{wsPort.ToString(CultureInfo.InvariantCulture)}");
     }

@@ -39,7 +39,7 @@ public static class LessonApi
     {
         ArgumentNullException.ThrowIfNull(client);
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < (timeout ?? TimeSpan.FromSeconds(120)))
+        while (clock.Elapsed < (timeout ?? TimeSpan.FromSeconds(300)))
         {
             var status = await client.GetFromJsonAsync<JsonElement>(uploadUrl + "/status");
             if (status.GetProperty("lessonId").ValueKind == JsonValueKind.String)
@@ -66,7 +66,7 @@ public static class LessonApi
     {
         ArgumentNullException.ThrowIfNull(client);
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < (timeout ?? TimeSpan.FromSeconds(180)))
+        while (clock.Elapsed < (timeout ?? TimeSpan.FromSeconds(300)))
         {
             var status = await client.GetFromJsonAsync<JsonElement>(uploadUrl + "/status");
             switch (status.GetProperty("state").GetString())

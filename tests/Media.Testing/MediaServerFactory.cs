@@ -25,6 +25,8 @@ public class MediaServerFactory : WebApplicationFactory<Program>
         _settings["Media:Jobs:WorkerCount"] = "2";
         // Reading slides is seconds of CPU per frame, for every lesson any test publishes: only the tests of it turn it on.
         _settings["Media:Recognition:Engine"] = "Off";
+        // Four lines per outgoing request (Janus is polled constantly) bury the lines that say why a test failed.
+        _settings["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning";
     }
 
     public const string DemoPassword = "demo-pass";

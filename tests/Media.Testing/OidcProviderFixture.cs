@@ -30,7 +30,7 @@ public sealed class OidcProviderFixture : IAsyncDisposable
 
         var port = TestEnvironment.FreePort();
         _process = BackgroundProcess.Start("node", [script, port.ToString(CultureInfo.InvariantCulture), ClientId, ClientSecret, redirectUri]);
-        await TestEnvironment.WaitForPortAsync(port, TimeSpan.FromSeconds(30));
+        await TestEnvironment.WaitForPortAsync(port, TimeSpan.FromSeconds(90));
         Authority = $"http://127.0.0.1:{port}";
     }
 

@@ -39,7 +39,7 @@ public sealed class CrashRecoveryTests : IDisposable
         _server.BeginOutputReadLine();
         _server.BeginErrorReadLine();
         var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        await WaitForAsync(async () => (await client.GetAsync("/health/ready", Ct)).IsSuccessStatusCode, TimeSpan.FromSeconds(60));
+        await WaitForAsync(async () => (await client.GetAsync("/health/ready", Ct)).IsSuccessStatusCode, TimeSpan.FromSeconds(180));
         var token = await (await client.PostAsJsonAsync("/api/auth/token", new { userName = "teacher", password = "crash-pass" }, Ct))
             .Content.ReadFromJsonAsync<JsonElement>(Ct);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
@@ -59,12 +59,12 @@ public sealed class CrashRecoveryTests : IDisposable
         {
             var status = await client.GetFromJsonAsync<JsonElement>(upload + "/status", Ct);
             return status.GetProperty("lessonId").ValueKind == JsonValueKind.String && Guid.TryParse(status.GetProperty("lessonId").GetString(), out lessonId);
-        }, TimeSpan.FromSeconds(30));
+        }, TimeSpan.FromSeconds(120));
         await WaitForAsync(async () =>
         {
             var response = await client.GetAsync($"/api/transcodes/{lessonId}", Ct);
             return response.IsSuccessStatusCode && (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("percent").GetDouble() >= 10;
-        }, TimeSpan.FromSeconds(60));
+        }, TimeSpan.FromSeconds(180));
 
         _server!.Kill(entireProcessTree: true);
         await _server.WaitForExitAsync(Ct);

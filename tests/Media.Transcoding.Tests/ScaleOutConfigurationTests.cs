@@ -32,7 +32,7 @@ public sealed class ScaleOutConfigurationTests(AzuriteFixture azurite, PostgresF
         var source = _folder.Combine("lesson.mp4");
         await Ffmpeg.LessonAsync(source, seconds: 6, size: "320x240");
         var teacher = await server.CreateClientForAsync("teacher");
-        var lesson = await LessonApi.WaitForLessonAsync(teacher, await LessonApi.UploadAsync(teacher, source), TimeSpan.FromSeconds(90));
+        var lesson = await LessonApi.WaitForLessonAsync(teacher, await LessonApi.UploadAsync(teacher, source), TimeSpan.FromSeconds(300));
 
         Assert.Equal("published", lesson.GetProperty("status").GetString());
         var health = await teacher.GetFromJsonAsync<JsonElement>("/health/ready", ct);
