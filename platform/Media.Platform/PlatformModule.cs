@@ -42,7 +42,13 @@ public static class PlatformModule
         services.AddHostedService<IdentitySeeder>();
 
         services.AddSingleton(CreateBlobStore(builder.Configuration, dataPath));
+        services.AddOptions<EventOptions>().BindConfiguration(EventOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<EventSubscriptions>();
         services.AddSingleton<DomainEvents>();
+        services.AddSingleton<OutboxSaveInterceptor>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<OutboxMonitor>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
         services.AddSignalR();
         services.AddSingleton<Microsoft.AspNetCore.SignalR.IUserIdProvider, SubjectUserIdProvider>();
         builder.AddModuleDatabase<IdentityDbContext, SqliteIdentityDbContext, PostgresIdentityDbContext>(IdentityDbContext.SchemaName);
@@ -74,7 +80,8 @@ public static class PlatformModule
         builder.AddMediaJobs(role, dataPath);
         services.AddHealthChecks()
             .AddCheck<BlobStoreHealthCheck>("blob-store", tags: ["ready"])
-            .AddCheck<FfmpegHealthCheck>("ffmpeg", tags: ["ready"]);
+            .AddCheck<FfmpegHealthCheck>("ffmpeg", tags: ["ready"])
+            .AddCheck<OutboxHealthCheck>("events", tags: ["ready"]);
         return builder;
     }
 
@@ -96,6 +103,7 @@ public static class PlatformModule
         app.MapHealthEndpoints();
         app.MapAuthEndpoints(app.Environment.IsDevelopment());
         app.MapPeopleEndpoints();
+        app.MapOutboxEndpoints();
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>().Value.Oidc.Enabled)
         {
             app.MapGet(UnifiedSignIn.StartPath, UnifiedSignIn.Start).AllowAnonymous();

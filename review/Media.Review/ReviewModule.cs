@@ -20,6 +20,7 @@ public static class ReviewModule
         builder.AddModuleDatabase<ReviewDbContext, SqliteReviewDbContext, PostgresReviewDbContext>(ReviewDbContext.SchemaName);
         builder.Services.AddEventHandler<MediaAccepted, LessonMediaHandler>();
         builder.Services.AddEventHandler<Media.Transcoding.Contracts.LessonScreenTextRead, TitleCardHandler>();
+        builder.Services.AddEventHandler<Media.Catalog.Contracts.LessonDetailsChanged, LessonDetailsHandler>();
         builder.Services.AddScoped<ReviewScope>();
         builder.Services.AddScoped<SubmissionWorkflow>();
         builder.Services.AddScoped<LevelResults>();

@@ -45,6 +45,15 @@ public class MediaServerFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    private readonly List<Action<IServiceCollection>> _services = [];
+
+    /// <summary>Replaces or wraps services (fault switches for tests); call before the first request.</summary>
+    public MediaServerFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
@@ -53,7 +62,14 @@ public class MediaServerFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            foreach (var configure in _services)
+            {
+                configure(services);
+            }
+        });
     }
 
     /// <summary>Serves the host on a real socket at 127.0.0.1 (for browsers, node clients, raw sockets); returns its base URL.</summary>

@@ -107,8 +107,8 @@ internal static class ChapterEndpoints
             UpdatedAt = now,
         };
         db.Lessons.Add(clip);
+        events.Publish(db, new ClipRequested(clip.Id, parent.Id, clip.OwnerId, request.StartSeconds, request.EndSeconds));
         await db.SaveChangesAsync(cancellationToken);
-        await events.PublishAsync(new ClipRequested(clip.Id, parent.Id, clip.OwnerId, request.StartSeconds, request.EndSeconds), cancellationToken);
         return TypedResults.Created($"/api/lessons/{clip.Id}", LessonDto.Of(clip));
     }
 

@@ -1,3 +1,4 @@
+using Media.Platform.Events;
 using System.Security.Claims;
 using Media.Catalog.Search;
 using Media.Platform.Errors;
@@ -26,7 +27,7 @@ internal static class LessonEndpoints
         await visibility.FindAsync(id, user, cancellationToken) is { } lesson ? TypedResults.Ok(LessonDto.Of(lesson)) : Problems.NotFound($"No lesson {id}.");
 
     internal static async Task<Results<Ok<LessonDto>, ProblemHttpResult>> PatchAsync(
-        Guid id, LessonPatch patch, ClaimsPrincipal user, CatalogDbContext db, LessonIndexer indexer, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, LessonPatch patch, ClaimsPrincipal user, CatalogDbContext db, LessonIndexer indexer, DomainEvents events, TimeProvider time, CancellationToken cancellationToken)
     {
         var lesson = await db.Lessons.FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
         var isAdmin = user.IsInRole(Roles.Admin);
@@ -58,6 +59,7 @@ internal static class LessonEndpoints
 
         // Absent fields stay as they are; an empty string clears one.
         static string? Set(string? current, string? value) => value is null ? current : value.Trim() is { Length: > 0 } v ? v : null;
+        var before = LessonDetails.Of(lesson, lesson.UpdatedAt);
         lesson.Title = Set(lesson.Title, patch.Title)!;
         lesson.TitleFromFileName &= patch.Title is null;
         lesson.Description = Set(lesson.Description, patch.Description);
@@ -76,6 +78,7 @@ internal static class LessonEndpoints
         lesson.Year = patch.Year ?? lesson.Year;
         lesson.Tags = patch.Tags?.Select(t => t.Trim()).Distinct().ToList() ?? lesson.Tags;
         lesson.UpdatedAt = time.GetUtcNow();
+        LessonDetails.PublishIfChanged(events, db, before, lesson, lesson.UpdatedAt);
         await db.SaveChangesAsync(cancellationToken);
         await indexer.RefreshAsync(id, cancellationToken);
         return TypedResults.Ok(LessonDto.Of(lesson));

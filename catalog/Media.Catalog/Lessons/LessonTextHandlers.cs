@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Media.Catalog.Lessons;
 
 /// <summary>Keeps each lesson's timed text (captions, on-screen text) and puts it in the search index. Idempotent: a track is replaced whole.</summary>
-internal sealed class LessonTextHandlers(CatalogDbContext db, LessonIndexer indexer, TimeProvider time)
+internal sealed class LessonTextHandlers(CatalogDbContext db, LessonIndexer indexer, DomainEvents events, TimeProvider time)
     : IHandles<LessonCaptionsChanged>, IHandles<LessonScreenTextRead>
 {
     public Task HandleAsync(LessonCaptionsChanged domainEvent, CancellationToken cancellationToken) =>
@@ -20,7 +20,9 @@ internal sealed class LessonTextHandlers(CatalogDbContext db, LessonIndexer inde
         var lines = domainEvent.Lines.Select(l => new TimedLine(l.StartSeconds, l.EndSeconds, l.Text, LessonTextSources.Screen)).ToList();
         if (await db.Lessons.FirstOrDefaultAsync(l => l.Id == domainEvent.LessonId, cancellationToken) is { } lesson)
         {
+            var before = LessonDetails.Of(lesson, lesson.UpdatedAt);
             LessonSlides.Apply(lesson, lines, domainEvent.Card);
+            LessonDetails.PublishIfChanged(events, db, before, lesson, time.GetUtcNow());
         }
 
         await ReplaceAsync(domainEvent.LessonId, LessonTextTrack.ScreenTrack, LessonTextSources.Screen, null, lines, cancellationToken);

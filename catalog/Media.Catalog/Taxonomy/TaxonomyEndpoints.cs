@@ -1,3 +1,4 @@
+using Media.Platform.Events;
 using System.Security.Claims;
 using Media.Catalog.Lessons;
 using Media.Catalog.Search;
@@ -73,7 +74,7 @@ internal static class TaxonomyEndpoints
     }
 
     internal static async Task<Results<Ok<LessonDto>, ProblemHttpResult>> PlaceAsync(
-        Guid id, PlacementDto placement, ClaimsPrincipal user, CatalogDbContext db, LessonIndexer indexer, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, PlacementDto placement, ClaimsPrincipal user, CatalogDbContext db, LessonIndexer indexer, DomainEvents events, TimeProvider time, CancellationToken cancellationToken)
     {
         var lesson = await db.Lessons.FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
         if (lesson is null || (lesson.OwnerId != user.UserId() && !user.IsInRole(Roles.Admin)))
@@ -93,10 +94,12 @@ internal static class TaxonomyEndpoints
             names[(int)at.Level] = at.Name;
         }
 
+        var before = LessonDetails.Of(lesson, lesson.UpdatedAt);
         (lesson.Stage, lesson.Grade, lesson.Subject, lesson.Edition, lesson.Volume, lesson.Unit, lesson.LessonName) =
             (names[0], names[1], names[2], names[3], names[4], names[5], names[6]);
         lesson.TaxonomyNodeId = node.Id;
         lesson.UpdatedAt = time.GetUtcNow();
+        LessonDetails.PublishIfChanged(events, db, before, lesson, lesson.UpdatedAt);
         await db.SaveChangesAsync(cancellationToken);
         await indexer.RefreshAsync(id, cancellationToken);
         return TypedResults.Ok(LessonDto.Of(lesson));

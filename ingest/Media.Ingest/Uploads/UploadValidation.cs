@@ -97,13 +97,14 @@ internal sealed class UploadValidationService(
                 {
                     known = new AcceptedMedia { Sha256 = upload.Sha256!, LessonId = Guid.CreateVersion7(), UploadId = upload.Id, AcceptedAt = time.GetUtcNow() };
                     db.AcceptedMedia.Add(known);
-                    await db.SaveChangesAsync(cancellationToken);
                 }
 
+                // Stored with the accepted media and delivered before the upload reports its lesson, so that a client
+                // reading lessonId finds the lesson draft. A crash in between validates again and publishes again (idempotent).
+                services.GetRequiredService<DomainEvents>().Publish(db, new MediaAccepted(
+                    known.LessonId, upload.OwnerId, upload.OrganisationId, upload.BlobKey, upload.Sha256!, upload.Length, outcome.Media, upload.Metadata));
+                await db.SaveChangesAsync(cancellationToken);
                 upload.LessonId = known.LessonId;
-                await services.GetRequiredService<DomainEvents>().PublishAsync(new MediaAccepted(
-                    known.LessonId, upload.OwnerId, upload.OrganisationId, upload.BlobKey, upload.Sha256!, upload.Length, outcome.Media, upload.Metadata),
-                    cancellationToken);
             }
 
             upload.State = UploadState.Accepted;

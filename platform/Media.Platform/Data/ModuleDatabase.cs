@@ -25,13 +25,15 @@ public static class ModuleDatabase
         if (options.Provider == DatabaseOptions.Sqlite)
         {
             var file = Path.Combine(dataPath, schema + ".db");
-            builder.Services.AddDbContext<TContext, TSqlite>(o => o.UseSqlite($"Data Source={file}"));
+            builder.Services.AddDbContext<TContext, TSqlite>((services, o) => o.UseSqlite($"Data Source={file}")
+                .AddInterceptors(services.GetRequiredService<Events.OutboxSaveInterceptor>()));
         }
         else
         {
-            builder.Services.AddDbContext<TContext, TPostgres>(o => o.UseNpgsql(
+            builder.Services.AddDbContext<TContext, TPostgres>((services, o) => o.UseNpgsql(
                 options.ConnectionString,
-                npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", schema)));
+                npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", schema))
+                .AddInterceptors(services.GetRequiredService<Events.OutboxSaveInterceptor>()));
         }
 
         builder.Services.AddSingleton(new ModuleDatabaseRegistration(schema, typeof(TContext)));

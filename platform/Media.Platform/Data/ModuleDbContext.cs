@@ -1,3 +1,4 @@
+using Media.Platform.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace Media.Platform.Data;
@@ -11,6 +12,9 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     /// <summary>The module's schema name on PostgreSQL and file name on SQLite.</summary>
     protected abstract string Schema { get; }
 
+    /// <summary>Events published into this context and not yet saved; delivered here once the save commits.</summary>
+    internal List<OutboxEvent> PublishedHere { get; } = [];
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -18,6 +22,9 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
         {
             modelBuilder.HasDefaultSchema(Schema);
         }
+
+        // Every module's events leave through its own outbox, saved with the change they announce.
+        OutboxModel.Configure(modelBuilder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -107,11 +107,12 @@ internal sealed class LevelResults(ReviewDbContext db, ReviewScope scope, Submis
         var ranked = standings.OrderByDescending(s => s.Score).ThenBy(s => s.Submission.SubmittedAt).Select(s => s.Submission.Id).ToList();
         var published = new PublishedLevel(ReviewLevels.NameOf(level), now, ranked.Where(winners.Contains).ToList(), ranked, region);
         campaign.Published = [.. campaign.Published, published];
-        await db.SaveChangesAsync(cancellationToken);
         foreach (var award in awards)
         {
-            await events.PublishAsync(award, cancellationToken);
+            events.Publish(db, award);
         }
+
+        await db.SaveChangesAsync(cancellationToken);
 
         return published;
     }

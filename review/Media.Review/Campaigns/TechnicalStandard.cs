@@ -27,6 +27,9 @@ internal sealed class LessonMedia
     public string? Edition { get; set; }
     public string? Lesson { get; set; }
 
+    /// <summary>When the catalog last changed the fields above (null: as uploaded); orders late deliveries.</summary>
+    public DateTimeOffset? DetailsChangedAt { get; set; }
+
     /// <summary>Where the uploaded video lies, for the fingerprint; null for lessons recorded before it was kept.</summary>
     public string? SourceBlobKey { get; set; }
 

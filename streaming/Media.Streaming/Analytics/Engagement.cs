@@ -13,7 +13,8 @@ internal static class Engagement
     {
         var views = await db.ViewDays.CountAsync(v => v.LessonId == lessonId, cancellationToken);
         var downloads = await db.Deliveries.Where(d => d.LessonId == lessonId).Select(d => d.Downloads).FirstOrDefaultAsync(cancellationToken);
-        await events.PublishAsync(new LessonEngagementChanged(lessonId, views, downloads), cancellationToken);
+        events.Publish(db, new LessonEngagementChanged(lessonId, views, downloads));
+        await db.SaveChangesAsync(cancellationToken);
     }
 }
 

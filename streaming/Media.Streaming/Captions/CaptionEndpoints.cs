@@ -107,8 +107,8 @@ internal static class CaptionEndpoints
 
         caption.Label = string.IsNullOrWhiteSpace(label) ? language : label.Trim()[..Math.Min(label.Trim().Length, 60)];
         caption.UploadedAt = time.GetUtcNow();
+        events.Publish(db, new LessonCaptionsChanged(id, language, caption.Label, WebVtt.Cues(vtt)));
         await db.SaveChangesAsync(cancellationToken);
-        await events.PublishAsync(new LessonCaptionsChanged(id, language, caption.Label, WebVtt.Cues(vtt)), CancellationToken.None);
         return TypedResults.Ok(new CaptionDto(language, caption.Label, $"/api/lessons/{id}/captions/{language}.vtt"));
     }
 
@@ -124,9 +124,9 @@ internal static class CaptionEndpoints
         }
 
         db.Captions.Remove(caption);
+        events.Publish(db, new LessonCaptionsChanged(id, language, caption.Label, []));
         await db.SaveChangesAsync(cancellationToken);
         await store.DeleteAsync(caption.BlobKey, cancellationToken);
-        await events.PublishAsync(new LessonCaptionsChanged(id, language, caption.Label, []), CancellationToken.None);
         return TypedResults.NoContent();
     }
 

@@ -25,8 +25,8 @@ internal sealed class LessonAccessSettings(StreamingDbContext db, DomainEvents e
         }
 
         delivery.Access = level;
+        events.Publish(db, new LessonAccessChanged(lessonId, level));
         await db.SaveChangesAsync(cancellationToken);
-        await events.PublishAsync(new LessonAccessChanged(lessonId, level), cancellationToken);
     }
 
     /// <summary>A person changes who may watch: the change, and its entry in the administrative audit log.</summary>

@@ -38,7 +38,8 @@ internal sealed class TranscodeJob(IServiceScopeFactory scopes, ILogger<Transcod
 
         if (transcode.State == TranscodeState.Published)
         {
-            await events.PublishAsync(PublishedEvent(transcode), cancellationToken);
+            events.Publish(db, PublishedEvent(transcode));
+            await db.SaveChangesAsync(cancellationToken);
             return;
         }
 
@@ -46,8 +47,8 @@ internal sealed class TranscodeJob(IServiceScopeFactory scopes, ILogger<Transcod
         transcode.Attempts++;
         transcode.Percent = 0;
         transcode.UpdatedAt = time.GetUtcNow();
+        events.Publish(db, new LessonProcessing(lessonId));
         await db.SaveChangesAsync(cancellationToken);
-        await events.PublishAsync(new LessonProcessing(lessonId), cancellationToken);
 
         foreach (var leftover in Directory.EnumerateDirectories(Path.GetTempPath(), $"media-transcode-{lessonId:N}-*"))
         {
@@ -82,8 +83,8 @@ internal sealed class TranscodeJob(IServiceScopeFactory scopes, ILogger<Transcod
             transcode.EtaSeconds = 0;
             transcode.Error = null;
             transcode.PublishedAt = transcode.UpdatedAt = time.GetUtcNow();
+            events.Publish(db, PublishedEvent(transcode));
             await db.SaveChangesAsync(CancellationToken.None);
-            await events.PublishAsync(PublishedEvent(transcode), CancellationToken.None);
             await services.GetRequiredService<TranscodeNotifier>().ChangedAsync(transcode);
             logger.LogInformation("Lesson {Lesson} published ({Rungs} rungs) under {Prefix}", lessonId, transcode.Renditions.Count, prefix);
         }
@@ -95,8 +96,8 @@ internal sealed class TranscodeJob(IServiceScopeFactory scopes, ILogger<Transcod
             if (retries + 1 >= options.Attempts)
             {
                 transcode.State = TranscodeState.Failed;
+                events.Publish(db, new LessonTranscodeFailed(lessonId, e.Message));
                 await db.SaveChangesAsync(CancellationToken.None);
-                await events.PublishAsync(new LessonTranscodeFailed(lessonId, e.Message), CancellationToken.None);
                 await services.GetRequiredService<TranscodeNotifier>().ChangedAsync(transcode);
                 logger.LogError(e, "Lesson {Lesson} failed after {Attempts} attempts", lessonId, retries + 1);
                 return;

@@ -36,7 +36,8 @@ internal sealed class ScreenTextJob(
 
         if (reading.State == ScreenTextState.Done)
         {
-            await AnnounceAsync(reading);
+            Announce(reading);
+            await db.SaveChangesAsync(cancellationToken);
             return;
         }
 
@@ -101,10 +102,10 @@ internal sealed class ScreenTextJob(
             reading.Percent = 100;
             reading.Seconds = Math.Round(clock.Elapsed.TotalSeconds, 1);
             reading.UpdatedAt = time.GetUtcNow();
+            Announce(reading);
             await db.SaveChangesAsync(CancellationToken.None);
             logger.LogInformation("Lesson {Lesson}: read {Lines} lines of on-screen text from {Frames} frames in {Seconds} s",
                 lessonId, reading.Lines.Count, frames.Count, reading.Seconds);
-            await AnnounceAsync(reading);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -120,8 +121,8 @@ internal sealed class ScreenTextJob(
         }
     }
 
-    private Task AnnounceAsync(LessonScreenText reading) =>
-        events.PublishAsync(new LessonScreenTextRead(reading.LessonId, reading.Lines, reading.Card), CancellationToken.None);
+    private void Announce(LessonScreenText reading) =>
+        events.Publish(db, new LessonScreenTextRead(reading.LessonId, reading.Lines, reading.Card));
 }
 
 /// <summary>A published lesson (or one published again) has its on-screen text read, once.</summary>

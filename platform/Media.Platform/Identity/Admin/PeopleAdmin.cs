@@ -262,16 +262,20 @@ public sealed class PeopleAdmin(IdentityDbContext db, UserDirectory directory, A
         organisation.ParentId = change.ParentId;
         organisation.Code = Blank(change.Code);
         audit.Add(actor, moved ? "organisation.moved" : "organisation.changed", Target(organisation), $"{before} → {organisation.Name} under {organisation.ParentId}");
+        var subtree = moved ? await directory.SubtreeAsync(id, cancellationToken) : [];
+        if (moved)
+        {
+            // Forgotten before the save too: the catalog's handler runs as the save commits and reads the new lineage.
+            directory.ForgetLineages(subtree);
+            events.Publish(db, new OrganisationMoved(id));
+        }
+
         if (await SaveAsync(null, cancellationToken) is { } conflict)
         {
             return conflict.As<Organisation>();
         }
 
-        if (moved)
-        {
-            directory.ForgetLineages(await directory.SubtreeAsync(id, cancellationToken));
-            await events.PublishAsync(new OrganisationMoved(id), cancellationToken);
-        }
+        directory.ForgetLineages(subtree);
 
         return Outcome.Done<Organisation>(organisation);
     }

@@ -210,6 +210,70 @@ namespace Media.Classroom.Data.Migrations.Postgres
                     b.ToTable("invitees", "classroom");
                 });
 
+            modelBuilder.Entity("Media.Platform.Events.OutboxDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("GaveUpAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subscriber")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("DeliveredAt", "NextAttemptAt");
+
+                    b.ToTable("outbox_deliveries", "classroom");
+                });
+
+            modelBuilder.Entity("Media.Platform.Events.OutboxEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredAt");
+
+                    b.ToTable("outbox_events", "classroom");
+                });
+
             modelBuilder.Entity("Media.Classroom.Sessions.SessionEndpoint", b =>
                 {
                     b.HasOne("Media.Classroom.Sessions.LiveSession", null)
@@ -228,11 +292,27 @@ namespace Media.Classroom.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Media.Platform.Events.OutboxDelivery", b =>
+                {
+                    b.HasOne("Media.Platform.Events.OutboxEvent", "Event")
+                        .WithMany("Deliveries")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Event");
+                });
+
             modelBuilder.Entity("Media.Classroom.Sessions.LiveSession", b =>
                 {
                     b.Navigation("Endpoints");
 
                     b.Navigation("Invitees");
+                });
+
+            modelBuilder.Entity("Media.Platform.Events.OutboxEvent", b =>
+                {
+                    b.Navigation("Deliveries");
                 });
 #pragma warning restore 612, 618
         }

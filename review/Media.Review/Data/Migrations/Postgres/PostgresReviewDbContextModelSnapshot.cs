@@ -23,6 +23,70 @@ namespace Media.Review.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Media.Platform.Events.OutboxDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("GaveUpAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subscriber")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("DeliveredAt", "NextAttemptAt");
+
+                    b.ToTable("outbox_deliveries", "review");
+                });
+
+            modelBuilder.Entity("Media.Platform.Events.OutboxEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredAt");
+
+                    b.ToTable("outbox_events", "review");
+                });
+
             modelBuilder.Entity("Media.Review.Campaigns.Appeal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -293,6 +357,9 @@ namespace Media.Review.Data.Migrations.Postgres
                     b.Property<string>("CardSubject")
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("DetailsChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<double>("DurationSeconds")
                         .HasColumnType("double precision");
 
@@ -459,6 +526,22 @@ namespace Media.Review.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("documents", "review");
+                });
+
+            modelBuilder.Entity("Media.Platform.Events.OutboxDelivery", b =>
+                {
+                    b.HasOne("Media.Platform.Events.OutboxEvent", "Event")
+                        .WithMany("Deliveries")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("Media.Platform.Events.OutboxEvent", b =>
+                {
+                    b.Navigation("Deliveries");
                 });
 #pragma warning restore 612, 618
         }

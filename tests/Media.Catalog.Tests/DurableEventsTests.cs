@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Media.Catalog.Search;
+using Media.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Media.Catalog.Tests;
+
+/// <summary>
+/// Module events go through the publisher's outbox: while the catalog's index refuses writes (a fault switch in this
+/// test only), a published lesson's delivery is kept, retried and shown to administrators with its error; once the
+/// index works again the lesson becomes searchable and nothing is left undelivered.
+/// </summary>
+public sealed class DurableEventsTests : IAsyncLifetime
+{
+    private readonly TempFolder _folder = new("durable-events");
+    private readonly FailingIndex _fault = new();
+    private readonly MediaServerFactory _server;
+
+    public DurableEventsTests()
+    {
+        _server = new MediaServerFactory()
+            .With("Media:Events:RetryDelay", "00:00:00.200")
+            .With("Media:Events:MaxRetryDelay", "00:00:01")
+            .With("Media:Events:PollInterval", "00:00:00.200")
+            .WithServices(services =>
+            {
+                var real = services.Last(d => d.ServiceType == typeof(ILessonIndex));
+                services.Remove(real);
+                services.AddSingleton<ILessonIndex>(provider => _fault.Wrap((ILessonIndex)real.ImplementationFactory!(provider)));
+            });
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task IndexFailing_PublishedLessonIsRetriedAndVisibleToAdmins_ThenSearchable()
+    {
+        var teacher = await _server.CreateClientForAsync("teacher");
+        var admin = await _server.CreateClientForAsync("admin");
+        var video = Path.Combine(_folder.Path, "lesson.mp4");
+        await Ffmpeg.LessonAsync(video, seconds: 2, size: "160x90");
+        _fault.Failing = true;
+        // The catalog indexes before it calls a lesson published, so the lesson waits in "processing" meanwhile.
+        var upload = await LessonApi.UploadAsync(teacher, video, "浮力的持久投递");
+        var lessonId = await LessonApi.WaitForAcceptedAsync(teacher, upload);
+
+        // Retried, not lost: the delivery waits with the index's error and a count of tries.
+        var pending = await PollAsync(admin, "/api/admin/events", s => s.GetProperty("undelivered").EnumerateArray()
+            .Any(d => d.GetProperty("eventType").GetString() == "LessonPublished" && d.GetProperty("attempts").GetInt32() >= 2));
+        var delivery = pending.GetProperty("undelivered").EnumerateArray().First(d => d.GetProperty("eventType").GetString() == "LessonPublished");
+        Assert.Contains("index is down", delivery.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        Assert.Equal("transcoding", delivery.GetProperty("module").GetString());
+        Assert.Empty((await Search(admin)).EnumerateArray());
+        Assert.Equal(HttpStatusCode.Forbidden, (await teacher.GetAsync("/api/admin/events", Ct)).StatusCode);
+
+        _fault.Failing = false;
+        Assert.Equal("published", (await LessonApi.WaitForLessonAsync(teacher, upload)).GetProperty("status").GetString());
+        await PollAsync(admin, "/api/admin/events", s => s.GetProperty("retrying").GetInt32() == 0 && s.GetProperty("waiting").GetInt32() == 0);
+        Assert.Contains((await Search(admin)).EnumerateArray(), item => item.GetProperty("id").GetGuid() == lessonId);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync($"/api/admin/events/{delivery.GetProperty("id").GetGuid()}/replay", null, Ct)).StatusCode);
+    }
+
+    private static async Task<JsonElement> Search(HttpClient client) =>
+        (await client.GetFromJsonAsync<JsonElement>("/api/catalog/search?q=" + Uri.EscapeDataString("持久投递"), Ct)).GetProperty("items");
+
+    private static async Task<JsonElement> PollAsync(HttpClient client, string path, Func<JsonElement, bool> done)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddMinutes(3);
+        while (true)
+        {
+            var value = await client.GetFromJsonAsync<JsonElement>(path, Ct);
+            if (done(value))
+            {
+                return value;
+            }
+
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"{path} never reached the expected state: {value}");
+            await Task.Delay(200, Ct);
+        }
+    }
+
+    /// <summary>The real index, refusing writes while <see cref="Failing"/> is set.</summary>
+    private sealed class FailingIndex
+    {
+        public volatile bool Failing;
+
+        public ILessonIndex Wrap(ILessonIndex inner) => new Wrapped(inner, this);
+
+        private sealed class Wrapped(ILessonIndex inner, FailingIndex fault) : ILessonIndex
+        {
+            public Task UpsertAsync(IReadOnlyCollection<LessonDocument> lessons, CancellationToken cancellationToken) =>
+                fault.Failing ? throw new IOException("The index is down (test fault).") : inner.UpsertAsync(lessons, cancellationToken);
+
+            public Task DeleteAsync(Guid lessonId, CancellationToken cancellationToken) => inner.DeleteAsync(lessonId, cancellationToken);
+
+            public Task<long> ReplaceAllAsync(IAsyncEnumerable<LessonDocument> lessons, CancellationToken cancellationToken) =>
+                fault.Failing ? throw new IOException("The index is down (test fault).") : inner.ReplaceAllAsync(lessons, cancellationToken);
+
+            public Task<LessonSearchResult> SearchAsync(LessonQuery query, CancellationToken cancellationToken) => inner.SearchAsync(query, cancellationToken);
+
+            public Task<IReadOnlyList<TitleSuggestion>> CompleteAsync(string prefix, int take, IReadOnlyCollection<string>? audience, CancellationToken cancellationToken) =>
+                inner.CompleteAsync(prefix, take, audience, cancellationToken);
+
+            public Task<long> CountAsync(CancellationToken cancellationToken) => inner.CountAsync(cancellationToken);
+        }
+    }
+}
