@@ -42,10 +42,14 @@ set -e
 # in the first pass and run in the second, so they count once, as run.
 awk '/^  succeeded:/ {p=$2} /^  failed:/ {f=$2} /^  skipped:/ {s=$2} END {print p, f, s}' "$work/test.log" > "$work/counts"
 awk '/^  succeeded:/ {p=$2} /^  failed:/ {f=$2} /^  skipped:/ {s=$2} END {print p, f, s}' "$work/test-netns.log" >> "$work/counts"
-# CI keeps only the end of the output: name each failed test there, with the first lines of why.
+# CI keeps only the end of the output: name each failed test there, with the first lines of why and the line of
+# test code it failed in.
 if grep -q '^failed ' "$work/test.log" "$work/test-netns.log"; then
   echo "Failed tests:"
-  awk '/^failed / {n=5} n > 0 {print "  " $0; n--}' "$work/test.log" "$work/test-netns.log" | cut -c1-400
+  awk '/^failed / {n=4; look=60; found=0}
+       n > 0 {print "  " $0; n--; next}
+       look > 0 {look--; if (!found && $0 ~ /\/tests\/[^ ]*\.cs:[0-9]+/) {print "  " $0; found=1}}' \
+    "$work/test.log" "$work/test-netns.log" | cut -c1-400
 fi
 awk 'NR==1 {p=$1; f=$2; s=$3} NR==2 {p+=$1; f+=$2; s-=($1+$2)} END {printf "Tests: %d passed, %d failed, %d skipped\n", p, f, s}' "$work/counts"
 if [[ "$status" -ne 0 ]]; then exit "$status"; fi

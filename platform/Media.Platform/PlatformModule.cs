@@ -45,7 +45,6 @@ public static class PlatformModule
         services.AddOptions<EventOptions>().BindConfiguration(EventOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<EventSubscriptions>();
         services.AddSingleton<DomainEvents>();
-        services.AddSingleton<OutboxSaveInterceptor>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<OutboxMonitor>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());

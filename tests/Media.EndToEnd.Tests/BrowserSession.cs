@@ -38,6 +38,7 @@ public sealed class BrowserSession : IAsyncLifetime
         }
 
         BaseUrl = Server.StartOnLoopback();
+        Assertions.SetDefaultExpectTimeout(60_000);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -53,8 +54,9 @@ public sealed class BrowserSession : IAsyncLifetime
     {
         TestEnvironment.RequireService(Browser is not null, $"Chromium is not installed at {ChromiumPath}");
         var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "zh-CN" });
-        // Playwright's 30 s default is too little on a loaded CI machine running the whole suite on two cores.
-        context.SetDefaultTimeout(90_000);
+        // Playwright's 30 s default is too little on a loaded CI machine running the whole suite on two cores
+        // (Chromium decodes video in software there, next to ffmpeg transcodes of other test projects).
+        context.SetDefaultTimeout(180_000);
         return await context.NewPageAsync();
     }
 

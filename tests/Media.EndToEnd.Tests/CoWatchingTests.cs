@@ -13,17 +13,22 @@ public sealed class CoWatchingTests(BrowserSession session) : IClassFixture<Brow
     private async Task<IPage> EnterAsync(string userName, Guid id)
     {
         var page = await session.SignedInPageAsync(userName, $"/classroom/{id}");
-        await page.WaitForFunctionAsync("() => window.classroom?.coWatch !== undefined", null, new() { Timeout = 90_000 });
+        await page.WaitForFunctionAsync("() => window.classroom?.coWatch !== undefined", null, new() { Timeout = 180_000 });
         return page;
     }
 
-    private static Task<double> TimeAsync(IPage page) => page.EvaluateAsync<double>("() => window.classroom.coWatch.video.currentTime");
+    // Position, the page's clock (ms since the epoch) and the rate it advances at (0 when paused).
+    private static Task<double[]> SampleAsync(IPage page) => page.EvaluateAsync<double[]>(
+        "() => { const v = window.classroom.coWatch.video; return [v.currentTime, performance.timeOrigin + performance.now(), v.paused ? 0 : v.playbackRate]; }");
 
     private static async Task<double> GapAsync(IPage a, IPage b)
     {
-        // Read both as close together as the two pages allow.
-        var times = await Task.WhenAll(TimeAsync(a), TimeAsync(b));
-        return Math.Abs(times[0] - times[1]);
+        // Two evaluations never run at the same instant (under load they can be far apart), so each position is
+        // carried forward to the later sample's clock before comparing: the gap is between the players, not the reads.
+        var samples = await Task.WhenAll(SampleAsync(a), SampleAsync(b));
+        var at = Math.Max(samples[0][1], samples[1][1]);
+        static double PositionAt(double[] sample, double at) => sample[0] + ((at - sample[1]) / 1000 * sample[2]);
+        return Math.Abs(PositionAt(samples[0], at) - PositionAt(samples[1], at));
     }
 
     [Fact]
@@ -48,17 +53,17 @@ public sealed class CoWatchingTests(BrowserSession session) : IClassFixture<Brow
         var peer = await EnterAsync("teacher2", id);
 
         await host.EvaluateAsync("() => { const v = window.classroom.coWatch.video; v.muted = true; return v.play(); }");
-        await peer.WaitForFunctionAsync("() => !window.classroom.coWatch.video.paused && window.classroom.coWatch.video.currentTime > 1", null, new() { Timeout = 90_000 });
+        await peer.WaitForFunctionAsync("() => !window.classroom.coWatch.video.paused && window.classroom.coWatch.video.currentTime > 1", null, new() { Timeout = 180_000 });
         await Task.Delay(1500, ct);
         Assert.InRange(await GapAsync(host, peer), 0, 0.5);
 
         await host.EvaluateAsync("() => { window.classroom.coWatch.video.currentTime = 20; }");
-        await peer.WaitForFunctionAsync("() => window.classroom.coWatch.video.currentTime > 19.5", null, new() { Timeout = 90_000 });
+        await peer.WaitForFunctionAsync("() => window.classroom.coWatch.video.currentTime > 19.5", null, new() { Timeout = 180_000 });
         await Task.Delay(1000, ct);
         Assert.InRange(await GapAsync(host, peer), 0, 0.5);
 
         await host.EvaluateAsync("() => window.classroom.coWatch.video.pause()");
-        await peer.WaitForFunctionAsync("() => window.classroom.coWatch.video.paused", null, new() { Timeout = 90_000 });
+        await peer.WaitForFunctionAsync("() => window.classroom.coWatch.video.paused", null, new() { Timeout = 180_000 });
         await Task.Delay(500, ct);
         Assert.InRange(await GapAsync(host, peer), 0, 0.5);
 

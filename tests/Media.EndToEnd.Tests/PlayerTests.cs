@@ -30,17 +30,17 @@ public sealed class PlayerTests(BrowserSession session) : IClassFixture<BrowserS
         await Assertions.Expect(page.GetByTestId("lesson-title")).ToHaveTextAsync("背影（第一课时）");
         await Assertions.Expect(page.GetByTestId("quality").Locator("option")).ToHaveCountAsync(3);
         await page.EvaluateAsync("() => { const v = document.getElementById('video'); v.muted = true; return v.play(); }");
-        await page.WaitForFunctionAsync("() => document.getElementById('video').currentTime > 2", null, new() { Timeout = 90_000 });
+        await page.WaitForFunctionAsync("() => document.getElementById('video').currentTime > 2", null, new() { Timeout = 180_000 });
         // The caption track loads and its cue is there (shown when the viewer turns subtitles on).
         await page.EvaluateAsync("() => { const t = document.getElementById('video').textTracks[0]; t.mode = 'hidden'; }");
-        await page.WaitForFunctionAsync("() => document.getElementById('video').textTracks[0]?.cues?.[0]?.text === '同学们好'", null, new() { Timeout = 90_000 });
+        await page.WaitForFunctionAsync("() => document.getElementById('video').textTracks[0]?.cues?.[0]?.text === '同学们好'", null, new() { Timeout = 180_000 });
         Assert.Equal("中文", await page.EvaluateAsync<string>("() => document.getElementById('video').textTracks[0].label"));
 
         await page.GetByTestId("quality").SelectOptionAsync(new SelectOptionValue { Label = "240p" });
-        await page.WaitForFunctionAsync("() => { const h = window.mediaPlayer.hls; return h.levels[h.currentLevel]?.height === 240; }", null, new() { Timeout = 90_000 });
+        await page.WaitForFunctionAsync("() => { const h = window.mediaPlayer.hls; return h.levels[h.currentLevel]?.height === 240; }", null, new() { Timeout = 180_000 });
         await page.GetByTestId("speed").SelectOptionAsync("1.5");
         Assert.Equal(1.5, await page.EvaluateAsync<double>("() => document.getElementById('video').playbackRate"));
-        await page.WaitForFunctionAsync("() => document.getElementById('video').currentTime > 7", null, new() { Timeout = 90_000 });
+        await page.WaitForFunctionAsync("() => document.getElementById('video').currentTime > 7", null, new() { Timeout = 180_000 });
         await Assertions.Expect(page.GetByTestId("chapters").Locator("li")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByTestId("timeline").Locator(".marker")).ToHaveCountAsync(1);
         await page.GetByTestId("timeline").HoverAsync(new() { Position = new() { X = 300, Y = 4 } });
@@ -63,7 +63,7 @@ public sealed class PlayerTests(BrowserSession session) : IClassFixture<BrowserS
 
         // Resume comes from the server, so it works from another browser (a fresh context has no local storage).
         var other = await session.SignedInPageAsync("student", $"/lessons/{lesson}");
-        await other.WaitForFunctionAsync("() => document.getElementById('video').currentTime >= 6", null, new() { Timeout = 90_000 });
+        await other.WaitForFunctionAsync("() => document.getElementById('video').currentTime >= 6", null, new() { Timeout = 180_000 });
         await Assertions.Expect(other.Locator("#resumed")).ToBeVisibleAsync();
     }
 

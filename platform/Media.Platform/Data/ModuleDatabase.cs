@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Media.Platform.Data;
@@ -21,6 +22,7 @@ public static class ModuleDatabase
         ArgumentNullException.ThrowIfNull(builder);
         var options = ReadOptions(builder.Configuration);
         var dataPath = StartupOptions.Read<MediaOptions>(builder.Configuration, MediaOptions.Section).FullDataPath;
+        builder.Services.TryAddSingleton<Events.OutboxSaveInterceptor>();
 
         if (options.Provider == DatabaseOptions.Sqlite)
         {

@@ -18,7 +18,9 @@ export async function startCoWatching({ hub, session, snapshot, panel }) {
   const expected = () => state.position + (state.playing ? ((performance.now() - receivedAt) / 1000) * state.rate : 0);
   const follow = async () => {
     video.playbackRate = state.rate;
-    if (Math.abs(video.currentTime - expected()) > DRIFT) video.currentTime = expected();
+    // A follower still fetching after its last correction is left to catch up: seeking again would only restart the wait.
+    const settling = video.seeking || (!video.paused && video.readyState < HTMLMediaElement.HAVE_FUTURE_DATA);
+    if (!settling && Math.abs(video.currentTime - expected()) > DRIFT) video.currentTime = expected();
     if (state.playing && video.paused) {
       await video.play().catch(() => { panel.querySelector('.unmute').hidden = false; });
     } else if (!state.playing && !video.paused) {
@@ -28,9 +30,15 @@ export async function startCoWatching({ hub, session, snapshot, panel }) {
   };
 
   if (leads) {
-    // Only the host's own actions are sent; the position rides along with every change.
-    const send = () => hub.invoke('SetPlayback', !video.paused, video.currentTime, video.playbackRate);
+    // Only the host's own actions are sent; the position rides along with every change. While the host's player
+    // waits for data it counts as paused, so the others hold where it is instead of running ahead; a heartbeat
+    // keeps them on the host's real clock between changes.
+    let stalled = false;
+    const send = () => hub.invoke('SetPlayback', !video.paused && !stalled, video.currentTime, video.playbackRate);
     for (const event of ['play', 'pause', 'seeked', 'ratechange']) video.addEventListener(event, send);
+    video.addEventListener('waiting', () => { stalled = true; send(); });
+    video.addEventListener('playing', () => { stalled = false; send(); });
+    setInterval(() => { if (!video.paused && !stalled) send(); }, 3000);
     if (state.position > 0) video.currentTime = state.position;
   } else {
     video.controls = false;
