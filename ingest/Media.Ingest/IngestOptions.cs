@@ -31,6 +31,13 @@ internal sealed class IngestOptions
     [Range(typeof(TimeSpan), "00:01:00", "90.00:00:00")]
     public TimeSpan UploadExpiry { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// How long a writer's hold on an upload lasts without renewal (renewed every third of it while bytes arrive): after
+    /// a node dies mid-PATCH, its upload can be resumed on another node once this has passed.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan WriterLease { get; set; } = TimeSpan.FromSeconds(30);
+
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan MaxDuration { get; set; } = TimeSpan.FromHours(4);
 

@@ -24,6 +24,11 @@ internal sealed class Upload
 
     /// <summary>The unfinished upload expired and its bytes were deleted.</summary>
     public bool BytesDiscarded { get; set; }
+
+    /// <summary>Who is writing to the upload now (<see cref="Uploads.UploadWriterLeases"/>), until <see cref="WriterLeaseExpiresAt"/>.</summary>
+    public string? WriterLease { get; set; }
+
+    public DateTimeOffset? WriterLeaseExpiresAt { get; set; }
 }
 
 internal enum UploadState

@@ -15,7 +15,7 @@ internal sealed class UploadReceiver(
     IngestDbContext db,
     IBlobStore store,
     UploadHashes hashes,
-    UploadLocks locks,
+    UploadWriterLeases leases,
     ValidationQueue validation,
     UploadNotifier notifier,
     IOptions<IngestOptions> options,
@@ -125,7 +125,8 @@ internal sealed class UploadReceiver(
 
     public async Task<AppendOutcome> AppendAsync(Guid id, long offset, Stream body, UploadChecksum? checksum, CancellationToken cancellationToken)
     {
-        using var held = locks.TryAcquire(id) ?? throw new UploadConflictException("Another request is writing to this upload right now.", null);
+        await using var lease = await leases.TryAcquireAsync(id, cancellationToken) ?? throw WriterBusy();
+        using var writing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
         var upload = await db.Uploads.FirstAsync(u => u.Id == id, cancellationToken);
         if (upload.State != UploadState.Receiving)
         {
@@ -145,8 +146,8 @@ internal sealed class UploadReceiver(
         try
         {
             error = checksum is null
-                ? await AppendStreamingAsync(upload, body, running, cancellationToken)
-                : await AppendVerifiedAsync(upload, body, running, checksum, cancellationToken);
+                ? await AppendStreamingAsync(upload, body, running, writing.Token)
+                : await AppendVerifiedAsync(upload, body, running, checksum, writing.Token);
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or Microsoft.AspNetCore.Http.BadHttpRequestException)
         {
@@ -178,7 +179,7 @@ internal sealed class UploadReceiver(
 
     public async Task DeleteAsync(Guid id, CancellationToken cancellationToken)
     {
-        using var held = locks.TryAcquire(id) ?? throw new UploadConflictException("Another request is writing to this upload right now.", null);
+        await using var lease = await leases.TryAcquireAsync(id, cancellationToken) ?? throw WriterBusy();
         var upload = await db.Uploads.FirstAsync(u => u.Id == id, cancellationToken);
         if (upload.State is UploadState.Accepted or UploadState.Validating)
         {
@@ -192,6 +193,8 @@ internal sealed class UploadReceiver(
         db.Uploads.Remove(upload);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    private static UploadConflictException WriterBusy() => new("Another request is writing to this upload right now.", null);
 
     private async Task<AppendError> AppendStreamingAsync(Upload upload, Stream body, RunningHash running, CancellationToken cancellationToken)
     {

@@ -191,6 +191,12 @@ namespace Media.Ingest.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("WriterLease")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("WriterLeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId", "CreatedAt");

@@ -185,6 +185,12 @@ namespace Media.Ingest.Data.Migrations.Sqlite
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("WriterLease")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WriterLeaseExpiresAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId", "CreatedAt");
