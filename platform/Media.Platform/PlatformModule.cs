@@ -9,7 +9,7 @@ using Media.Platform.Storage;
 using Media.Platform.Tools;
 using Media.Platform.Web;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.DataProtection;
+using Media.Platform.Cluster;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -48,14 +48,12 @@ public static class PlatformModule
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<OutboxMonitor>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
-        services.AddSignalR();
+        services.AddCluster(builder.Configuration, dataPath);
         services.AddSingleton<Microsoft.AspNetCore.SignalR.IUserIdProvider, SubjectUserIdProvider>();
         builder.AddModuleDatabase<IdentityDbContext, SqliteIdentityDbContext, PostgresIdentityDbContext>(IdentityDbContext.SchemaName);
         // Only the OIDC subsection is needed this early. Validating all of AuthOptions here raced: RangeAttribute's lazy
         // TimeSpan conversion is not thread-safe, and test hosts start in parallel ("Unable to cast TimeSpan to String").
         services.AddMediaAuth(StartupOptions.Read<OidcOptions>(builder.Configuration, AuthOptions.Section + ":Oidc"));
-        // Cookies and anti-forgery tokens must survive a restart; keys live beside the other embedded data.
-        services.AddDataProtection().SetApplicationName("media").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys", "data-protection")));
         services.AddMediaProblemDetails();
         services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>
         {

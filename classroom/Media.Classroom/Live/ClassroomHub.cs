@@ -1,28 +1,14 @@
-using System.Collections.Concurrent;
 using Media.Classroom.Media;
 using Media.Classroom.Sessions;
 using Media.Platform.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
 using Media.Classroom.Data;
 using Media.Streaming.Contracts;
 
 namespace Media.Classroom.Live;
-
-/// <summary>The rooms of the sessions running in this process.</summary>
-internal sealed class LiveRooms
-{
-    private readonly ConcurrentDictionary<Guid, LiveRoom> _rooms = new();
-
-    public LiveRoom GetOrCreate(Guid sessionId, Guid hostId) => _rooms.GetOrAdd(sessionId, id => new LiveRoom(id, hostId));
-
-    public LiveRoom? Find(Guid sessionId) => _rooms.GetValueOrDefault(sessionId);
-
-    public void Close(Guid sessionId) => _rooms.TryRemove(sessionId, out _);
-
-    public static string Group(Guid sessionId) => $"session:{sessionId:N}";
-}
 
 /// <summary>
 /// The control plane of live lessons (<c>/hubs/classroom</c>): join with a role the server decides, presence and
@@ -30,7 +16,9 @@ internal sealed class LiveRooms
 /// playback and timestamped comments of teaching research. Refusals arrive as hub errors with a readable message.
 /// </summary>
 [Authorize]
-internal sealed class ClassroomHub(LiveRooms rooms, ClassroomDbContext db, MediaPlane media, LiveBroadcaster broadcaster, ILessonViewers viewers, TimeProvider time) : Hub
+internal sealed class ClassroomHub(
+    LiveRooms rooms, ClassroomDbContext db, MediaPlane media, LiveBroadcaster broadcaster, ILessonViewers viewers, TimeProvider time, IHostApplicationLifetime lifetime)
+    : Hub
 {
     private const string SessionKey = "session";
 
@@ -61,16 +49,17 @@ internal sealed class ClassroomHub(LiveRooms rooms, ClassroomDbContext db, Media
         }
 
         var participant = new Participant(userId, Context.User!.DisplayName(), role, endpointId ?? coTeacherOf);
-        var room = rooms.GetOrCreate(sessionId, session.HostId);
         if (Context.Items.TryGetValue(SessionKey, out var previous) && previous is Guid other && other != sessionId)
         {
             await LeaveAsync();
         }
 
+        var now = time.GetUtcNow();
         IReadOnlyList<string> replaced;
+        RoomSnapshot snapshot;
         try
         {
-            replaced = room.Join(Context.ConnectionId, participant);
+            (replaced, snapshot) = await rooms.ChangeAsync(sessionId, session.HostId, room => (room.Join(Context.ConnectionId, participant), room.Snapshot(Context.ConnectionId, now)));
         }
         catch (RoomException e)
         {
@@ -80,14 +69,13 @@ internal sealed class ClassroomHub(LiveRooms rooms, ClassroomDbContext db, Media
         var group = LiveRooms.Group(sessionId);
         foreach (var old in replaced)
         {
-            // Joining again (another tab, a new device) takes over: the old connection is told and leaves the room.
-            await Groups.RemoveFromGroupAsync(old, group);
+            // Joining again (another tab, a new device, a reconnect after a node died) takes over: the old connection is
+            // told and its page disconnects. It is not taken out of the group here: on a dead node nobody would confirm.
             await Clients.Client(old).SendAsync("replaced");
         }
 
         Context.Items[SessionKey] = sessionId;
         await Groups.AddToGroupAsync(Context.ConnectionId, group);
-        var now = time.GetUtcNow();
         if (replaced.Count == 0)
         {
             db.Attendance.Add(new Attendance { SessionId = sessionId, UserId = userId, EndpointId = participant.EndpointId, Role = role, JoinedAt = now });
@@ -116,28 +104,33 @@ internal sealed class ClassroomHub(LiveRooms rooms, ClassroomDbContext db, Media
         await Clients.OthersInGroup(group).SendAsync("participantJoined", participant);
         // No SFU configured: up to three classrooms still see each other through a browser mesh.
         var mesh = !media.Enabled && session.Kind == SessionKind.SynchronousClass && session.Endpoints.Count <= MeshLimit;
-        return room.Snapshot(Context.ConnectionId, now) with { Media = access, Mesh = mesh };
+        return snapshot with { Media = access, Mesh = mesh };
     }
 
     public Task Leave() => LeaveAsync();
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        await LeaveAsync();
+        // A node shutting down is not its participants leaving: they reconnect to another node and take their place
+        // back (their old connection is replaced), with their hands still raised.
+        if (!lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            await LeaveAsync();
+        }
+
         await base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>Relays WebRTC signalling (an SDP or an ICE candidate, opaque here) to one participant of the same room.</summary>
     public async Task Signal(Guid toUserId, string payload)
     {
-        var room = Room();
-        var from = Guard(() => room.Member(Context.ConnectionId));
         if (payload is null || payload.Length > MaxSignalLength)
         {
             throw new HubException("Signalling messages are limited to 64 KiB.");
         }
 
-        foreach (var connection in room.ConnectionsOf(toUserId))
+        var (from, targets) = await ReadAsync(room => (room.Member(Context.ConnectionId), room.ConnectionsOf(toUserId)));
+        foreach (var connection in targets)
         {
             await Clients.Client(connection).SendAsync("signal", from.UserId, payload);
         }
@@ -151,8 +144,8 @@ internal sealed class ClassroomHub(LiveRooms rooms, ClassroomDbContext db, Media
 
     public async Task CallOn(Guid endpointId)
     {
-        var room = Room();
-        var endpoints = await db.Sessions.Where(s => s.Id == room.SessionId).SelectMany(s => s.Endpoints.Select(e => e.Id)).ToListAsync();
+        var sessionId = SessionId();
+        var endpoints = await db.Sessions.Where(s => s.Id == sessionId).SelectMany(s => s.Endpoints.Select(e => e.Id)).ToListAsync();
         await SendAsync("mainViewChanged", r => r.CallOn(Context.ConnectionId, endpointId, endpoints));
     }
 
@@ -162,16 +155,23 @@ internal sealed class ClassroomHub(LiveRooms rooms, ClassroomDbContext db, Media
 
     public async Task Remove(Guid userId)
     {
-        var room = Room();
-        var gone = Guard(() => room.Remove(Context.ConnectionId, userId));
-        var group = LiveRooms.Group(room.SessionId);
+        var sessionId = SessionId();
+        var gone = await ChangeAsync(room => room.Remove(Context.ConnectionId, userId));
+        var group = LiveRooms.Group(sessionId);
         foreach (var connection in gone)
         {
-            await Groups.RemoveFromGroupAsync(connection, group);
             await Clients.Client(connection).SendAsync("removed");
+            try
+            {
+                // The node holding the connection confirms; one that died (and took the connection with it) never will.
+                await Groups.RemoveFromGroupAsync(connection, group).WaitAsync(TimeSpan.FromSeconds(5));
+            }
+            catch (TimeoutException)
+            {
+            }
         }
 
-        await MarkLeftAsync(room.SessionId, userId);
+        await MarkLeftAsync(sessionId, userId);
         await Clients.Group(group).SendAsync("participantLeft", userId);
     }
 
@@ -188,13 +188,13 @@ internal sealed class ClassroomHub(LiveRooms rooms, ClassroomDbContext db, Media
     /// <summary>The host's browser is publishing as this VideoRoom publisher: a broadcast goes on air (live HLS for every viewer).</summary>
     public async Task Publishing(long publisherId)
     {
-        var room = Room();
-        if (Guard(() => room.Member(Context.ConnectionId)).Role != ParticipantRole.Host)
+        var sessionId = SessionId();
+        if ((await ReadAsync(room => room.Member(Context.ConnectionId))).Role != ParticipantRole.Host)
         {
             throw new HubException("Only the host teacher's camera is broadcast.");
         }
 
-        var session = await db.Sessions.AsNoTracking().FirstAsync(s => s.Id == room.SessionId);
+        var session = await db.Sessions.AsNoTracking().FirstAsync(s => s.Id == sessionId);
         if (session.Kind != SessionKind.Broadcast || broadcaster.IsOnAir(session.Id))
         {
             return;
@@ -215,9 +215,9 @@ internal sealed class ClassroomHub(LiveRooms rooms, ClassroomDbContext db, Media
     /// <summary>A teaching-research remark at a moment of the lesson; kept, and shown on the lesson's timeline afterwards.</summary>
     public async Task<CommentDto> Comment(double atSeconds, string text, string? criterion)
     {
-        var room = Room();
-        var who = Guard(() => room.Member(Context.ConnectionId));
-        var session = await db.Sessions.AsNoTracking().FirstAsync(s => s.Id == room.SessionId);
+        var sessionId = SessionId();
+        var who = await ReadAsync(room => room.Member(Context.ConnectionId));
+        var session = await db.Sessions.AsNoTracking().FirstAsync(s => s.Id == sessionId);
         if (session.Kind != SessionKind.TeachingResearch || session.LessonId is null)
         {
             throw new HubException("Comments belong to teaching-research sessions.");
@@ -248,20 +248,30 @@ internal sealed class ClassroomHub(LiveRooms rooms, ClassroomDbContext db, Media
         db.Comments.Add(comment);
         await db.SaveChangesAsync();
         var dto = CommentDto.Of(comment);
-        await Clients.Group(LiveRooms.Group(room.SessionId)).SendAsync("commentAdded", dto);
+        await Clients.Group(LiveRooms.Group(sessionId)).SendAsync("commentAdded", dto);
         return dto;
     }
 
     private async Task LeaveAsync()
     {
-        if (!Context.Items.TryGetValue(SessionKey, out var value) || value is not Guid sessionId || rooms.Find(sessionId) is not { } room)
+        if (!Context.Items.TryGetValue(SessionKey, out var value) || value is not Guid sessionId)
         {
             return;
         }
 
         Context.Items.Remove(SessionKey);
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveRooms.Group(sessionId));
-        if (room.Leave(Context.ConnectionId) is { } participant)
+        Participant? participant;
+        try
+        {
+            participant = await rooms.ChangeAsync(sessionId, hostId: null, room => room.Leave(Context.ConnectionId));
+        }
+        catch (RoomException)
+        {
+            return;
+        }
+
+        if (participant is not null)
         {
             await MarkLeftAsync(sessionId, participant.UserId);
             await Clients.Group(LiveRooms.Group(sessionId)).SendAsync("participantLeft", participant.UserId);
@@ -275,28 +285,38 @@ internal sealed class ClassroomHub(LiveRooms rooms, ClassroomDbContext db, Media
             .ExecuteUpdateAsync(a => a.SetProperty(x => x.LeftAt, now));
     }
 
-    private LiveRoom Room() =>
-        Context.Items.TryGetValue(SessionKey, out var value) && value is Guid sessionId && rooms.Find(sessionId) is { } room
-            ? room
-            : throw new HubException("Join the session first.");
+    private Guid SessionId() =>
+        Context.Items.TryGetValue(SessionKey, out var value) && value is Guid sessionId ? sessionId : throw new HubException("Join the session first.");
 
-    private async Task SendAsync<T>(string method, Func<LiveRoom, T> change)
-    {
-        var room = Room();
-        var result = Guard(() => change(room));
-        await Clients.Group(LiveRooms.Group(room.SessionId)).SendAsync(method, result);
-    }
-
-    private static T Guard<T>(Func<T> action)
+    private async Task<T> ChangeAsync<T>(Func<LiveRoom, T> change)
     {
         try
         {
-            return action();
+            return await rooms.ChangeAsync(SessionId(), hostId: null, change);
         }
         catch (RoomException e)
         {
             throw new HubException(e.Message);
         }
+    }
+
+    private async Task<T> ReadAsync<T>(Func<LiveRoom, T> read)
+    {
+        try
+        {
+            var (found, value) = await rooms.ReadAsync(SessionId(), room => (true, read(room)));
+            return found ? value : throw new HubException("Join the session first.");
+        }
+        catch (RoomException e)
+        {
+            throw new HubException(e.Message);
+        }
+    }
+
+    private async Task SendAsync<T>(string method, Func<LiveRoom, T> change)
+    {
+        var result = await ChangeAsync(change);
+        await Clients.Group(LiveRooms.Group(SessionId())).SendAsync(method, result);
     }
 }
 

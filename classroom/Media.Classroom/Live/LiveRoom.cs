@@ -3,48 +3,47 @@ using Media.Classroom.Sessions;
 namespace Media.Classroom.Live;
 
 /// <summary>
-/// The live state of one session, held by the process that runs its hub: who is here, raised hands, the page
-/// shown, the classroom called on, a poll, the shared playback of a lesson, mutes and removals. Every decision the
-/// host makes is enforced here, whatever a client sends. Thread-safe; snapshots are copies.
+/// The live state of one session: who is here, raised hands, the page shown, the classroom called on, a poll, the
+/// shared playback of a lesson, mutes and removals. Every decision the host makes is enforced here, whatever a client
+/// sends. One change at a time on a state read from <see cref="LiveRooms"/>, which keeps it where every node sees it;
+/// snapshots are copies.
 /// </summary>
-internal sealed class LiveRoom(Guid sessionId, Guid hostId)
+internal sealed class LiveRoom(LiveRoomState state)
 {
     public const int ChatMessagesPerWindow = 5;
 
     public static readonly TimeSpan ChatWindow = TimeSpan.FromSeconds(10);
 
+    public LiveRoom(Guid sessionId, Guid hostId)
+        : this(new LiveRoomState { SessionId = sessionId, HostId = hostId })
+    {
+    }
+
+    public LiveRoomState State => state;
+
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, Participant> _connections = [];
-    private readonly List<Guid> _hands = [];
-    private readonly HashSet<Guid> _muted = [];
-    private readonly Dictionary<Guid, RateWindow> _chatWindows = [];
-    private readonly HashSet<Guid> _removed = [];
-    private int _page = 1;
-    private Guid? _calledOn;
-    private Poll? _poll;
-    private PlaybackState _playback = new(false, 0, 1, DateTimeOffset.MinValue);
 
-    public Guid SessionId { get; } = sessionId;
+    public Guid SessionId => state.SessionId;
 
-    public Guid HostId { get; } = hostId;
+    public Guid HostId => state.HostId;
 
     /// <summary>Adds a connection; returns the connections of the same person it replaces (a second tab, a reconnect).</summary>
     public IReadOnlyList<string> Join(string connectionId, Participant participant)
     {
         lock (_lock)
         {
-            if (_removed.Contains(participant.UserId))
+            if (state.Removed.Contains(participant.UserId))
             {
                 throw new RoomException("The teacher removed you from this session.");
             }
 
-            var replaced = _connections.Where(c => c.Value.UserId == participant.UserId).Select(c => c.Key).ToList();
+            var replaced = state.Connections.Where(c => c.Value.UserId == participant.UserId).Select(c => c.Key).ToList();
             foreach (var old in replaced)
             {
-                _connections.Remove(old);
+                state.Connections.Remove(old);
             }
 
-            _connections[connectionId] = participant;
+            state.Connections[connectionId] = participant;
             return replaced;
         }
     }
@@ -54,12 +53,12 @@ internal sealed class LiveRoom(Guid sessionId, Guid hostId)
     {
         lock (_lock)
         {
-            if (!_connections.Remove(connectionId, out var participant))
+            if (!state.Connections.Remove(connectionId, out var participant))
             {
                 return null;
             }
 
-            _hands.Remove(participant.UserId);
+            state.Hands.Remove(participant.UserId);
             return participant;
         }
     }
@@ -68,7 +67,7 @@ internal sealed class LiveRoom(Guid sessionId, Guid hostId)
     {
         lock (_lock)
         {
-            return _connections.TryGetValue(connectionId, out var participant)
+            return state.Connections.TryGetValue(connectionId, out var participant)
                 ? participant
                 : throw new RoomException("Join the session first.");
         }
@@ -79,7 +78,7 @@ internal sealed class LiveRoom(Guid sessionId, Guid hostId)
     {
         lock (_lock)
         {
-            return _connections.Where(c => c.Value.UserId == userId).Select(c => c.Key).ToList();
+            return state.Connections.Where(c => c.Value.UserId == userId).Select(c => c.Key).ToList();
         }
     }
 
@@ -89,7 +88,7 @@ internal sealed class LiveRoom(Guid sessionId, Guid hostId)
         {
             lock (_lock)
             {
-                return _connections.Count == 0;
+                return state.Connections.Count == 0;
             }
         }
     }
@@ -99,16 +98,16 @@ internal sealed class LiveRoom(Guid sessionId, Guid hostId)
         lock (_lock)
         {
             var who = Member(connectionId).UserId;
-            if (raised && !_hands.Contains(who))
+            if (raised && !state.Hands.Contains(who))
             {
-                _hands.Add(who);
+                state.Hands.Add(who);
             }
             else if (!raised)
             {
-                _hands.Remove(who);
+                state.Hands.Remove(who);
             }
 
-            return [.. _hands];
+            return [.. state.Hands];
         }
     }
 
@@ -118,8 +117,8 @@ internal sealed class LiveRoom(Guid sessionId, Guid hostId)
         lock (_lock)
         {
             RequireHost(connectionId, "lower hands");
-            _hands.Remove(userId);
-            return [.. _hands];
+            state.Hands.Remove(userId);
+            return [.. state.Hands];
         }
     }
 
@@ -133,7 +132,7 @@ internal sealed class LiveRoom(Guid sessionId, Guid hostId)
                 throw new RoomException("Pages are numbered from 1.");
             }
 
-            _page = page;
+            state.Page = page;
             return page;
         }
     }
@@ -148,7 +147,7 @@ internal sealed class LiveRoom(Guid sessionId, Guid hostId)
                 throw new RoomException("That classroom is not part of this session.");
             }
 
-            _calledOn = endpointId;
+            state.CalledOn = endpointId;
             return endpointId;
         }
     }
@@ -158,7 +157,7 @@ internal sealed class LiveRoom(Guid sessionId, Guid hostId)
         lock (_lock)
         {
             var who = Member(connectionId);
-            if (_muted.Contains(who.UserId))
+            if (state.Muted.Contains(who.UserId))
             {
                 throw new RoomException("The teacher has muted you.");
             }
@@ -170,12 +169,12 @@ internal sealed class LiveRoom(Guid sessionId, Guid hostId)
             }
 
             // A flood drowns the class (and every client renders it): a few messages per window per person.
-            if (!_chatWindows.TryGetValue(who.UserId, out var recent))
+            if (!state.ChatTimes.TryGetValue(who.UserId, out var recent))
             {
-                _chatWindows[who.UserId] = recent = new RateWindow(ChatMessagesPerWindow, ChatWindow);
+                state.ChatTimes[who.UserId] = recent = [];
             }
 
-            if (!recent.TryTake(at))
+            if (!RateWindow.TryTake(recent, ChatMessagesPerWindow, ChatWindow, at))
             {
                 throw new RoomException($"Slow down: at most {ChatMessagesPerWindow} messages every {ChatWindow.TotalSeconds:0} seconds.");
             }
@@ -195,11 +194,11 @@ internal sealed class LiveRoom(Guid sessionId, Guid hostId)
 
             if (muted)
             {
-                _muted.Add(userId);
+                state.Muted.Add(userId);
             }
             else
             {
-                _muted.Remove(userId);
+                state.Muted.Remove(userId);
             }
 
             return muted;
@@ -217,12 +216,12 @@ internal sealed class LiveRoom(Guid sessionId, Guid hostId)
                 throw new RoomException("The host cannot be removed.");
             }
 
-            _removed.Add(userId);
-            _hands.Remove(userId);
-            var gone = _connections.Where(c => c.Value.UserId == userId).Select(c => c.Key).ToList();
+            state.Removed.Add(userId);
+            state.Hands.Remove(userId);
+            var gone = state.Connections.Where(c => c.Value.UserId == userId).Select(c => c.Key).ToList();
             foreach (var connection in gone)
             {
-                _connections.Remove(connection);
+                state.Connections.Remove(connection);
             }
 
             return gone;
@@ -239,8 +238,8 @@ internal sealed class LiveRoom(Guid sessionId, Guid hostId)
                 throw new RoomException("A poll needs a question and 2–10 options.");
             }
 
-            _poll = new Poll(Guid.NewGuid(), question.Trim(), [.. options.Select(o => o.Trim())], new int[options.Count], true, []);
-            return _poll.Copy();
+            state.Poll = new Poll(Guid.NewGuid(), question.Trim(), [.. options.Select(o => o.Trim())], new int[options.Count], true, []);
+            return state.Poll.Copy();
         }
     }
 
@@ -249,24 +248,24 @@ internal sealed class LiveRoom(Guid sessionId, Guid hostId)
         lock (_lock)
         {
             var who = Member(connectionId).UserId;
-            if (_poll is null || _poll.Id != pollId || !_poll.Open)
+            if (state.Poll is null || state.Poll.Id != pollId || !state.Poll.Open)
             {
                 throw new RoomException("That poll is closed.");
             }
 
-            if (option < 0 || option >= _poll.Options.Count)
+            if (option < 0 || option >= state.Poll.Options.Count)
             {
                 throw new RoomException("No such option.");
             }
 
-            if (_poll.Voters.TryGetValue(who, out var previous))
+            if (state.Poll.Voters.TryGetValue(who, out var previous))
             {
-                _poll.Counts[previous]--;
+                state.Poll.Counts[previous]--;
             }
 
-            _poll.Voters[who] = option;
-            _poll.Counts[option]++;
-            return _poll.Copy();
+            state.Poll.Voters[who] = option;
+            state.Poll.Counts[option]++;
+            return state.Poll.Copy();
         }
     }
 
@@ -275,13 +274,13 @@ internal sealed class LiveRoom(Guid sessionId, Guid hostId)
         lock (_lock)
         {
             RequireHost(connectionId, "close the poll");
-            if (_poll is null)
+            if (state.Poll is null)
             {
                 throw new RoomException("No poll is running.");
             }
 
-            _poll = _poll with { Open = false };
-            return _poll.Copy();
+            state.Poll = state.Poll with { Open = false };
+            return state.Poll.Copy();
         }
     }
 
@@ -296,8 +295,8 @@ internal sealed class LiveRoom(Guid sessionId, Guid hostId)
                 throw new RoomException("Position must be ≥ 0 and the rate between 0.25 and 4.");
             }
 
-            _playback = new PlaybackState(playing, position, rate, at);
-            return _playback;
+            state.Playback = new PlaybackState(playing, position, rate, at);
+            return state.Playback;
         }
     }
 
@@ -306,8 +305,8 @@ internal sealed class LiveRoom(Guid sessionId, Guid hostId)
         lock (_lock)
         {
             var you = Member(connectionId);
-            var participants = _connections.Values.DistinctBy(p => p.UserId).OrderBy(p => p.Role).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
-            return new RoomSnapshot(SessionId, you, participants, [.. _hands], _page, _calledOn, _poll?.Copy(), _playback.At(now), [.. _muted]);
+            var participants = state.Connections.Values.DistinctBy(p => p.UserId).OrderBy(p => p.Role).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
+            return new RoomSnapshot(SessionId, you, participants, [.. state.Hands], state.Page, state.CalledOn, state.Poll?.Copy(), state.Playback.At(now), [.. state.Muted]);
         }
     }
 
@@ -318,7 +317,7 @@ internal sealed class LiveRoom(Guid sessionId, Guid hostId)
         {
             lock (_lock)
             {
-                return _connections.Values.Select(p => p.UserId).Distinct().Count();
+                return state.Connections.Values.Select(p => p.UserId).Distinct().Count();
             }
         }
     }
@@ -330,6 +329,34 @@ internal sealed class LiveRoom(Guid sessionId, Guid hostId)
             throw new RoomException($"Only the host teacher can {action}.");
         }
     }
+}
+
+/// <summary>What <see cref="LiveRoom"/> works on, as it is kept between changes (JSON, in this process or in Redis).</summary>
+internal sealed class LiveRoomState
+{
+    public Guid SessionId { get; set; }
+
+    public Guid HostId { get; set; }
+
+    /// <summary>By SignalR connection id: the same person may be here from more than one node for a moment.</summary>
+    public Dictionary<string, Participant> Connections { get; set; } = [];
+
+    public List<Guid> Hands { get; set; } = [];
+
+    public HashSet<Guid> Muted { get; set; } = [];
+
+    public HashSet<Guid> Removed { get; set; } = [];
+
+    /// <summary>When each person's recent chat messages were sent (the flood limit).</summary>
+    public Dictionary<Guid, List<DateTimeOffset>> ChatTimes { get; set; } = [];
+
+    public int Page { get; set; } = 1;
+
+    public Guid? CalledOn { get; set; }
+
+    public Poll? Poll { get; set; }
+
+    public PlaybackState Playback { get; set; } = new(false, 0, 1, DateTimeOffset.MinValue);
 }
 
 /// <summary>A refusal a participant should see (the hub turns it into a HubException).</summary>

@@ -3,22 +3,22 @@ namespace Media.Classroom.Live;
 /// <summary>At most a number of events in any window of time: the times of the recent ones, oldest first. Callers lock.</summary>
 internal sealed class RateWindow(int limit, TimeSpan window)
 {
-    private readonly Queue<DateTimeOffset> _recent = new();
+    private readonly List<DateTimeOffset> _recent = [];
 
     /// <summary>Counts an event at <paramref name="now"/> when the window has room for it; false (and not counted) when full.</summary>
-    public bool TryTake(DateTimeOffset now)
-    {
-        while (_recent.Count > 0 && now - _recent.Peek() >= window)
-        {
-            _recent.Dequeue();
-        }
+    public bool TryTake(DateTimeOffset now) => TryTake(_recent, limit, window, now);
 
-        if (_recent.Count >= limit)
+    /// <summary>The same rule over times kept elsewhere (a room's state), oldest first.</summary>
+    public static bool TryTake(List<DateTimeOffset> recent, int limit, TimeSpan window, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(recent);
+        recent.RemoveAll(t => now - t >= window);
+        if (recent.Count >= limit)
         {
             return false;
         }
 
-        _recent.Enqueue(now);
+        recent.Add(now);
         return true;
     }
 }

@@ -25,7 +25,7 @@ internal sealed class SessionEnding(
         session.Status = SessionStatus.Ended;
         await db.SaveChangesAsync(cancellationToken);
         await hub.Clients.Group(LiveRooms.Group(session.Id)).SendAsync("sessionEnded", cancellationToken);
-        rooms.Close(session.Id);
+        await rooms.CloseAsync(session.Id);
         var broadcast = await broadcaster.StopAsync(session.Id);
         try
         {

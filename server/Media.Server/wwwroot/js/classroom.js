@@ -66,15 +66,16 @@ function arrangeViews() {
 
 hub.on('participantJoined', (p) => { state.participants.set(p.userId, p); renderParticipants(); });
 hub.on('participantLeft', (userId) => { state.participants.delete(userId); renderParticipants(); });
-hub.on('handsChanged', (hands) => {
+const renderHands = (hands) => {
   document.getElementById('hands').replaceChildren(...hands.map((id) => Object.assign(document.createElement('li'), { textContent: state.participants.get(id)?.name ?? id })));
-});
+};
+hub.on('handsChanged', renderHands);
 hub.on('pageChanged', (page) => { document.getElementById('page').textContent = page; });
 hub.on('mainViewChanged', (endpointId) => { state.calledOn = endpointId; renderClassrooms(); arrangeViews(); });
 hub.on('chat', (m) => {
   document.getElementById('chat').append(Object.assign(document.createElement('li'), { textContent: `${m.name}：${m.text}` }));
 });
-hub.on('replaced', () => status('这个课堂已在另一个窗口打开。'));
+hub.on('replaced', () => { status('这个课堂已在另一个窗口打开。'); state.janus?.destroy(); hub.stop(); });
 hub.on('removed', () => { status('你已被主讲教师移出课堂。'); state.janus?.destroy(); });
 hub.on('sessionEnded', () => { status('课堂已结束。'); state.janus?.destroy(); });
 
@@ -94,6 +95,20 @@ renderParticipants();
 renderClassrooms();
 
 let page = snapshot.page;
+// A reconnect that lands on another node (the first one went away) is a new connection: join again and take the room
+// as it is now, hands and page included.
+hub.onreconnected(async () => {
+  const again = await hub.invoke('Join', sessionId, classroomId);
+  state.snapshot = again;
+  state.calledOn = again.calledOn;
+  state.participants.clear();
+  again.participants.forEach((p) => state.participants.set(p.userId, p));
+  document.getElementById('page').textContent = again.page;
+  page = again.page;
+  renderParticipants();
+  renderClassrooms();
+  renderHands(again.hands);
+});
 document.getElementById('page-next').onclick = () => hub.invoke('ShowPage', ++page);
 document.getElementById('page-prev').onclick = () => hub.invoke('ShowPage', page = Math.max(1, page - 1));
 let raised = false;
