@@ -70,6 +70,47 @@ public sealed class DurableEventsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync($"/api/admin/events/{delivery.GetProperty("id").GetGuid()}/replay", null, Ct)).StatusCode);
     }
 
+    [Fact]
+    public async Task IndexFailingFirstTries_FiftyPublishedLessons_AllBecomeSearchable()
+    {
+        const int count = 50;
+        var admin = await _server.CreateClientForAsync("admin");
+        var teacherId = (await (await _server.CreateClientForAsync("teacher")).GetFromJsonAsync<JsonElement>("/api/auth/me", Ct)).GetProperty("id").GetGuid();
+        _fault.FailFirstTries = 2;
+        var ids = Enumerable.Range(0, count).Select(_ => Guid.CreateVersion7()).ToList();
+        // Fifty lessons waiting for their renditions, then fifty LessonPublished events in one save: what fifty finished
+        // transcodes announce, without transcoding fifty videos here (the event is published through the catalog's own
+        // outbox, which makes no difference to delivery: subscribers are found by the event's type).
+        using (var scope = _server.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Media.Catalog.Data.CatalogDbContext>();
+            var events = scope.ServiceProvider.GetRequiredService<Media.Platform.Events.DomainEvents>();
+            db.Lessons.AddRange(ids.Select((id, i) => new Media.Catalog.Lessons.Lesson
+            {
+                Id = id, Title = $"浮力的批量投递 第{i + 1}课", Status = Media.Catalog.Lessons.LessonStatus.Processing, OwnerId = teacherId, SourceBlobKey = $"uploads/{id:N}/source", Sha256 = Convert.ToHexStringLower(id.ToByteArray()),
+                CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            }));
+            await db.SaveChangesAsync(Ct);
+            foreach (var id in ids)
+            {
+                events.Publish(db, new Media.Transcoding.Contracts.LessonPublished(
+                    id, $"lessons/{id:N}/1/", $"lessons/{id:N}/1/master.m3u8", $"lessons/{id:N}/1/poster.jpg", [], [new(0, "导入")], null));
+            }
+
+            await db.SaveChangesAsync(Ct);
+        }
+
+        // While the index refuses them, the deliveries wait with their error, visible to administrators.
+        var pending = await PollAsync(admin, "/api/admin/events?take=200", s => s.GetProperty("undelivered").EnumerateArray()
+            .Count(d => d.GetProperty("eventType").GetString() == "LessonPublished" && d.GetProperty("attempts").GetInt32() >= 1) >= 10);
+        Assert.Contains(pending.GetProperty("undelivered").EnumerateArray(), d => d.GetProperty("lastError").GetString()!.Contains("index is down", StringComparison.Ordinal));
+
+        var found = await PollAsync(admin, "/api/catalog/search?pageSize=100&q=" + Uri.EscapeDataString("批量投递"), s => s.GetProperty("total").GetInt64() == count);
+        Assert.Equal(ids.Order(), found.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).Order());
+        await PollAsync(admin, "/api/admin/events", s => s.GetProperty("retrying").GetInt32() == 0 && s.GetProperty("waiting").GetInt32() == 0);
+        Assert.All(ids, id => Assert.True(_fault.Tries(id) > 2, $"lesson {id} was indexed without failing first"));
+    }
+
     private static async Task<JsonElement> Search(HttpClient client) =>
         (await client.GetFromJsonAsync<JsonElement>("/api/catalog/search?q=" + Uri.EscapeDataString("持久投递"), Ct)).GetProperty("items");
 
@@ -92,14 +133,32 @@ public sealed class DurableEventsTests : IAsyncLifetime
     /// <summary>The real index, refusing writes while <see cref="Failing"/> is set.</summary>
     private sealed class FailingIndex
     {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, int> _tries = new();
+
         public volatile bool Failing;
 
+        /// <summary>Each lesson's first this many writes fail.</summary>
+        public int FailFirstTries;
+
+        public int Tries(Guid lessonId) => _tries.GetValueOrDefault(lessonId);
+
         public ILessonIndex Wrap(ILessonIndex inner) => new Wrapped(inner, this);
+
+        private bool Refuses(IReadOnlyCollection<LessonDocument> lessons)
+        {
+            var refused = Failing;
+            foreach (var lesson in lessons)
+            {
+                refused |= _tries.AddOrUpdate(lesson.Id, 1, (_, n) => n + 1) <= FailFirstTries;
+            }
+
+            return refused;
+        }
 
         private sealed class Wrapped(ILessonIndex inner, FailingIndex fault) : ILessonIndex
         {
             public Task UpsertAsync(IReadOnlyCollection<LessonDocument> lessons, CancellationToken cancellationToken) =>
-                fault.Failing ? throw new IOException("The index is down (test fault).") : inner.UpsertAsync(lessons, cancellationToken);
+                fault.Refuses(lessons) ? throw new IOException("The index is down (test fault).") : inner.UpsertAsync(lessons, cancellationToken);
 
             public Task DeleteAsync(Guid lessonId, CancellationToken cancellationToken) => inner.DeleteAsync(lessonId, cancellationToken);
 
