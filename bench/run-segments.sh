@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Segment-serving benchmark: Media's signed delivery vs nginx serving the same files.
-# Usage: bench/run-segments.sh [--seconds 10] [--concurrency 16] [--rounds 3]
+# Usage: bench/run-segments.sh [--seconds 10] [--concurrency 16] [--rounds 3] [--accel]
+# --accel puts Media behind nginx with X-Accel-Redirect (nginx sends the bytes) and compares that with bare nginx.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 "$root/scripts/bootstrap.sh"

@@ -15,7 +15,7 @@ fi
 
 packages=(ffmpeg tesseract-ocr tesseract-ocr-chi-sim ${packages_node:-})
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(postgresql chromium fonts-wqy-microhei docker-compose janus janus-tools iproute2 redis-server)
+  packages+=(postgresql chromium fonts-wqy-microhei docker-compose janus janus-tools iproute2 redis-server nginx-light)
 fi
 
 missing=()

@@ -18,6 +18,14 @@ public static class StreamingModule
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<StreamingOptions>().BindConfiguration(StreamingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var streaming = Platform.StartupOptions.Read<StreamingOptions>(builder.Configuration, StreamingOptions.Section);
+        var storage = Platform.StartupOptions.Read<Platform.Storage.BlobStoreOptions>(builder.Configuration, Platform.Storage.BlobStoreOptions.Section);
+        if (!string.IsNullOrEmpty(streaming.AcceleratedRedirectPrefix) && !string.Equals(storage.Provider, Platform.Storage.BlobStoreOptions.FileSystem, StringComparison.OrdinalIgnoreCase))
+        {
+            // nginx reads the files from the blob folder it shares with the API; a cloud store has no such folder.
+            throw new Platform.StartupException("Media:Streaming:AcceleratedRedirectPrefix needs Media:Storage:Provider FileSystem (nginx serves the blob folder).");
+        }
+
         builder.Services.AddSingleton<PlaybackTokens>();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<PublishedRenditionsCache>();

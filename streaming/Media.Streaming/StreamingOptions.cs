@@ -27,4 +27,12 @@ internal sealed class StreamingOptions
     /// </summary>
     [Range(0, 65536)]
     public int HotCacheMegabytes { get; set; } = 256;
+
+    /// <summary>
+    /// Behind nginx, an internal location that maps to the blob folder (e.g. <c>/_media-files/</c>): the API checks the
+    /// token and answers segments, posters and downloads with <c>X-Accel-Redirect: {prefix}{blob key}</c>, and nginx
+    /// sends the bytes (sendfile, ranges, validators). FileSystem storage only. Empty: Kestrel sends them itself.
+    /// </summary>
+    [RegularExpression("^/[A-Za-z0-9_./-]*/$", ErrorMessage = "Media:Streaming:AcceleratedRedirectPrefix must start and end with '/', e.g. /_media-files/.")]
+    public string? AcceleratedRedirectPrefix { get; set; }
 }

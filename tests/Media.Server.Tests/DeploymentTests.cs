@@ -17,7 +17,7 @@ public sealed class DeploymentTests
         Assert.True(run.ExitCode == 0, run.Errors);
         var output = run.Output;
         var services = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.Equal(["api", "azurite", "coturn", "elasticsearch", "janus", "postgres", "redis", "worker"], services.Order(StringComparer.Ordinal));
+        Assert.Equal(["api-a", "api-b", "coturn", "elasticsearch", "janus", "nginx", "postgres", "redis", "worker"], services.Order(StringComparer.Ordinal));
     }
 
     private static (string File, string[] Arguments)? FindCompose()

@@ -30,6 +30,17 @@ public sealed class StartupFailureTests
     }
 
     [Fact]
+    public async Task Start_AcceleratedRedirectWithCloudStorage_FailsSayingNginxNeedsTheBlobFolder()
+    {
+        var (exitCode, errors) = await StartServerAsync(
+            "--Media:Streaming:AcceleratedRedirectPrefix=/_media-files/", "--Media:Storage:Provider=AzureBlob",
+            "--Media:Storage:ConnectionString=UseDevelopmentStorage=true");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Equal("error: Media:Streaming:AcceleratedRedirectPrefix needs Media:Storage:Provider FileSystem (nginx serves the blob folder).", Assert.Single(errors));
+    }
+
+    [Fact]
     public async Task Start_UnknownDatabaseProvider_FailsWithSupportedList()
     {
         var (exitCode, errors) = await StartServerAsync("--Media:Database:Provider=Oracle");

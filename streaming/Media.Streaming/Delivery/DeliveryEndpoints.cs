@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Media.Streaming.Data;
 
@@ -150,7 +151,10 @@ internal static class DeliveryEndpoints
             return Results.Text(PlaylistRewriter.AddToken(text, t!), playlist.ContentType ?? "application/vnd.apple.mpegurl", Encoding.UTF8);
         }
 
-        var file = set is null ? null : await hot.GetAsync(store, key, context.RequestAborted);
+        var accelerated = context.RequestServices.GetRequiredService<IOptions<StreamingOptions>>().Value.AcceleratedRedirectPrefix;
+        var file = set is null ? null : string.IsNullOrEmpty(accelerated)
+            ? await hot.GetAsync(store, key, context.RequestAborted)
+            : await store.GetPropertiesAsync(key, context.RequestAborted) is { } found ? new HotFileCache.HotFile(found, null) : null;
         if (file is null)
         {
             return Problems.NotFound($"This lesson has no file '{path}'.");
@@ -165,6 +169,16 @@ internal static class DeliveryEndpoints
             {
                 await context.RequestServices.GetRequiredService<DownloadCounter>().CountAsync(lessonId, PlaybackTokens.ViewerOf(t)!.Value, context.RequestAborted);
             }
+        }
+
+        if (!string.IsNullOrEmpty(accelerated))
+        {
+            // nginx sends the bytes from the shared blob folder, with ranges, ETag and Last-Modified of its own; the
+            // headers set here (type, caching, disposition) are kept by nginx for the redirected response.
+            response.Headers.CacheControl = Immutable;
+            response.ContentType = file.Properties.ContentType ?? ContentTypes.ForKey(key);
+            response.Headers["X-Accel-Redirect"] = accelerated + key;
+            return Results.Empty;
         }
 
         return await ServeImmutableAsync(context, store, file.Properties, file.Content);
