@@ -19,35 +19,76 @@ internal static class FanoutBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var sizes = (args.SkipWhile(a => a != "--clients").Skip(1).FirstOrDefault() ?? "100,1000,5000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        // Two nodes share one PostgreSQL database and one Redis (backplane and room state); the clients are split over
+        // them and the host sits on the first, so that every page change crosses Redis to half of the class.
+        var nodes = UploadBenchmark.Option(args, "--nodes", 1);
+        var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault();
+        var redis = args.SkipWhile(a => a != "--redis").Skip(1).FirstOrDefault();
+        if (nodes is < 1 or > 2 || (nodes == 2 && (postgres is null || redis is null)))
+        {
+            Console.Error.WriteLine("fanout: --nodes is 1 or 2; two nodes need --postgres <admin connection string> and --redis <host:port> (run-fanout.sh starts both)");
+            return 2;
+        }
+
         var root = UploadBenchmark.RepositoryRoot();
-        Console.WriteLine("classroom fan-out: one broadcast session, 20 page changes 250 ms apart, WebSockets on 127.0.0.1");
+        Console.WriteLine($"classroom fan-out: one broadcast session, 20 page changes 250 ms apart, WebSockets on 127.0.0.1, {(nodes == 1 ? "one node" : "two nodes through Redis")}");
         Console.WriteLine($"{"clients",8} {"connect s",10} {"delivered",10} {"p50 ms",8} {"p99 ms",8} {"max ms",8} {"server MiB",11} {"KiB/conn",9}");
         foreach (var size in sizes)
         {
-            await RunOnceAsync(root, size);
+            await RunOnceAsync(root, size, nodes == 2 ? new Cluster(postgres!, redis!) : null);
         }
 
         return 0;
     }
 
-    private static async Task RunOnceAsync(string root, int clients)
+    private sealed record Cluster(string AdminConnectionString, string Redis);
+
+    private static async Task RunOnceAsync(string root, int clients, Cluster? cluster)
     {
         var work = Directory.CreateTempSubdirectory("media-fanout-").FullName;
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
-        var port = UploadBenchmark.FreePort();
-        using var server = UploadBenchmark.Start("dotnet",
-        [
-            Path.Combine(root, "server", "Media.Server", "bin", "Release", "net10.0", "Media.Server.dll"),
-            "--contentRoot", Path.Combine(root, "server", "Media.Server"), "--urls", $"http://127.0.0.1:{port}",
-            $"--Media:DataPath={work}", "--Media:Demo:Enabled=true", "--Media:Demo:Password=bench-pass", $"--Media:Auth:SigningKey={key}",
-            "--Logging:LogLevel:Default=Warning",
-        ]);
+        var shared = new List<string>();
+        if (cluster is not null)
+        {
+            var database = "fanout_" + Guid.NewGuid().ToString("N")[..12];
+            await using (var connection = new Npgsql.NpgsqlConnection(cluster.AdminConnectionString))
+            {
+                await connection.OpenAsync();
+                await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE {database}", connection);
+                await create.ExecuteNonQueryAsync();
+            }
+
+            shared.AddRange(
+            [
+                "--Media:Database:Provider=PostgreSql", "--Media:Jobs:Provider=PostgreSql",
+                "--Media:Database:ConnectionString=" + new Npgsql.NpgsqlConnectionStringBuilder(cluster.AdminConnectionString) { Database = database },
+                "--Media:Redis:ConnectionString=" + cluster.Redis, $"--Media:Redis:KeyPrefix={database}:",
+            ]);
+        }
+
+        var servers = new List<Process>();
+        var baseUrls = new List<string>();
         var connections = new List<HubConnection>();
         try
         {
-            var baseUrl = $"http://127.0.0.1:{port}";
+            // One after the other: the first migrates the shared database and seeds the demo accounts.
+            for (var node = 0; node < (cluster is null ? 1 : 2); node++)
+            {
+                var port = UploadBenchmark.FreePort();
+                servers.Add(UploadBenchmark.Start("dotnet",
+                [
+                    Path.Combine(root, "server", "Media.Server", "bin", "Release", "net10.0", "Media.Server.dll"),
+                    "--contentRoot", Path.Combine(root, "server", "Media.Server"), "--urls", $"http://127.0.0.1:{port}",
+                    $"--Media:DataPath={Path.Combine(work, $"node{node}")}", "--Media:Demo:Enabled=true", "--Media:Demo:Password=bench-pass", $"--Media:Auth:SigningKey={key}",
+                    "--Logging:LogLevel:Default=Warning", .. shared,
+                ]));
+                baseUrls.Add($"http://127.0.0.1:{port}");
+                using var probe = new HttpClient();
+                await UploadBenchmark.WaitReadyAsync(probe, baseUrls[^1] + "/health/ready");
+            }
+
+            var baseUrl = baseUrls[0];
             using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
-            await UploadBenchmark.WaitReadyAsync(http, baseUrl + "/health/ready");
             var hostToken = (await (await http.PostAsJsonAsync("/api/auth/token", new { userName = "teacher", password = "bench-pass" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", hostToken);
             var created = await http.PostAsJsonAsync("/api/classroom/sessions", new { title = "名师课堂", kind = "broadcast", startsAt = DateTimeOffset.UtcNow, endsAt = DateTimeOffset.UtcNow.AddHours(2) });
@@ -57,7 +98,7 @@ internal static class FanoutBenchmark
             var tokens = await StudentTokensAsync(http, clients);
             // The baseline is taken after the import and sign-ins, so that per-connection memory counts connections only.
             await Task.Delay(1000);
-            var baselineBytes = Rss(server);
+            var baselineBytes = servers.Sum(Rss);
             var pages = 20;
             var received = new long[clients, pages + 1];
             var clock = Stopwatch.StartNew();
@@ -65,7 +106,7 @@ internal static class FanoutBenchmark
             {
                 var token = tokens[i];
                 var connection = new HubConnectionBuilder()
-                    .WithUrl(baseUrl + "/hubs/classroom", o =>
+                    .WithUrl(baseUrls[i % baseUrls.Count] + "/hubs/classroom", o =>
                     {
                         o.AccessTokenProvider = () => Task.FromResult<string?>(token);
                         o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
@@ -82,7 +123,7 @@ internal static class FanoutBenchmark
             });
             var connectSeconds = clock.Elapsed.TotalSeconds;
             await Task.Delay(1000);
-            var loadedBytes = Rss(server);
+            var loadedBytes = servers.Sum(Rss);
 
             var hostConnection = new HubConnectionBuilder().WithUrl(baseUrl + "/hubs/classroom", o => o.AccessTokenProvider = () => Task.FromResult<string?>(hostToken)).Build();
             await hostConnection.StartAsync();
@@ -118,8 +159,13 @@ internal static class FanoutBenchmark
         finally
         {
             await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
+            foreach (var server in servers)
+            {
+                server.Kill(entireProcessTree: true);
+                await server.WaitForExitAsync();
+                server.Dispose();
+            }
+
             Directory.Delete(work, recursive: true);
         }
     }

@@ -24,7 +24,6 @@ public static class IngestModule
         services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.AddModuleDatabase<IngestDbContext, SqliteIngestDbContext, PostgresIngestDbContext>(IngestDbContext.SchemaName);
         services.AddSingleton<UploadHashes>();
-        services.AddSingleton<UploadWriterLeases>();
         services.AddSingleton<ValidationQueue>();
         services.AddSingleton<MediaValidator>();
         services.AddSingleton<UploadNotifier>();

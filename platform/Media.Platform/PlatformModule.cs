@@ -38,6 +38,7 @@ public static class PlatformModule
         services.AddSingleton<FfmpegTools>();
         services.AddHostedService<FfmpegStartupCheck>();
         services.AddSingleton<DatabaseReadiness>();
+        services.AddSingleton<Data.RowLeases>();
         services.AddHostedService<DatabaseMigrator>();
         services.AddHostedService<IdentitySeeder>();
 

@@ -68,20 +68,30 @@ public sealed class BrowserSession : IAsyncLifetime
         await page.GetByLabel("用户名").FillAsync(userName);
         await page.GetByLabel("密码").FillAsync(MediaServerFactory.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        // Wait for the redirect to be committed only: locators wait for what each test needs next. Waiting for a load
-        // state here hung now and then under the whole suite's load (the URL matched, the DOMContentLoaded wait never
-        // returned), and pages keep loading data and SignalR connections anyway.
-        try
-        {
-            await page.WaitForURLAsync("**" + returnUrl, new() { WaitUntil = WaitUntilState.Commit, Timeout = 180_000 });
-        }
-        catch (TimeoutException e)
-        {
-            var text = await page.InnerTextAsync("body");
-            throw new TimeoutException($"Signed in as {userName}, the browser stayed at {page.Url}: {text[..Math.Min(text.Length, 400)]}", e);
-        }
-
+        await WaitForAddressAsync(page, url => url.EndsWith(returnUrl, StringComparison.Ordinal), $"signed in as {userName}, {returnUrl}");
         return page;
+    }
+
+    /// <summary>
+    /// Waits until the page's address satisfies <paramref name="matches"/>; locators wait for what a test needs next.
+    /// Playwright's own URL and load-state waits hung now and then under the whole suite's load with the address
+    /// already matching (its "commit" wait never returned while the page had rendered), so the address is read instead.
+    /// </summary>
+    public static async Task WaitForAddressAsync(IPage page, Func<string, bool> matches, string expected)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(matches);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!matches(page.Url))
+        {
+            if (clock.Elapsed > TimeSpan.FromMinutes(3))
+            {
+                var text = await page.InnerTextAsync("body");
+                throw new TimeoutException($"Expected {expected}; the browser stayed at {page.Url}: {text[..Math.Min(text.Length, 400)]}");
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>Saves a screenshot under the test output folder, for a person to look at.</summary>

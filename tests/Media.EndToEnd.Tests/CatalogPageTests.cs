@@ -33,7 +33,7 @@ public sealed class CatalogPageTests(BrowserSession session) : IClassFixture<Bro
         await Assertions.Expect(junior).ToContainTextAsync("(");
         await junior.ClickAsync();
 
-        await page.WaitForURLAsync("**/catalog?stage=*", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await BrowserSession.WaitForAddressAsync(page, url => url.Contains("/catalog?stage=", StringComparison.Ordinal), "the catalog filtered by stage");
         await Assertions.Expect(page.GetByTestId("facets").Locator("details[data-facet=stage] .chosen")).ToContainTextAsync("初中");
     }
 }

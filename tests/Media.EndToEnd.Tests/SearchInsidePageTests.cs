@@ -28,7 +28,7 @@ public sealed class SearchInsidePageTests(BrowserSession session) : IClassFixtur
         await BrowserSession.ScreenshotAsync(page, "catalog-search-inside");
         await moment.ClickAsync();
 
-        await page.WaitForURLAsync($"**/lessons/{lesson}?t=40", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await BrowserSession.WaitForAddressAsync(page, url => url.EndsWith($"/lessons/{lesson}?t=40", StringComparison.Ordinal), "the lesson at 40 s");
         await page.WaitForFunctionAsync("() => document.getElementById('video').currentTime >= 39", null, new() { Timeout = 60_000 });
         var transcript = page.GetByTestId("transcript").Locator("li");
         await Assertions.Expect(transcript).ToHaveCountAsync(2);

@@ -84,7 +84,7 @@ public sealed class UnifiedSignInTests : IAsyncLifetime
         // the login button twice and the provider ends the interaction.
         await page.Locator("input[name=login]").WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 60_000 });
         await page.Locator("button[type=submit]").ClickAsync(new() { Timeout = 60_000 });
-        await page.WaitForURLAsync("**" + expectedPath + "**", new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+        await BrowserSession.WaitForAddressAsync(page, url => url.Contains(expectedPath, StringComparison.Ordinal), expectedPath);
         return page;
     }
 

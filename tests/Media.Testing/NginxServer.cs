@@ -27,8 +27,8 @@ public sealed class NginxServer : IDisposable
     /// <summary>The text of the error log (what nginx said when something was refused).</summary>
     public string ErrorLog => File.Exists(_folder.Combine("error.log")) ? File.ReadAllText(_folder.Combine("error.log")) : string.Empty;
 
-    /// <summary>Starts nginx with <paramref name="serverBody"/> inside <c>server { listen …; }</c>.</summary>
-    public static async Task<NginxServer> StartAsync(string serverBody)
+    /// <summary>Starts nginx with <paramref name="serverBody"/> inside <c>server { listen …; }</c> and <paramref name="httpBody"/> (upstreams, maps) beside it.</summary>
+    public static async Task<NginxServer> StartAsync(string serverBody, string httpBody = "")
     {
         TestEnvironment.RequireService(File.Exists(Executable), $"nginx is not installed at {Executable} (the README's test command installs it)");
         var port = TestEnvironment.FreePort();
@@ -46,6 +46,7 @@ public sealed class NginxServer : IDisposable
               types { video/iso.segment m4s; application/vnd.apple.mpegurl m3u8; }
               client_body_temp_path {{folder.Path}}/body; proxy_temp_path {{folder.Path}}/proxy;
               fastcgi_temp_path {{folder.Path}}/fastcgi; uwsgi_temp_path {{folder.Path}}/uwsgi; scgi_temp_path {{folder.Path}}/scgi;
+            {{httpBody}}
               server {
                 listen 127.0.0.1:{{port.ToString(CultureInfo.InvariantCulture)}};
             {{serverBody}}

@@ -28,6 +28,8 @@ public sealed class CrashRecoveryTests : IDisposable
             "--Media:Demo:Enabled=true", "--Media:Demo:Password=crash-pass",
             "--Media:Jobs:QueuePollInterval=00:00:00.200",
             "--Media:Transcoding:Preset=medium",
+            // The killed attempt's lease on the lesson must run out before the restarted server's attempt may run.
+            "--Media:Transcoding:RunnerLease=00:00:10",
         })
         {
             start.ArgumentList.Add(argument);

@@ -46,6 +46,13 @@ internal sealed class TranscodingOptions
     /// <summary>Normalise audio to -16 LUFS (EBU R128, single-pass loudnorm) in the renditions.</summary>
     public bool NormalizeLoudness { get; set; }
 
+    /// <summary>
+    /// One attempt per lesson at a time, on every worker: the running attempt holds a lease on the lesson's transcode,
+    /// renewed every third of this. A worker killed mid-encode holds it until it runs out; then another takes over.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "00:10:00")]
+    public TimeSpan RunnerLease { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Chapter suggestions closer together than this are merged.</summary>
     [Range(5, 3600)]
     public int MinChapterSeconds { get; set; } = 120;

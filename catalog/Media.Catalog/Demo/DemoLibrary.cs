@@ -97,7 +97,8 @@ internal sealed class DemoLibrary(CatalogDbContext db)
     {
         var random = new Random(seed);
         var places = Volumes.SelectMany(v => v.Units.SelectMany(u => u.Lessons.Select(l => (Volume: v, Unit: u.Name, Lesson: l)))).ToArray();
-        var epoch = new DateTimeOffset(2014, 9, 1, 0, 0, 0, TimeSpan.FromHours(8));
+        // In UTC: PostgreSQL stores timestamptz from UTC values only.
+        var epoch = new DateTimeOffset(2014, 9, 1, 0, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime();
         for (var i = 0; i < count; i++)
         {
             var (volume, unit, lessonName) = places[random.Next(places.Length)];

@@ -2,6 +2,7 @@ using Media.Catalog.Demo;
 using Media.Catalog.Lessons;
 using Media.Platform;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,11 +14,12 @@ namespace Media.Catalog.Search;
 /// <summary>
 /// In the process that serves search: at start, adds the demo library to an empty catalog when asked and
 /// rebuilds the index when it disagrees with the database (a new data folder, a lost index); then, in an API-only
-/// process, catches up every few seconds with lessons changed elsewhere (a worker process publishes lessons but never
-/// writes the index). An all-in-one process indexes every change itself and needs no catching up.
+/// process or one of several nodes on a PostgreSQL catalog, catches up every few seconds with lessons changed
+/// elsewhere (a worker publishes lessons but never writes the index; another node writes only its own). A lone
+/// all-in-one process indexes every change itself and needs no catching up.
 /// </summary>
 internal sealed partial class SearchIndexSync(
-    IServiceScopeFactory scopes, IOptions<CatalogOptions> options, HostRoleAccessor host, TimeProvider time, ILogger<SearchIndexSync> logger)
+    IServiceScopeFactory scopes, IOptions<CatalogOptions> options, HostRoleAccessor host, IConfiguration configuration, TimeProvider time, ILogger<SearchIndexSync> logger)
     : IHostedService, IDisposable
 {
     public static readonly TimeSpan CatchUpInterval = TimeSpan.FromSeconds(5);
@@ -48,7 +50,10 @@ internal sealed partial class SearchIndexSync(
             }
         }
 
-        if (host.Role == HostRole.Api)
+        // Catching up is needed wherever lessons change in other processes: beside a worker, and beside other nodes
+        // serving search from a shared PostgreSQL catalog (each node keeps a Lucene index of its own).
+        var sharedCatalog = Platform.Data.ModuleDatabase.ReadOptions(configuration).Provider == Platform.Data.DatabaseOptions.PostgreSql;
+        if (host.Role == HostRole.Api || (host.Role == HostRole.All && sharedCatalog))
         {
             _loop = CatchUpLoopAsync(_stopping.Token);
         }

@@ -1,7 +1,7 @@
 namespace Media.Ingest.Uploads;
 
 /// <summary>One tus upload: bytes arrive in the blob at <see cref="BlobKey"/>, then the file is validated.</summary>
-internal sealed class Upload
+internal sealed class Upload : Media.Platform.Data.ILeasedRow
 {
     public Guid Id { get; set; }
     public Guid OwnerId { get; set; }
@@ -25,7 +25,7 @@ internal sealed class Upload
     /// <summary>The unfinished upload expired and its bytes were deleted.</summary>
     public bool BytesDiscarded { get; set; }
 
-    /// <summary>Who is writing to the upload now (<see cref="Uploads.UploadWriterLeases"/>), until <see cref="WriterLeaseExpiresAt"/>.</summary>
+    /// <summary>Who is writing to the upload now (one PATCH on any node, <see cref="Media.Platform.Data.RowLeases"/>), until <see cref="WriterLeaseExpiresAt"/>.</summary>
     public string? WriterLease { get; set; }
 
     public DateTimeOffset? WriterLeaseExpiresAt { get; set; }

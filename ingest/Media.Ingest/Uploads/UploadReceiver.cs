@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Media.Platform.Data;
 using Media.Platform.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -15,7 +16,7 @@ internal sealed class UploadReceiver(
     IngestDbContext db,
     IBlobStore store,
     UploadHashes hashes,
-    UploadWriterLeases leases,
+    RowLeases leases,
     ValidationQueue validation,
     UploadNotifier notifier,
     IOptions<IngestOptions> options,
@@ -125,7 +126,7 @@ internal sealed class UploadReceiver(
 
     public async Task<AppendOutcome> AppendAsync(Guid id, long offset, Stream body, UploadChecksum? checksum, CancellationToken cancellationToken)
     {
-        await using var lease = await leases.TryAcquireAsync(id, cancellationToken) ?? throw WriterBusy();
+        await using var lease = await WriterLeaseAsync(id, cancellationToken) ?? throw WriterBusy();
         using var writing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
         var upload = await db.Uploads.FirstAsync(u => u.Id == id, cancellationToken);
         if (upload.State != UploadState.Receiving)
@@ -179,7 +180,7 @@ internal sealed class UploadReceiver(
 
     public async Task DeleteAsync(Guid id, CancellationToken cancellationToken)
     {
-        await using var lease = await leases.TryAcquireAsync(id, cancellationToken) ?? throw WriterBusy();
+        await using var lease = await WriterLeaseAsync(id, cancellationToken) ?? throw WriterBusy();
         var upload = await db.Uploads.FirstAsync(u => u.Id == id, cancellationToken);
         if (upload.State is UploadState.Accepted or UploadState.Validating)
         {
@@ -193,6 +194,10 @@ internal sealed class UploadReceiver(
         db.Uploads.Remove(upload);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>One writer per upload on every node: a second PATCH is refused (409) instead of interleaving bytes.</summary>
+    private Task<RowLease?> WriterLeaseAsync(Guid id, CancellationToken cancellationToken) =>
+        leases.TryAcquireAsync<IngestDbContext, Upload>(db => db.Uploads.Where(u => u.Id == id), options.Value.WriterLease, $"Upload {id}", cancellationToken);
 
     private static UploadConflictException WriterBusy() => new("Another request is writing to this upload right now.", null);
 

@@ -29,6 +29,13 @@ public sealed class JobsOptions
     /// <summary>How often an idle worker looks for new jobs.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// PostgreSQL: a running job is renewed every fifth of this by its worker; a worker that died (SIGKILL, a lost host)
+    /// stops renewing, and after this long another worker takes the job over.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 }
 
 /// <summary>The job queues: transcoding and imports on the default one; slow, deferrable reading on its own.</summary>

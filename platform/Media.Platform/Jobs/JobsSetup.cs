@@ -41,6 +41,7 @@ internal static class JobsSetup
                 QueuePollInterval = options.QueuePollInterval,
                 // A long transcode must never be handed to a second worker while the first still runs it.
                 UseSlidingInvisibilityTimeout = true,
+                InvisibilityTimeout = options.InvisibilityTimeout,
                 PrepareSchemaIfNecessary = true,
             };
             builder.Services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions));

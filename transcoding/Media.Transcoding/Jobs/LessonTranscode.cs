@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Media.Transcoding.Jobs;
 
 /// <summary>A lesson's transcoding: its source, state, progress and (once published) where its renditions are.</summary>
-internal sealed class LessonTranscode
+internal sealed class LessonTranscode : ILeasedRow
 {
     public Guid LessonId { get; set; }
     public Guid OwnerId { get; set; }
@@ -34,4 +34,9 @@ internal sealed class LessonTranscode
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>The attempt running now (one at a time on every worker, <see cref="RowLeases"/>), until <see cref="WriterLeaseExpiresAt"/>.</summary>
+    public string? WriterLease { get; set; }
+
+    public DateTimeOffset? WriterLeaseExpiresAt { get; set; }
 }

@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.Server;
+using Media.Platform.Data;
 using Media.Platform.Events;
 using Media.Platform.Storage;
 using Media.Transcoding.Contracts;
@@ -20,8 +21,9 @@ namespace Media.Transcoding.Jobs;
 /// </summary>
 internal sealed class TranscodeJob(IServiceScopeFactory scopes, ILogger<TranscodeJob> logger)
 {
+    // No DisableConcurrentExecution: its lock is one per method (every lesson's transcode would wait for every other's,
+    // on all workers) and a killed worker's lock outlives it. One attempt per lesson is the lease below.
     [AutomaticRetry(Attempts = 9, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-    [DisableConcurrentExecution(timeoutInSeconds: 60)]
     public async Task RunAsync(Guid lessonId, PerformContext? context, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -43,6 +45,13 @@ internal sealed class TranscodeJob(IServiceScopeFactory scopes, ILogger<Transcod
             return;
         }
 
+        // Another attempt holds the lesson (a duplicate job, or one whose worker died and whose lease has not run out):
+        // Hangfire tries again later, and by then the lesson is published or the lease free.
+        await using var lease = await services.GetRequiredService<RowLeases>().TryAcquireAsync<TranscodingDbContext, LessonTranscode>(
+            d => d.Transcodes.Where(t => t.LessonId == lessonId), options.RunnerLease, $"Transcode of lesson {lessonId}", cancellationToken)
+            ?? throw new InvalidOperationException($"Lesson {lessonId} is being transcoded by another attempt; trying again later.");
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
+        cancellationToken = running.Token;
         transcode.State = TranscodeState.Running;
         transcode.Attempts++;
         transcode.Percent = 0;

@@ -151,6 +151,12 @@ namespace Media.Transcoding.Data.Migrations.Sqlite
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("WriterLease")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WriterLeaseExpiresAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("LessonId");
 
                     b.HasIndex("State");
