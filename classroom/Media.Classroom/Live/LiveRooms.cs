@@ -11,10 +11,14 @@ namespace Media.Classroom.Live;
 /// </summary>
 internal sealed class LiveRooms(ISharedState shared)
 {
+    // Changes to one room from this node take turns, so that only changes from different nodes can collide (a whole
+    // class joining at once would otherwise retry each other out).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, SemaphoreSlim> _turns = new();
+
     /// <summary>A room nobody changed for this long is forgotten (a session that was never ended).</summary>
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(12);
 
-    private const int MaxAttempts = 50;
+    private const int MaxAttempts = 100;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -29,17 +33,29 @@ internal sealed class LiveRooms(ISharedState shared)
     public async Task<T> ChangeAsync<T>(Guid sessionId, Guid? hostId, Func<LiveRoom, T> change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        var turn = _turns.GetOrAdd(sessionId, _ => new SemaphoreSlim(1, 1));
+        await turn.WaitAsync();
+        try
         {
-            var stored = await shared.GetAsync(Key(sessionId));
-            var room = stored is not null
-                ? new LiveRoom(JsonSerializer.Deserialize<LiveRoomState>(stored, Json)!)
-                : hostId is { } host ? new LiveRoom(sessionId, host) : throw new RoomException("Join the session first.");
-            var result = change(room);
-            if (await shared.TryReplaceAsync(Key(sessionId), stored, JsonSerializer.Serialize(room.State, Json), Lifetime))
+            for (var attempt = 0; attempt < MaxAttempts; attempt++)
             {
-                return result;
+                var stored = await shared.GetAsync(Key(sessionId));
+                var room = stored is not null
+                    ? new LiveRoom(JsonSerializer.Deserialize<LiveRoomState>(stored, Json)!)
+                    : hostId is { } host ? new LiveRoom(sessionId, host) : throw new RoomException("Join the session first.");
+                var result = change(room);
+                if (await shared.TryReplaceAsync(Key(sessionId), stored, JsonSerializer.Serialize(room.State, Json), Lifetime))
+                {
+                    return result;
+                }
+
+                // Another node changed the room first: let it get ahead before reading again.
+                await Task.Delay(Random.Shared.Next(1, 5 + Math.Min(attempt, 20) * 5));
             }
+        }
+        finally
+        {
+            turn.Release();
         }
 
         throw new InvalidOperationException($"Room {sessionId} kept changing under {MaxAttempts} attempts in a row.");
@@ -55,6 +71,7 @@ internal sealed class LiveRooms(ISharedState shared)
 
     public async Task CloseAsync(Guid sessionId)
     {
+        _turns.TryRemove(sessionId, out _);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var stored = await shared.GetAsync(Key(sessionId));
