@@ -3,7 +3,7 @@ using Media.Transcoding.Contracts;
 namespace Media.Transcoding.Recognition;
 
 /// <summary>The reading of a published lesson's on-screen text: its state, progress and the lines found.</summary>
-internal sealed class LessonScreenText
+internal sealed class LessonScreenText : Media.Platform.Data.ILeasedRow
 {
     public Guid LessonId { get; set; }
     public ScreenTextState State { get; set; }
@@ -20,6 +20,11 @@ internal sealed class LessonScreenText
     public double? Seconds { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The reading running now (one at a time on every worker, <see cref="Media.Platform.Data.RowLeases"/>), until <see cref="WriterLeaseExpiresAt"/>.</summary>
+    public string? WriterLease { get; set; }
+
+    public DateTimeOffset? WriterLeaseExpiresAt { get; set; }
 }
 
 internal enum ScreenTextState

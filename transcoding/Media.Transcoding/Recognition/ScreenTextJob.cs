@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Hangfire;
+using Media.Platform.Data;
 using Media.Platform.Events;
 using Media.Platform.Jobs;
 using Media.Platform.Storage;
@@ -19,12 +20,12 @@ namespace Media.Transcoding.Recognition;
 /// Idempotent: a lesson already read is announced again, not read again.
 /// </summary>
 internal sealed class ScreenTextJob(
-    TranscodingDbContext db, FfmpegRunner ffmpeg, IScreenTextEngine reader, IBlobStore store, DomainEvents events,
-    IOptions<RecognitionOptions> options, TimeProvider time, ILogger<ScreenTextJob> logger)
+    TranscodingDbContext db, FfmpegRunner ffmpeg, IScreenTextEngine reader, IBlobStore store, DomainEvents events, RowLeases leases,
+    IOptions<RecognitionOptions> options, IOptions<TranscodingOptions> transcoding, TimeProvider time, ILogger<ScreenTextJob> logger)
 {
     [Queue(JobQueues.Background)]
+    // One reading per lesson at a time is the lease below (DisableConcurrentExecution would lock per method, on all workers).
     [AutomaticRetry(Attempts = 2, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-    [DisableConcurrentExecution(timeoutInSeconds: 60)]
     public async Task RunAsync(Guid lessonId, CancellationToken cancellationToken)
     {
         var transcode = await db.Transcodes.AsNoTracking().FirstOrDefaultAsync(t => t.LessonId == lessonId && t.State == TranscodeState.Published, cancellationToken);
@@ -54,6 +55,11 @@ internal sealed class ScreenTextJob(
             return;
         }
 
+        await using var lease = await leases.TryAcquireAsync<TranscodingDbContext, LessonScreenText>(
+            d => d.ScreenTexts.Where(r => r.LessonId == lessonId), transcoding.Value.RunnerLease, $"Screen text of lesson {lessonId}", cancellationToken)
+            ?? throw new InvalidOperationException($"Lesson {lessonId}'s on-screen text is being read by another attempt; trying again later.");
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
+        cancellationToken = running.Token;
         var clock = Stopwatch.StartNew();
         reading.State = ScreenTextState.Running;
         reading.Percent = 0;

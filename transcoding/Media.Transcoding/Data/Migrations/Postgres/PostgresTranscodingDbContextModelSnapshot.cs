@@ -206,6 +206,12 @@ namespace Media.Transcoding.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("WriterLease")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("WriterLeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("LessonId");
 
                     b.ToTable("lesson_screen_texts", "transcoding");

@@ -200,6 +200,12 @@ namespace Media.Transcoding.Data.Migrations.Sqlite
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("WriterLease")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WriterLeaseExpiresAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("LessonId");
 
                     b.ToTable("lesson_screen_texts", (string)null);
