@@ -41,7 +41,7 @@ public sealed class CrashRecoveryTests : IDisposable
         _server.BeginOutputReadLine();
         _server.BeginErrorReadLine();
         var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        await WaitForAsync(async () => (await client.GetAsync("/health/ready", Ct)).IsSuccessStatusCode, TimeSpan.FromSeconds(180));
+        await Eventually.HoldsAsync(async () => (await client.GetAsync("/health/ready", Ct)).IsSuccessStatusCode, TimeSpan.FromSeconds(180));
         var token = await (await client.PostAsJsonAsync("/api/auth/token", new { userName = "teacher", password = "crash-pass" }, Ct))
             .Content.ReadFromJsonAsync<JsonElement>(Ct);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
@@ -57,12 +57,12 @@ public sealed class CrashRecoveryTests : IDisposable
         var client = await StartServerAsync(port);
         var upload = await LessonApi.UploadAsync(client, source);
         Guid lessonId = default;
-        await WaitForAsync(async () =>
+        await Eventually.HoldsAsync(async () =>
         {
             var status = await client.GetFromJsonAsync<JsonElement>(upload + "/status", Ct);
             return status.GetProperty("lessonId").ValueKind == JsonValueKind.String && Guid.TryParse(status.GetProperty("lessonId").GetString(), out lessonId);
         }, TimeSpan.FromSeconds(120));
-        await WaitForAsync(async () =>
+        await Eventually.HoldsAsync(async () =>
         {
             var response = await client.GetAsync($"/api/transcodes/{lessonId}", Ct);
             return response.IsSuccessStatusCode && (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("percent").GetDouble() >= 10;
@@ -74,7 +74,7 @@ public sealed class CrashRecoveryTests : IDisposable
 
         client = await StartServerAsync(port);
         JsonElement lesson = default;
-        await WaitForAsync(async () =>
+        await Eventually.HoldsAsync(async () =>
         {
             lesson = await client.GetFromJsonAsync<JsonElement>($"/api/lessons/{lessonId}", Ct);
             return lesson.GetProperty("status").GetString() is "published" or "failed";
@@ -88,28 +88,6 @@ public sealed class CrashRecoveryTests : IDisposable
         Assert.Equal(5, Directory.GetDirectories(published).Length); // 720p 540p 360p 240p audio
         Assert.All(Directory.GetDirectories(published), variant => Assert.Contains("#EXT-X-ENDLIST", File.ReadAllText(Path.Combine(variant, "index.m3u8")), StringComparison.Ordinal));
         Assert.Empty(Directory.GetDirectories(Path.GetTempPath(), $"media-transcode-{lessonId:N}-*"));
-    }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                if (await condition())
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // The server is still starting.
-            }
-
-            Assert.True(clock.Elapsed < timeout, $"condition not met within {timeout}");
-            await Task.Delay(200, Ct);
-        }
     }
 
     public void Dispose()

@@ -66,7 +66,7 @@ public sealed class WorkerKilledTests(PostgresFixture postgres) : IClassFixture<
     private static async Task WaitReadyAsync(int port)
     {
         using var probe = new HttpClient();
-        await WaitForAsync(async () => (await probe.GetAsync($"http://127.0.0.1:{port}/health/live", Ct)).IsSuccessStatusCode, TimeSpan.FromSeconds(180));
+        await Eventually.HoldsAsync(async () => (await probe.GetAsync($"http://127.0.0.1:{port}/health/live", Ct)).IsSuccessStatusCode, TimeSpan.FromSeconds(180));
     }
 
     [Fact]
@@ -87,12 +87,12 @@ public sealed class WorkerKilledTests(PostgresFixture postgres) : IClassFixture<
 
         var upload = await LessonApi.UploadAsync(api, source);
         Guid lessonId = default;
-        await WaitForAsync(async () =>
+        await Eventually.HoldsAsync(async () =>
         {
             var status = await api.GetFromJsonAsync<JsonElement>(upload + "/status", Ct);
             return status.GetProperty("lessonId").ValueKind == JsonValueKind.String && Guid.TryParse(status.GetProperty("lessonId").GetString(), out lessonId);
         }, TimeSpan.FromSeconds(180));
-        await WaitForAsync(async () =>
+        await Eventually.HoldsAsync(async () =>
         {
             var response = await api.GetAsync($"/api/transcodes/{lessonId}", Ct);
             return response.IsSuccessStatusCode && (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("percent").GetDouble() >= 10;
@@ -103,7 +103,7 @@ public sealed class WorkerKilledTests(PostgresFixture postgres) : IClassFixture<
         var secondPort = TestEnvironment.FreePort();
         Start("worker", secondPort);
         JsonElement lesson = default;
-        await WaitForAsync(async () =>
+        await Eventually.HoldsAsync(async () =>
         {
             lesson = await api.GetFromJsonAsync<JsonElement>($"/api/lessons/{lessonId}", Ct);
             return lesson.GetProperty("status").GetString() is "published" or "failed";
@@ -118,28 +118,6 @@ public sealed class WorkerKilledTests(PostgresFixture postgres) : IClassFixture<
         Assert.Empty(Directory.GetDirectories(Path.GetTempPath(), $"media-transcode-{lessonId:N}-*"));
         var playback = await api.GetFromJsonAsync<JsonElement>($"/api/lessons/{lessonId}/playback", Ct);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await api.GetAsync(playback.GetProperty("url").GetString(), Ct)).StatusCode);
-    }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string>? diagnostics = null)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                if (await condition())
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // A process is still starting.
-            }
-
-            Assert.True(clock.Elapsed < timeout, $"condition not met within {timeout}{Environment.NewLine}{diagnostics?.Invoke()}");
-            await Task.Delay(200, Ct);
-        }
     }
 
     public void Dispose()
