@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Media needs on a fresh Debian machine; safe to run again (installs only what is missing).
-#   scripts/bootstrap.sh          what the host needs (ffmpeg, tesseract-ocr with Chinese, npm packages of the web UI)
-#   scripts/bootstrap.sh --test   plus what the tests drive (PostgreSQL, Chromium, CJK font, Compose, Janus, iproute2, Azurite)
+#   scripts/bootstrap.sh          what the host needs (ffmpeg, tesseract-ocr with Chinese, a CJK font for the demo lessons, npm packages of the web UI)
+#   scripts/bootstrap.sh --test   plus what the tests drive (PostgreSQL, Chromium, Compose, Janus, iproute2, Azurite)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
@@ -13,9 +13,9 @@ if ! command -v npm >/dev/null; then
   packages_node="nodejs npm"
 fi
 
-packages=(ffmpeg tesseract-ocr tesseract-ocr-chi-sim ${packages_node:-})
+packages=(ffmpeg tesseract-ocr tesseract-ocr-chi-sim fonts-wqy-microhei ${packages_node:-})
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(postgresql chromium fonts-wqy-microhei docker-compose janus janus-tools iproute2 redis-server nginx-light)
+  packages+=(postgresql chromium docker-compose janus janus-tools iproute2 redis-server nginx-light)
 fi
 
 missing=()

@@ -11,4 +11,5 @@ exec dotnet "$root/server/Media.Server/bin/Release/net10.0/Media.Server.dll" \
   --urls "${MEDIA_URLS:-http://127.0.0.1:5000}" \
   --Media:Demo:Enabled=true \
   --Media:Catalog:DemoLessons=10000 \
+  --Media:Catalog:DemoRecordings=4 \
   "$@"

@@ -54,6 +54,7 @@ public static class CatalogModule
         builder.Services.AddScoped<LessonLifecycle>();
         builder.Services.AddScoped<LessonVisibility>();
         builder.Services.AddScoped<DemoLibrary>();
+        builder.Services.AddHostedService<DemoRecordings>();
         if (HostRoles.Read(builder.Configuration).ServesWeb())
         {
             builder.Services.AddHostedService<SearchIndexSync>();

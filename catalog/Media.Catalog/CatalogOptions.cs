@@ -23,4 +23,11 @@ internal sealed class CatalogOptions
     /// <summary>How many generated demo lessons to add to an empty catalog at start (0: none).</summary>
     [Range(0, 2_000_000)]
     public int DemoLessons { get; set; }
+
+    /// <summary>
+    /// How many short demo lessons with real video (slides with Chinese text and a tone, made by ffmpeg) to put through
+    /// the real pipeline as the demo teacher at first start (0: none; needs <c>Media:Demo:Enabled</c>).
+    /// </summary>
+    [Range(0, 4)]
+    public int DemoRecordings { get; set; }
 }

@@ -51,6 +51,9 @@ internal sealed class Lesson
     public double AverageRating => RatingCount == 0 ? 0 : Math.Round((double)RatingSum / RatingCount, 2);
 
     public required string SourceBlobKey { get; set; }
+
+    /// <summary>A published lesson with video to play; false for a catalog entry without video (the generated demo library) and for one not yet published.</summary>
+    public bool HasVideo => Status == LessonStatus.Published && !SourceBlobKey.StartsWith(Demo.DemoLibrary.SourceKeyPrefix, StringComparison.Ordinal);
     public required string Sha256 { get; set; }
     public long SizeBytes { get; set; }
     public double DurationSeconds { get; set; }

@@ -140,11 +140,12 @@ internal sealed record LessonDto(
     int Downloads,
     double AverageRating,
     int RatingCount,
-    Media.Transcoding.Contracts.TitleCard? TitleCard)
+    Media.Transcoding.Contracts.TitleCard? TitleCard,
+    bool HasVideo)
 {
     internal static LessonDto Of(Lesson l) => new(
         l.Id, l.Title, l.Status.ToString().ToLowerInvariant(), l.OwnerId, l.Stage, l.Grade, l.Subject, l.Edition, l.Volume, l.Unit,
         l.LessonName, l.Teacher, l.TeacherTitle, l.School, l.Region, l.Year, l.Description, l.DurationSeconds, l.Width, l.Height,
         l.SizeBytes, l.Sha256, l.ProcessingError, l.ParentLessonId, l.ClipStartSeconds, l.ClipEndSeconds, l.CreatedAt,
-        l.AwardLevel, l.Tags, l.TaxonomyNodeId, l.PublishedAt, l.Views, l.Downloads, l.AverageRating, l.RatingCount, l.TitleCard);
+        l.AwardLevel, l.Tags, l.TaxonomyNodeId, l.PublishedAt, l.Views, l.Downloads, l.AverageRating, l.RatingCount, l.TitleCard, l.HasVideo);
 }

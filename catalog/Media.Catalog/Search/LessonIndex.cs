@@ -34,6 +34,9 @@ internal sealed record LessonDocument(
     /// <summary>Who may see the lesson (<see cref="Audiences"/>); everyone signed in unless its access level narrows it.</summary>
     public IReadOnlyList<string> Audience { get; init; } = Audience ?? [Audiences.SignedIn];
 
+    /// <summary>False for a catalog entry without video (the generated demo library): shown as 暂无视频, never opened in a player.</summary>
+    public bool HasVideo { get; init; } = true;
+
     /// <summary>
     /// What the lesson says and shows, with times (captions, on-screen text). Searched, and read back only for the hits of
     /// a page: it is kept apart from the rest of the document, which every result and cache holds.
@@ -102,8 +105,8 @@ internal sealed record TitleSuggestion(Guid Id, string Title);
 /// </summary>
 internal static class LessonIndexSchema
 {
-    /// <summary>2: audience tokens (who may see each lesson). 3: the taxonomy values each title repeats. 4: timed text (captions, on-screen text).</summary>
-    public const int Version = 4;
+    /// <summary>2: audience tokens (who may see each lesson). 3: the taxonomy values each title repeats. 4: timed text (captions, on-screen text). 5: whether a lesson has video.</summary>
+    public const int Version = 5;
 
     public static string Versioned(string name) => $"{name}-v{Version}";
 }

@@ -87,7 +87,10 @@ internal sealed class LessonIndexer(CatalogDbContext db, ILessonIndex index, Hos
         lesson.Id, lesson.Title, lesson.Description, lesson.Teacher, lesson.TeacherTitle, lesson.School, lesson.Region,
         lesson.Stage, lesson.Grade, lesson.Subject, lesson.Edition, lesson.Volume, lesson.Unit, lesson.LessonName,
         lesson.AwardLevel, lesson.Year, lesson.Tags, lesson.Chapters.Select(c => c.Title).ToList(), lesson.DurationSeconds,
-        lesson.PublishedAt ?? lesson.UpdatedAt, lesson.Views, lesson.Downloads, lesson.AverageRating, lesson.RatingCount, AudienceOf(lesson));
+        lesson.PublishedAt ?? lesson.UpdatedAt, lesson.Views, lesson.Downloads, lesson.AverageRating, lesson.RatingCount, AudienceOf(lesson))
+    {
+        HasVideo = lesson.HasVideo,
+    };
 
     /// <summary>Who may see the lesson in the catalog (the people who may watch it).</summary>
     public static IReadOnlyList<string> AudienceOf(Lesson lesson) => Audiences.OfLesson(AccessLevels.ParseOrDefault(lesson.Access), lesson.AccessScope, lesson.OwnerId);

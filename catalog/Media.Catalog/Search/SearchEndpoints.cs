@@ -131,12 +131,13 @@ internal sealed record SearchItemDto(
     int Downloads,
     double Rating,
     int RatingCount,
-    IReadOnlyList<LessonMoment> Moments)
+    IReadOnlyList<LessonMoment> Moments,
+    bool HasVideo)
 {
     internal static SearchItemDto Of(LessonSearchHit hit) => Of(hit.Lesson, hit.Highlight, hit.Snippet, hit.Moments);
 
     internal static SearchItemDto Of(LessonDocument l, string? highlight = null, string? snippet = null, IReadOnlyList<LessonMoment>? moments = null) => new(
         l.Id, l.Title, highlight ?? System.Net.WebUtility.HtmlEncode(l.Title), snippet, l.Teacher, l.TeacherTitle, l.School, l.Region,
         l.Stage, l.Grade, l.Subject, l.Edition, l.Volume, l.Unit, l.Lesson, l.AwardLevel, l.Year, l.Tags, l.DurationSeconds,
-        l.PublishedAt, l.Views, l.Downloads, l.Rating, l.RatingCount, moments ?? []);
+        l.PublishedAt, l.Views, l.Downloads, l.Rating, l.RatingCount, moments ?? [], l.HasVideo);
 }

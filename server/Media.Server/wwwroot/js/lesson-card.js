@@ -21,6 +21,13 @@ export function lessonCard(item, labels, { reason } = {}) {
   counts.className = 'counts';
   counts.textContent = `${stars(item.rating)} ${item.rating ? item.rating.toFixed(1) : ''} · ${labels.Views} ${item.views} · ${labels.Downloads} ${item.downloads}`;
   li.append(title, place, who, counts);
+  if (item.hasVideo === false) {
+    const badge = document.createElement('span');
+    badge.className = 'badge';
+    badge.dataset.testid = 'no-video';
+    badge.textContent = labels.NoVideo;
+    title.after(badge);
+  }
   if (item.snippet) {
     const snippet = document.createElement('p');
     snippet.className = 'snippet';

@@ -20,7 +20,12 @@ document.getElementById('title').textContent = lesson.title;
 document.getElementById('meta').textContent = [lesson.stage, lesson.grade, lesson.subject, lesson.edition, lesson.volume, lesson.unit, lesson.teacher]
   .filter(Boolean).join(' · ');
 
-if (lesson.status !== 'published') {
+if (!lesson.hasVideo && lesson.status === 'published') {
+  // A catalog entry without video (the generated demo library): its details and where to find lessons that play.
+  document.getElementById('no-video').hidden = false;
+  document.getElementById('description').textContent = lesson.description ?? '';
+  for (const id of ['stage', 'controls']) document.getElementById(id).hidden = true;
+} else if (lesson.status !== 'published') {
   document.getElementById('not-ready').hidden = false;
 } else {
   const { url } = await api(`/api/lessons/${lessonId}/playback`).catch((error) => {
