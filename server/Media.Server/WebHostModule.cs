@@ -27,6 +27,7 @@ internal static class WebHostModule
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/Index");
             o.Conventions.AllowAnonymousToFolder("/Account");
+            o.Conventions.AllowAnonymousToPage("/Error");
         });
         services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -37,7 +38,8 @@ internal static class WebHostModule
             o.RequestCultureProviders = [new CookieRequestCultureProvider(), new QueryStringRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
         services.AddScoped<NavigationMenu>();
-        services.AddSingleton(new NavigationItem("Nav.ApiReference", "Home.ApiReference", "/scalar/v1", Order: 900));
+        services.AddOptions<PlayerOptions>().BindConfiguration(PlayerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(new NavigationItem("Nav.ApiReference", "Home.ApiReference", "/scalar/v1", Policies.Admin, Order: 900));
         services.AddSingleton(new NavigationItem("Nav.Jobs", "Home.Jobs", "/jobs", Policies.Admin, Order: 910));
         return builder;
     }
@@ -50,7 +52,8 @@ internal static class WebHostModule
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference(o => o.WithTitle("Media API")).AllowAnonymous();
+        // Schools' networks may not reach a CDN: the reference uses the bundled script and the system's fonts.
+        app.MapScalarApiReference(o => o.WithTitle("Media API").DisableDefaultFonts()).AllowAnonymous();
         app.MapGet("/culture", SetCulture).AllowAnonymous().ExcludeFromDescription();
         app.MapRazorPages();
         return app;

@@ -29,7 +29,7 @@ public sealed class CatalogPageTests(BrowserSession session) : IClassFixture<Bro
     {
         var page = await session.SignedInPageAsync("student", "/catalog/browse");
 
-        var junior = page.GetByTestId("taxonomy").Locator("details > summary a", new() { HasText = "初中" }).First;
+        var junior = page.GetByTestId("taxonomy").Locator(".branch > a", new() { HasText = "初中" }).First;
         await Assertions.Expect(junior).ToContainTextAsync("(");
         await junior.ClickAsync();
 

@@ -67,6 +67,48 @@ public sealed class PlayerTests(BrowserSession session) : IClassFixture<BrowserS
         await Assertions.Expect(other.Locator("#resumed")).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task Student_WatchesHalfAnHourWithoutABreak_PlayerPausesAndSuggestsARest()
+    {
+        var lesson = await PublishedLessonAsync();
+        var page = await session.NewPageAsync();
+        // The page's clock (timers, performance.now) is Playwright's, so half an hour can pass in a moment.
+        await page.Clock.InstallAsync();
+        await page.GotoAsync($"/account/signin?returnUrl={Uri.EscapeDataString($"/lessons/{lesson}")}");
+        await page.GetByLabel("用户名").FillAsync("student");
+        await page.GetByLabel("密码").FillAsync(MediaServerFactory.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("lesson-title")).ToHaveTextAsync("背影（第一课时）");
+        Assert.StartsWith("背影（第一课时） · ", await page.TitleAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByTestId("quality").Locator("option")).ToHaveCountAsync(3);
+        // The teacher has not allowed downloads: a student is not offered one.
+        await Assertions.Expect(page.GetByTestId("download")).ToBeHiddenAsync();
+
+        await page.EvaluateAsync("() => { const v = document.getElementById('video'); v.muted = true; v.loop = true; return v.play(); }");
+        await page.WaitForFunctionAsync("() => document.getElementById('video').currentTime > 1", null, new() { Timeout = 180_000 });
+        await page.Clock.FastForwardAsync((long)TimeSpan.FromMinutes(29).TotalMilliseconds);
+        await Assertions.Expect(page.GetByTestId("rest")).ToBeHiddenAsync();
+        await page.Clock.FastForwardAsync((long)TimeSpan.FromMinutes(2).TotalMilliseconds);
+
+        await Assertions.Expect(page.GetByTestId("rest")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("rest")).ToContainTextAsync("连续观看");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.getElementById('video').paused"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "继续观看" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("rest")).ToBeHiddenAsync();
+        await page.WaitForFunctionAsync("() => !document.getElementById('video').paused", null, new() { Timeout = 60_000 });
+    }
+
+    [Fact]
+    public async Task Teacher_OwnLesson_IsOfferedTheDownload()
+    {
+        var lesson = await PublishedLessonAsync();
+        var page = await session.SignedInPageAsync("teacher", $"/lessons/{lesson}");
+
+        await Assertions.Expect(page.GetByTestId("download")).ToBeVisibleAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download").ClickAsync());
+        Assert.Equal($"lesson-{lesson:N}.mp4", download.SuggestedFilename);
+    }
+
     private static async Task<JsonElement> WaitForViewAsync(HttpClient teacher, Guid lesson)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -27,7 +27,10 @@ internal static class ProblemDetailsSetup
             problem.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });
 
-    /// <summary>Unhandled exceptions and bare API status codes become problem+json.</summary>
+    /// <summary>The page that a browser's bare status code (404 for an unknown address) is answered with, in the reader's language.</summary>
+    public const string ErrorPagePath = "/error/";
+
+    /// <summary>Unhandled exceptions and bare API status codes become problem+json; a page address gets the host's error page.</summary>
     public static WebApplication UseMediaProblemDetails(this WebApplication app)
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -43,6 +46,23 @@ internal static class ProblemDetailsSetup
             {
                 var writer = http.RequestServices.GetRequiredService<IProblemDetailsService>();
                 await writer.WriteAsync(new ProblemDetailsContext { HttpContext = http });
+            }
+            else if (HttpMethods.IsGet(http.Request.Method) && !http.Response.HasStarted && http.Response.ContentLength is null
+                && http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal))
+            {
+                // The same request again, at the error page, keeping its status (what UseStatusCodePagesWithReExecute does).
+                var path = http.Request.Path;
+                http.SetEndpoint(null);
+                http.Request.RouteValues.Clear();
+                http.Request.Path = ErrorPagePath + http.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                try
+                {
+                    await context.Next(http);
+                }
+                finally
+                {
+                    http.Request.Path = path;
+                }
             }
         });
         return app;

@@ -64,7 +64,8 @@ internal static class DeliveryEndpoints
 
         // Anonymous viewers of public lessons share the empty viewer id.
         var token = tokens.Issue(id, user.UserId() ?? Guid.Empty);
-        return TypedResults.Ok(new PlaybackDto($"/media/{id:N}/{set.MasterPlaylist}?t={Uri.EscapeDataString(token.Value)}", token.ExpiresAt));
+        return TypedResults.Ok(new PlaybackDto($"/media/{id:N}/{set.MasterPlaylist}?t={Uri.EscapeDataString(token.Value)}", token.ExpiresAt,
+            user.Identity?.IsAuthenticated == true && DownloadEndpoints.MayDownload(set, delivery, user)));
     }
 
     internal static async Task<Results<Ok<AccessDto>, ProblemHttpResult>> SetAccessAsync(
@@ -263,6 +264,9 @@ internal static class DeliveryEndpoints
     }
 }
 
-internal sealed record PlaybackDto(string Url, DateTimeOffset ExpiresAt);
+/// <param name="Url">The signed master playlist, root-relative.</param>
+/// <param name="ExpiresAt">When the signature runs out.</param>
+/// <param name="CanDownload">Whether <c>GET /api/lessons/{id}/download</c> gives this viewer the MP4.</param>
+internal sealed record PlaybackDto(string Url, DateTimeOffset ExpiresAt, bool CanDownload);
 
 internal sealed record AccessDto(string? Level);

@@ -32,6 +32,10 @@ internal static class DownloadEndpoints
         return routes;
     }
 
+    /// <summary>Downloads are for everyone who may watch once the teacher allows them; the teacher and administrators always may.</summary>
+    internal static bool MayDownload(Media.Transcoding.Contracts.PublishedRenditions lesson, LessonDelivery? delivery, ClaimsPrincipal user) =>
+        delivery?.AllowDownload == true || lesson.OwnerId == user.UserId() || user.IsInRole(Roles.Admin);
+
     internal static async Task<Results<Ok<DownloadPolicy>, ProblemHttpResult>> SetPolicyAsync(
         Guid id, DownloadPolicy policy, ClaimsPrincipal user, IPublishedRenditions published, StreamingDbContext db, CancellationToken cancellationToken)
     {
@@ -68,7 +72,7 @@ internal static class DownloadEndpoints
             return problem;
         }
 
-        if (delivery?.AllowDownload != true && lesson.OwnerId != user.UserId() && !user.IsInRole(Roles.Admin))
+        if (!MayDownload(lesson, delivery, user))
         {
             return Problems.Of(StatusCodes.Status403Forbidden, DownloadProblem, "Download not allowed.", "The lesson's teacher has not allowed downloads.");
         }

@@ -14,15 +14,26 @@ function node(item, path) {
     leaf.append(link);
     return leaf;
   }
-  const details = document.createElement('details');
-  const summary = document.createElement('summary');
-  summary.append(link);
-  details.append(summary);
-  details.addEventListener('toggle', () => {
-    if (details.open && details.childElementCount === 1) details.append(...item.children.map((child) => node(child, filters)));
-  }, { once: false });
-  return details;
+  // A link inside <summary> would be a control within a control: the branch has its own toggle button instead.
+  const branch = document.createElement('div');
+  branch.className = 'branch';
+  const toggle = document.createElement('button');
+  toggle.type = 'button';
+  toggle.className = 'toggle';
+  toggle.setAttribute('aria-expanded', 'false');
+  toggle.setAttribute('aria-label', `${labels.Expand} ${item.name}`);
+  const children = document.createElement('div');
+  children.className = 'children';
+  children.hidden = true;
+  toggle.addEventListener('click', () => {
+    if (children.childElementCount === 0) children.append(...item.children.map((child) => node(child, filters)));
+    children.hidden = !children.hidden;
+    toggle.setAttribute('aria-expanded', String(!children.hidden));
+  });
+  branch.append(toggle, link, children);
+  return branch;
 }
 
+const labels = JSON.parse(document.getElementById('tree').dataset.labels);
 const tree = await api('/api/catalog/taxonomy');
 document.getElementById('tree').replaceChildren(...tree.map((stage) => node(stage, [])));

@@ -51,7 +51,8 @@ function renderFacets(facets, params) {
     const values = facets[name] || [];
     if (values.length === 0) continue;
     const group = document.createElement('details');
-    group.open = true;
+    // On a phone the filters start folded, so that the results come first.
+    group.open = matchMedia('(min-width: 761px)').matches;
     group.dataset.facet = name;
     const summary = document.createElement('summary');
     summary.textContent = labels[name];

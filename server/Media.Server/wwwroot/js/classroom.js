@@ -20,15 +20,26 @@ document.getElementById('title').textContent = session.title;
 
 const hub = new signalR.HubConnectionBuilder().withUrl('/hubs/classroom').withAutomaticReconnect().withStatefulReconnect().build();
 const status = (text) => { document.getElementById('status').textContent = text; };
+const roleNames = { Host: '主讲教师', CoTeacher: '辅导教师', Student: '学生', Observer: '观摩', Researcher: '教研员' };
+/** Why the camera or microphone could not be opened, in words a teacher can act on. */
+const mediaProblem = (error) => ({
+  NotFoundError: '没有找到摄像头或麦克风。可以继续听课和发言文字；接上设备后刷新页面即可开讲。',
+  DevicesNotFoundError: '没有找到摄像头或麦克风。可以继续听课和发言文字；接上设备后刷新页面即可开讲。',
+  NotAllowedError: '浏览器没有允许使用摄像头和麦克风。请在地址栏左侧的网站设置里允许，然后刷新页面。',
+  PermissionDeniedError: '浏览器没有允许使用摄像头和麦克风。请在地址栏左侧的网站设置里允许，然后刷新页面。',
+  NotReadableError: '摄像头或麦克风正被其他程序占用。关闭占用它的程序后刷新页面。',
+  SecurityError: '这个地址不能使用摄像头（需要 HTTPS）。请通过学校提供的 https 地址打开课堂。',
+}[error?.name] ?? `无法打开摄像头或麦克风：${error?.message ?? error}`);
 
 function renderParticipants() {
   document.getElementById('participants').replaceChildren(...[...state.participants.values()].map((p) => {
     const li = document.createElement('li');
-    li.textContent = `${p.name} (${p.role})`;
+    li.textContent = `${p.name}（${roleNames[p.role] ?? p.role}）`;
     li.dataset.user = p.userId;
     if (state.snapshot?.you.role === 'Host' && p.role !== 'Host') {
-      for (const [label, action] of [['🔇', () => hub.invoke('Mute', p.userId, true)], ['✕', () => hub.invoke('Remove', p.userId)]]) {
+      for (const [label, action] of [['静音', () => hub.invoke('Mute', p.userId, true)], ['移出', () => hub.invoke('Remove', p.userId)]]) {
         const button = Object.assign(document.createElement('button'), { type: 'button', className: 'link', textContent: label });
+        button.setAttribute('aria-label', `${label} ${p.name}`);
         button.onclick = action;
         li.append(' ', button);
       }
@@ -43,7 +54,8 @@ function renderClassrooms() {
     li.textContent = c.name + (state.calledOn === c.id ? ' ★' : '');
     li.dataset.classroom = c.id;
     if (state.snapshot?.you.role === 'Host') {
-      const call = Object.assign(document.createElement('button'), { type: 'button', className: 'link', textContent: '📣' });
+      const call = Object.assign(document.createElement('button'), { type: 'button', className: 'link', textContent: '点名发言' });
+      call.setAttribute('aria-label', `点名发言 ${c.name}`);
       call.dataset.testid = 'call-on';
       call.onclick = () => hub.invoke('CallOn', c.id);
       li.append(' ', call);
@@ -77,7 +89,22 @@ hub.on('chat', (m) => {
 });
 hub.on('replaced', () => { status('这个课堂已在另一个窗口打开。'); state.janus?.destroy(); hub.stop(); });
 hub.on('removed', () => { status('你已被主讲教师移出课堂。'); state.janus?.destroy(); });
-hub.on('sessionEnded', () => { status('课堂已结束。'); state.janus?.destroy(); });
+hub.on('sessionEnded', () => {
+  status('课堂已结束。');
+  state.janus?.destroy();
+  document.getElementById('end').hidden = true;
+});
+
+document.getElementById('leave').onclick = async () => {
+  await hub.invoke('Leave').catch(() => {});
+  state.janus?.destroy();
+  await hub.stop();
+  location.href = '/classroom';
+};
+document.getElementById('end').onclick = async () => {
+  if (!confirm(root.dataset.endConfirm)) return;
+  await api(`/api/classroom/sessions/${sessionId}/end`, { method: 'POST' }).catch((error) => status(error.message));
+};
 
 // Mesh signalling can arrive before the mesh has started (another browser offers as soon as we join): keep it.
 const early = { queued: [], handler: null };
@@ -139,6 +166,7 @@ if (session.kind === 'broadcast' && snapshot.you.role !== 'Host') {
   await startMesh({
     hub, state, snapshot, early, iceServers: [],
     publishes: ['Host', 'CoTeacher'].includes(snapshot.you.role),
+    onMediaError: (error) => status(mediaProblem(error)),
     onFeed: (participant, pc, stream) => {
       const who = state.participants.get(participant.userId) ?? participant;
       let feed = state.feeds.get(who.userId);
@@ -231,7 +259,7 @@ function startMedia(media, publishes) {
             // Simulcast lets weak remote links take a lower layer; a broadcast is re-encoded once, from one layer.
             tracks: [{ type: 'audio', capture: true, recv: false }, { type: 'video', capture: true, recv: false, simulcast: session.kind !== 'broadcast' }],
             success: (offer) => control.send({ message: { request: 'configure', audio: true, video: true }, jsep: offer }),
-            error: (error) => status(`无法打开摄像头：${error.message ?? error}`),
+            error: (error) => status(mediaProblem(error)),
           });
         }
         for (const publisher of message.publishers || []) subscribe(janus, publisher);

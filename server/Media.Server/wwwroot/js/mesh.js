@@ -1,14 +1,20 @@
 // Without Janus, a small session (≤ 3 classrooms) runs as a browser mesh: every pair in which someone sends a
 // camera gets its own RTCPeerConnection, and the classroom hub relays offers, answers and ICE candidates.
-export async function startMesh({ hub, state, snapshot, publishes, onFeed, iceServers, early }) {
+export async function startMesh({ hub, state, snapshot, publishes, onFeed, onMediaError, iceServers, early }) {
   const me = snapshot.you.userId;
   const peers = new Map();
-  const local = publishes ? await navigator.mediaDevices.getUserMedia({ audio: true, video: true }) : null;
+  // Without a camera (or when it is refused) a teacher still takes part: they receive, and the page says why they do not send.
+  const local = publishes ? await openCamera().catch((error) => { onMediaError(error); return null; }) : null;
   if (local) {
     document.getElementById('self').srcObject = local;
     document.getElementById('local').hidden = false;
   }
   const sends = (p) => p.role === 'Host' || p.role === 'CoTeacher';
+
+  async function openCamera() {
+    if (!navigator.mediaDevices?.getUserMedia) throw Object.assign(new Error('insecure'), { name: 'SecurityError' });
+    return navigator.mediaDevices.getUserMedia({ audio: true, video: true });
+  }
 
   function connect(participant) {
     if (participant.userId === me || peers.has(participant.userId) || (!publishes && !sends(participant))) return null;

@@ -17,21 +17,22 @@ const format = (s) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padSta
 const lesson = await api(`/api/lessons/${lessonId}`);
 const chaptersPromise = api(`/api/lessons/${lessonId}/chapters`).catch(() => []);
 document.getElementById('title').textContent = lesson.title;
+document.title = `${lesson.title} · ${document.title.split(' · ').at(-1)}`;
+document.getElementById('description').textContent = lesson.description ?? '';
 document.getElementById('meta').textContent = [lesson.stage, lesson.grade, lesson.subject, lesson.edition, lesson.volume, lesson.unit, lesson.teacher]
   .filter(Boolean).join(' · ');
 
 if (!lesson.hasVideo && lesson.status === 'published') {
   // A catalog entry without video (the generated demo library): its details and where to find lessons that play.
   document.getElementById('no-video').hidden = false;
-  document.getElementById('description').textContent = lesson.description ?? '';
   for (const id of ['stage', 'controls']) document.getElementById(id).hidden = true;
 } else if (lesson.status !== 'published') {
   document.getElementById('not-ready').hidden = false;
 } else {
-  const { url } = await api(`/api/lessons/${lessonId}/playback`).catch((error) => {
+  const { url, canDownload } = await api(`/api/lessons/${lessonId}/playback`).catch((error) => {
     // A catalog entry without video (the demo library) or a lesson closed to this viewer: say so, play nothing.
     const notReady = document.getElementById('not-ready');
-    notReady.textContent = error.message;
+    notReady.textContent = notReady.dataset.unavailable;
     notReady.hidden = false;
     throw error;
   });
@@ -61,6 +62,49 @@ if (!lesson.hasVideo && lesson.status === 'published') {
   });
   quality.addEventListener('change', () => { hls.currentLevel = Number(quality.value); });
   setUpTimeline(url);
+  setUpRestReminder();
+  const download = document.getElementById('download');
+  download.hidden = !canDownload;
+  download.addEventListener('click', async () => {
+    const link = await api(`/api/lessons/${lessonId}/download`);
+    location.href = link.url;
+  });
+}
+
+// On a phone, full screen turns the lesson sideways where the browser allows it.
+video.addEventListener('fullscreenchange', () => {
+  if (document.fullscreenElement) screen.orientation?.lock?.('landscape').catch(() => {});
+});
+
+// A rest after continuous watching (eye-health guidance for pupils; minutes by stage from Media:Player). Pauses count
+// as watching unless they last five minutes, which is a rest of its own.
+function setUpRestReminder() {
+  const rest = document.getElementById('rest');
+  const byStage = JSON.parse(rest.dataset.minutes);
+  const minutes = byStage[lesson.stage] ?? byStage[''];
+  if (!(minutes > 0)) return;
+  let continuous = 0;
+  let last = performance.now();
+  let pausedSince = null;
+  setInterval(() => {
+    const now = performance.now();
+    if (!video.paused) { continuous += now - last; pausedSince = null; } else {
+      pausedSince ??= now;
+      if (now - pausedSince >= 5 * 60_000) continuous = 0;
+    }
+    last = now;
+    if (continuous >= minutes * 60_000 && rest.hidden) {
+      video.pause();
+      document.getElementById('rest-text').textContent = document.getElementById('rest-text').dataset.text.replace('{0}', String(Math.round(continuous / 60_000)));
+      rest.hidden = false;
+      document.getElementById('rest-continue').focus();
+    }
+  }, 1000);
+  document.getElementById('rest-continue').addEventListener('click', () => {
+    continuous = 0;
+    rest.hidden = true;
+    video.play();
+  });
 }
 
 // The scrub bar under the video: chapter markers, and thumbnails from the sprite (WebVTT cues with #xywh=)

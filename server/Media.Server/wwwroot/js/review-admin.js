@@ -117,7 +117,7 @@ form.addEventListener('submit', async (event) => {
     const created = await api('/api/review/campaigns', {
       method: 'POST',
       body: JSON.stringify({
-        name: data.get('name'), year: Number(data.get('year')), levels: String(data.get('levels')).split(',').map((l) => l.trim()).filter(Boolean),
+        name: data.get('name'), year: Number(data.get('year')), levels: data.getAll('levels'),
         reviewersPerEntry: Number(data.get('reviewersPerEntry')), promotion: { share: Number(data.get('share')) }, publicFrom: data.get('publicFrom') || null,
       }),
     });

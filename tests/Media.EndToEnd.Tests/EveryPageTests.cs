@@ -1,0 +1,192 @@
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Media.Testing;
+using Microsoft.Playwright;
+
+namespace Media.EndToEnd.Tests;
+
+/// <summary>
+/// Every page, as each role sees it, on a phone (390×844) and an office screen (1366×900): nothing scrolls sideways,
+/// nothing is logged as an error, no resource key shows instead of Chinese, and axe finds no serious or critical problem.
+/// </summary>
+public sealed partial class EveryPageTests(BrowserSession session) : IClassFixture<BrowserSession>
+{
+    public static readonly TheoryData<string, string, int> Pages = new();
+
+    static EveryPageTests()
+    {
+        (string User, string Path)[] pages =
+        [
+            ("", "/"), ("", "/account/signin"), ("", "/no-such-page"),
+            ("student", "/"), ("student", "/catalog"), ("student", "/catalog/browse"), ("student", "/catalog/favourites"),
+            ("student", "/classroom"), ("student", "/lessons/{catalog-only}"), ("student", "/no-such-page"),
+            ("teacher", "/uploads"), ("teacher", "/classroom"), ("teacher", "/review/mine"),
+            ("reviewer", "/review"), ("admin", "/review/admin"), ("jinan-admin", "/review/admin"),
+            // The live room without Janus (a browser mesh) and, in headless Chromium, without a camera: the teacher is told why.
+            ("teacher", "/classroom/{session}"), ("student", "/classroom/{session}"),
+        ];
+        foreach (var width in new[] { 390, 1366 })
+        {
+            foreach (var (user, path) in pages)
+            {
+                Pages.Add(user, path, width);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Page_AtPhoneAndOfficeWidths_FitsHasNoErrorsNoRawKeysAndNoSeriousAccessibilityProblem(string user, string path, int width)
+    {
+        var page = await session.NewPageAsync();
+        await page.SetViewportSizeAsync(width, width == 390 ? 844 : 900);
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add($"console: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => errors.Add($"uncaught: {error}");
+        var failedRequests = new List<string>();
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                failedRequests.Add($"{response.Status} {response.Url}");
+            }
+        };
+        if (user.Length > 0)
+        {
+            await SignInAsync(page, user);
+        }
+
+        var address = path.Contains("{catalog-only}", StringComparison.Ordinal) ? path.Replace("{catalog-only}", (await CatalogOnlyLessonAsync()).ToString(), StringComparison.Ordinal)
+            : path.Contains("{session}", StringComparison.Ordinal) ? path.Replace("{session}", (await SessionAsync()).ToString(), StringComparison.Ordinal)
+            : path;
+        await page.GotoAsync(address);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new() { Timeout = 60_000 });
+
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"{address} at {width} px scrolls sideways by {overflow} px; widest: {await WidestAsync(page)}");
+        // The browser logs the 404 of the page's own address; anything else that fails is a defect of the page.
+        if (path == "/no-such-page")
+        {
+            errors.RemoveAll(e => e.Contains("404", StringComparison.Ordinal) && failedRequests.SequenceEqual([$"404 {page.Url}"]));
+            Assert.Equal(1, await page.GetByTestId("error-page").CountAsync());
+        }
+
+        Assert.True(errors.Count == 0, $"{address} at {width} px: {string.Join(" | ", errors)}; failed requests: {string.Join(", ", failedRequests)}");
+        var text = await page.InnerTextAsync("body");
+        var keys = ResourceKey().Matches(text).Select(m => m.Value).Distinct().ToList();
+        Assert.True(keys.Count == 0, $"{address} shows resource keys instead of text: {string.Join(", ", keys)}");
+        Assert.False(string.IsNullOrWhiteSpace(await page.TitleAsync()), $"{address} has no title");
+
+        var axe = await page.RunAxe(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
+        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {string.Join("; ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
+        Assert.True(serious.Count == 0, $"{address} at {width} px: {string.Join(Environment.NewLine, serious)}");
+        if (path == "/classroom/{session}")
+        {
+            await Assertions.Expect(page.GetByTestId("participants")).ToContainTextAsync(user == "teacher" ? "主讲教师" : "学生");
+            await Assertions.Expect(page.GetByTestId("leave")).ToBeVisibleAsync();
+            if (user == "teacher")
+            {
+                await Assertions.Expect(page.GetByTestId("status")).ToContainTextAsync("摄像头");
+                await Assertions.Expect(page.GetByTestId("end")).ToBeVisibleAsync();
+            }
+        }
+
+        if (path is "/" or "/catalog" or "/classroom/{session}" or "/review" or "/uploads" or "/review/admin")
+        {
+            await BrowserSession.ScreenshotAsync(page, $"{(user.Length > 0 ? user : "guest")}{path.Replace('/', '-').Replace("{session}", "room", StringComparison.Ordinal).TrimEnd('-')}-{width}", fullPage: false);
+        }
+    }
+
+    [Fact]
+    public async Task ApiReference_Administrator_LoadsEverythingFromTheHostItself()
+    {
+        var page = await session.NewPageAsync();
+        var outside = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (!request.Url.StartsWith(session.BaseUrl, StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal) && !request.Url.StartsWith("blob:", StringComparison.Ordinal))
+            {
+                outside.Add(request.Url);
+            }
+        };
+        await SignInAsync(page, "admin");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "API 文档" }).First).ToBeVisibleAsync();
+
+        await page.GotoAsync("/scalar/v1");
+        await Assertions.Expect(page.GetByRole(AriaRole.Main, new() { NameRegex = new System.Text.RegularExpressions.Regex("API documentation") })).ToBeVisibleAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new() { Timeout = 60_000 });
+
+        Assert.True(outside.Count == 0, $"the API reference asked for: {string.Join(", ", outside.Distinct())}");
+    }
+
+    [Fact]
+    public async Task Menu_Student_HasNoApiReference()
+    {
+        var page = await session.NewPageAsync();
+        await SignInAsync(page, "student");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "课例资源" }).First).ToBeVisibleAsync();
+        Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "API 文档" }).CountAsync());
+    }
+
+    private async Task SignInAsync(IPage page, string user)
+    {
+        await page.GotoAsync("/account/signin");
+        await page.GetByLabel("用户名").FillAsync(user);
+        await page.GetByLabel("密码").FillAsync(MediaServerFactory.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await BrowserSession.WaitForAddressAsync(page, url => !url.Contains("/account/signin", StringComparison.Ordinal), $"signed in as {user}");
+    }
+
+    private static Guid? _session;
+
+    /// <summary>One synchronous class for the room pages: the teacher hosts it, the student is invited.</summary>
+    private async Task<Guid> SessionAsync()
+    {
+        if (_session is { } known)
+        {
+            return known;
+        }
+
+        using var teacher = await session.Server.CreateClientForAsync("teacher");
+        var created = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(teacher, "/api/classroom/sessions", new
+        {
+            title = "同步课堂：勾股定理（两校）", kind = "synchronous-class", startsAt = DateTimeOffset.UtcNow, endsAt = DateTimeOffset.UtcNow.AddHours(2),
+            classrooms = new object[] { new { name = "历下实验中学 八年级(1)班" }, new { name = "青岛市实验小学 远端教室", coTeacher = "teacher2" } },
+            invitees = new object[] { new { userName = "student", role = "student" } },
+        }, TestContext.Current.CancellationToken);
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var body = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(created.Content, TestContext.Current.CancellationToken);
+        _session = body.GetProperty("id").GetGuid();
+        return _session.Value;
+    }
+
+    private async Task<Guid> CatalogOnlyLessonAsync()
+    {
+        using var client = await session.Server.CreateClientForAsync("student");
+        var result = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(client, "/api/catalog/search?pageSize=1", TestContext.Current.CancellationToken);
+        return result.GetProperty("items")[0].GetProperty("id").GetGuid();
+    }
+
+    /// <summary>The elements that reach furthest right, to say what makes a page scroll sideways.</summary>
+    private static Task<string> WidestAsync(IPage page) => page.EvaluateAsync<string>(
+        """
+        () => [...document.querySelectorAll('body *')]
+          .map((e) => ({ e, right: e.getBoundingClientRect().right }))
+          .filter((x) => x.right > window.innerWidth + 1)
+          .sort((a, b) => b.right - a.right).slice(0, 3)
+          .map((x) => `${x.e.tagName.toLowerCase()}${x.e.id ? '#' + x.e.id : ''}${x.e.className ? '.' + String(x.e.className).split(' ').join('.') : ''} → ${Math.round(x.right)} px`).join(', ')
+        """);
+
+    /// <summary>The shape of a resource key (Player.Chapters, Role.Host) that a missing translation would show.</summary>
+    [GeneratedRegex(@"\b[A-Z][a-z]+(\.[A-Z][A-Za-z]+)+\b")]
+    private static partial Regex ResourceKey();
+}
