@@ -32,6 +32,8 @@ public static class ClassroomModule
         builder.Services.AddSingleton<MediaPlane>();
         builder.Services.AddSingleton<LiveBroadcaster>();
         builder.Services.AddScoped<SessionEnding>();
+        builder.Services.AddScoped<SessionScheduler>();
+        builder.Services.AddHostedService<Demo.DemoClass>();
         builder.Services.AddSingleton(new Platform.Web.NavigationItem("Nav.Classroom", "Home.Classroom", "/classroom", Order: 30));
         builder.Services.AddTransient<Recording.RecordingJob>();
         // Browsers talk to Janus directly (WebSocket or HTTP): the pages' content security policy must allow its origin.

@@ -7,6 +7,9 @@ internal sealed class ClassroomOptions
 {
     public const string Section = "Media:Classroom";
 
+    /// <summary>In demo mode, schedule a synchronous class for today at first start (on in <c>run.sh</c>).</summary>
+    public bool DemoClass { get; set; }
+
     /// <summary>Janus's HTTP API as the server reaches it, e.g. http://127.0.0.1:8088/janus. Without it, sessions have no media plane.</summary>
     public Uri? JanusUrl { get; set; }
 

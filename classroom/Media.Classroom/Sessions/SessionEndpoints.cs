@@ -18,21 +18,6 @@ namespace Media.Classroom.Sessions;
 /// <summary>Scheduling live sessions, their join links, ending them, attendance, and research comments on lessons.</summary>
 internal static class SessionEndpoints
 {
-    private static readonly Dictionary<string, SessionKind> Kinds = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["synchronous-class"] = SessionKind.SynchronousClass,
-        ["broadcast"] = SessionKind.Broadcast,
-        ["teaching-research"] = SessionKind.TeachingResearch,
-    };
-
-    private static readonly Dictionary<string, ParticipantRole> InviteeRoles = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["student"] = ParticipantRole.Student,
-        ["observer"] = ParticipantRole.Observer,
-        ["researcher"] = ParticipantRole.Researcher,
-        ["co-teacher"] = ParticipantRole.CoTeacher,
-    };
-
     public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/classroom/sessions").WithTags("Classroom").RequireAuthorization();
@@ -52,108 +37,12 @@ internal static class SessionEndpoints
     }
 
     internal static async Task<Results<Created<SessionDto>, ProblemHttpResult>> CreateAsync(
-        NewSession request, ClaimsPrincipal user, ClassroomDbContext db, UserDirectory users, ClassDirectory classes, ILessonViewers viewers, TimeProvider time,
-        CancellationToken cancellationToken)
+        NewSession request, ClaimsPrincipal user, SessionScheduler scheduler, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Length > 200)
-        {
-            return Problems.Validation("title must be 1–200 characters.");
-        }
-
-        if (request.Kind is null || !Kinds.TryGetValue(request.Kind, out var kind))
-        {
-            return Problems.Validation($"kind must be one of: {string.Join(", ", Kinds.Keys)}.");
-        }
-
-        if (request.EndsAt <= request.StartsAt || request.EndsAt - request.StartsAt > TimeSpan.FromHours(12))
-        {
-            return Problems.Validation("endsAt must come after startsAt, at most 12 hours later.");
-        }
-
-        if (kind == SessionKind.TeachingResearch && request.LessonId is null)
-        {
-            return Problems.Validation("A teaching-research session needs the lessonId of the lesson to watch together.");
-        }
-
-        // Co-watching puts the lesson and remarks on it in front of others: only a lesson its host may open.
-        if (kind == SessionKind.TeachingResearch && !await viewers.MayWatchAsync(request.LessonId!.Value, user, cancellationToken))
-        {
-            return Problems.NotFound($"No published lesson {request.LessonId} that you may watch: teaching research co-watches a lesson open to its host.");
-        }
-
-        var endpoints = request.Classrooms ?? [];
-        if (kind == SessionKind.SynchronousClass && endpoints.Count is < 2 or > 7)
-        {
-            return Problems.Validation("A synchronous class has the main classroom and 1–6 remote classrooms.");
-        }
-
-        var session = new LiveSession
-        {
-            Id = Guid.NewGuid(), Title = request.Title.Trim(), Kind = kind, HostId = user.UserId()!.Value, StartsAt = request.StartsAt, EndsAt = request.EndsAt,
-            LessonId = request.LessonId, Recording = request.Recording ?? kind == SessionKind.SynchronousClass, CreatedAt = time.GetUtcNow(),
-        };
-        var position = 0;
-        foreach (var classroom in endpoints)
-        {
-            var name = classroom.Name?.Trim();
-            if (classroom.ClassId is { } classId)
-            {
-                if (await classes.FindClassAsync(classId, cancellationToken) is not { } picked)
-                {
-                    return Problems.Validation($"No active class {classId}: pick classes from GET /api/classroom/classes.");
-                }
-
-                name = string.IsNullOrEmpty(name) ? picked.Name : name;
-            }
-
-            if (string.IsNullOrWhiteSpace(name) || name.Length > 200)
-            {
-                return Problems.Validation("every classroom needs a name of 1–200 characters (or a classId, whose name it takes).");
-            }
-
-            var coTeacher = classroom.CoTeacherId;
-            if (coTeacher is { } teacher && !await classes.IsActiveTeacherAsync(teacher, cancellationToken))
-            {
-                return Problems.Validation($"{teacher} is not an active teacher: pick co-teachers from GET /api/classroom/teachers?school=….");
-            }
-
-            if (coTeacher is null && !string.IsNullOrWhiteSpace(classroom.CoTeacher))
-            {
-                coTeacher = (await users.FindByUserNameAsync(classroom.CoTeacher, cancellationToken))?.Id;
-                if (coTeacher is null)
-                {
-                    return Problems.Validation($"No user '{classroom.CoTeacher}' to be co-teacher of {name}.");
-                }
-            }
-
-            session.Endpoints.Add(new SessionEndpoint
-            {
-                Id = Guid.NewGuid(), SessionId = session.Id, Name = name, CoTeacherId = coTeacher, ClassId = classroom.ClassId, Position = position++,
-            });
-        }
-
-        foreach (var invitee in request.Invitees ?? [])
-        {
-            if (invitee.Role is null || !InviteeRoles.TryGetValue(invitee.Role, out var role))
-            {
-                return Problems.Validation($"invitee roles: {string.Join(", ", InviteeRoles.Keys)}.");
-            }
-
-            var found = await users.FindByUserNameAsync(invitee.UserName ?? "", cancellationToken);
-            if (found is null)
-            {
-                return Problems.Validation($"No user '{invitee.UserName}' to invite.");
-            }
-
-            if (found.Id != session.HostId && session.Invitees.All(i => i.UserId != found.Id))
-            {
-                session.Invitees.Add(new SessionInvitee { SessionId = session.Id, UserId = found.Id, Role = role });
-            }
-        }
-
-        db.Sessions.Add(session);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/classroom/sessions/{session.Id}", SessionDto.Of(session, ParticipantRole.Host));
+        var scheduled = await scheduler.ScheduleAsync(request, user, cancellationToken);
+        return scheduled.Session is { } session
+            ? TypedResults.Created($"/api/classroom/sessions/{session.Id}", SessionDto.Of(session, ParticipantRole.Host))
+            : scheduled.NotFound ? Problems.NotFound(scheduled.Refusal!) : Problems.Validation(scheduled.Refusal!);
     }
 
     internal static async Task<Ok<IReadOnlyList<ClassChoice>>> ClassesAsync(string? q, ClaimsPrincipal user, ClassDirectory classes, CancellationToken cancellationToken) =>
