@@ -88,6 +88,17 @@ public sealed partial class EveryPageTests(BrowserSession session) : IClassFixtu
         var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{v.Id} ({v.Impact}): {string.Join("; ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
         Assert.True(serious.Count == 0, $"{address} at {width} px: {string.Join(Environment.NewLine, serious)}");
+        // A page with nothing in it yet says what to do next (this host starts with no campaign and no assignment).
+        if (user == "reviewer" && path == "/review")
+        {
+            await Assertions.Expect(page.GetByTestId("review-queue").Locator(".empty")).ToContainTextAsync("暂时没有分配给您的课例");
+        }
+
+        if (path == "/review/admin" || (user == "teacher" && path == "/review/mine"))
+        {
+            await Assertions.Expect(page.GetByTestId("no-campaigns")).ToBeVisibleAsync();
+        }
+
         if (path == "/classroom/{session}")
         {
             await Assertions.Expect(page.GetByTestId("participants")).ToContainTextAsync(user == "teacher" ? "主讲教师" : "学生");

@@ -19,6 +19,15 @@ public sealed class SearchInsidePageTests(BrowserSession session) : IClassFixtur
             "WEBVTT\n\n00:00:05.000 --> 00:00:08.000\n今天我们学习直角三角形\n\n00:00:40.000 --> 00:00:44.000\n同学们请看黑板\n", System.Text.Encoding.UTF8, "text/vtt");
         (await teacher.PutAsync($"/api/lessons/{lesson}/captions/zh-CN?label=" + Uri.EscapeDataString("中文"), captions, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
 
+        // The caption line reaches the index through a module event: wait for that outcome before driving the page.
+        var student = await session.Server.CreateClientForAsync("student");
+        await Eventually.HoldsAsync(async () =>
+        {
+            var found = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(
+                student, "/api/catalog/search?q=" + Uri.EscapeDataString("同学们请看黑板"), TestContext.Current.CancellationToken);
+            return found.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("id").GetGuid() == lesson && i.GetProperty("moments").GetArrayLength() > 0);
+        }, TimeSpan.FromMinutes(3));
+
         var page = await session.SignedInPageAsync("student", "/catalog");
         await page.GetByTestId("search-box").FillAsync("同学们请看黑板");
         await page.GetByRole(AriaRole.Button, new() { Name = "搜索" }).ClickAsync();

@@ -1,5 +1,5 @@
 // Live sessions: the ones I host, teach in or am invited to, and open broadcasts; teachers schedule new ones.
-import { api } from './site.js';
+import { api, emptyItem } from './site.js';
 
 const list = document.getElementById('sessions');
 const kinds = { 'synchronous-class': '同步课堂', broadcast: '名师课堂', 'teaching-research': '网络教研' };
@@ -19,6 +19,7 @@ async function load() {
     li.append(link, meta);
     return li;
   }));
+  if (sessions.length === 0) list.replaceChildren(emptyItem(list));
 }
 
 // Classes are picked from the roster (their students are invited by class), each with an optional co-teacher from its school.

@@ -122,6 +122,7 @@ form.addEventListener('submit', async (event) => {
       }),
     });
     campaigns = await api('/api/review/campaigns');
+    document.getElementById('no-campaigns').hidden = true;
     fillCampaigns(created.id);
     fillLevels();
     say(`已创建活动：${created.name}`);
@@ -133,6 +134,7 @@ form.addEventListener('submit', async (event) => {
 campaignSelect.onchange = act(async () => { fillLevels(); await load(); });
 levelSelect.onchange = act(load);
 campaigns = await api('/api/review/campaigns');
+document.getElementById('no-campaigns').hidden = campaigns.length > 0;
 fillCampaigns(campaigns[0]?.id);
 fillLevels();
 await act(load)();

@@ -121,6 +121,7 @@ function submission(s, title) {
 }
 
 campaigns = await api('/api/review/campaigns');
+document.getElementById('no-campaigns').hidden = campaigns.length > 0;
 campaignSelect.replaceChildren(...campaigns.map((c) => Object.assign(document.createElement('option'), { value: c.id, textContent: `${c.year} ${c.name}` })));
 campaignSelect.onchange = load;
 await load();

@@ -1,5 +1,5 @@
 // The reviewer's desk: the blind queue on the left; the lesson and its rubric side by side on the right.
-import { api } from './site.js';
+import { api, emptyItem } from './site.js';
 
 let queue = [];
 let current = null;
@@ -18,6 +18,7 @@ async function load() {
     li.append(link, meta);
     return li;
   }));
+  if (queue.length === 0) document.getElementById('queue').replaceChildren(emptyItem(document.getElementById('queue')));
 }
 
 function total() {

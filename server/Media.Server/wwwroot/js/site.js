@@ -1,6 +1,11 @@
 // Shared helpers for page scripts: API calls with the sign-in cookie carry the anti-forgery token.
 const csrf = document.querySelector('meta[name="csrf-token"]')?.content;
 
+/** The list's empty state: its data-empty text, saying what to do next. */
+export function emptyItem(list) {
+  return Object.assign(document.createElement('li'), { className: 'empty', textContent: list.dataset.empty });
+}
+
 export async function api(path, options = {}) {
   const headers = new Headers(options.headers || {});
   if (csrf && options.method && options.method !== 'GET') headers.set('X-CSRF-TOKEN', csrf);
