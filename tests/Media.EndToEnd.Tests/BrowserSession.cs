@@ -64,12 +64,19 @@ public sealed class BrowserSession : IAsyncLifetime
     public async Task<IPage> SignedInPageAsync(string userName, string returnUrl)
     {
         var page = await NewPageAsync();
+        await SignInAsync(page, userName, returnUrl);
+        return page;
+    }
+
+    /// <summary>Signs <paramref name="page"/> in as a demo user through the sign-in form and waits until it has landed on <paramref name="returnUrl"/>.</summary>
+    public static async Task SignInAsync(IPage page, string userName, string returnUrl = "/")
+    {
+        ArgumentNullException.ThrowIfNull(page);
         await page.GotoAsync($"/account/signin?returnUrl={Uri.EscapeDataString(returnUrl)}");
         await page.GetByLabel("用户名").FillAsync(userName);
         await page.GetByLabel("密码").FillAsync(MediaServerFactory.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await WaitForAddressAsync(page, url => url.EndsWith(returnUrl, StringComparison.Ordinal), $"signed in as {userName}, {returnUrl}");
-        return page;
+        await WaitForAddressAsync(page, url => url.EndsWith(returnUrl, StringComparison.Ordinal) && !url.Contains("/account/signin", StringComparison.Ordinal), $"signed in as {userName}, {returnUrl}");
     }
 
     /// <summary>

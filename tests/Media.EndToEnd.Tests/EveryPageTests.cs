@@ -60,7 +60,7 @@ public sealed partial class EveryPageTests(BrowserSession session) : IClassFixtu
         };
         if (user.Length > 0)
         {
-            await SignInAsync(page, user);
+            await BrowserSession.SignInAsync(page, user);
         }
 
         var address = path.Contains("{catalog-only}", StringComparison.Ordinal) ? path.Replace("{catalog-only}", (await CatalogOnlyLessonAsync()).ToString(), StringComparison.Ordinal)
@@ -128,7 +128,7 @@ public sealed partial class EveryPageTests(BrowserSession session) : IClassFixtu
                 outside.Add(request.Url);
             }
         };
-        await SignInAsync(page, "admin");
+        await BrowserSession.SignInAsync(page, "admin");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "API 文档" }).First).ToBeVisibleAsync();
 
         await page.GotoAsync("/scalar/v1");
@@ -142,19 +142,10 @@ public sealed partial class EveryPageTests(BrowserSession session) : IClassFixtu
     public async Task Menu_Student_HasNoApiReference()
     {
         var page = await session.NewPageAsync();
-        await SignInAsync(page, "student");
+        await BrowserSession.SignInAsync(page, "student");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "课例资源" }).First).ToBeVisibleAsync();
         Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "API 文档" }).CountAsync());
-    }
-
-    private async Task SignInAsync(IPage page, string user)
-    {
-        await page.GotoAsync("/account/signin");
-        await page.GetByLabel("用户名").FillAsync(user);
-        await page.GetByLabel("密码").FillAsync(MediaServerFactory.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await BrowserSession.WaitForAddressAsync(page, url => !url.Contains("/account/signin", StringComparison.Ordinal), $"signed in as {user}");
     }
 
     private static Guid? _session;

@@ -74,10 +74,7 @@ public sealed class PlayerTests(BrowserSession session) : IClassFixture<BrowserS
         var page = await session.NewPageAsync();
         // The page's clock (timers, performance.now) is Playwright's, so half an hour can pass in a moment.
         await page.Clock.InstallAsync();
-        await page.GotoAsync($"/account/signin?returnUrl={Uri.EscapeDataString($"/lessons/{lesson}")}");
-        await page.GetByLabel("用户名").FillAsync("student");
-        await page.GetByLabel("密码").FillAsync(MediaServerFactory.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await BrowserSession.SignInAsync(page, "student", $"/lessons/{lesson}");
         await Assertions.Expect(page.GetByTestId("lesson-title")).ToHaveTextAsync("背影（第一课时）");
         Assert.StartsWith("背影（第一课时） · ", await page.TitleAsync(), StringComparison.Ordinal);
         await Assertions.Expect(page.GetByTestId("quality").Locator("option")).ToHaveCountAsync(3);

@@ -26,13 +26,18 @@ function go(change) {
   render();
 }
 
+// Each render asks for the address as it is now; an answer that arrives after a newer one was asked for is dropped
+// (the first page's answer must not replace the results of a search made while it was on its way).
+let latest = 0;
 async function render() {
+  const asked = ++latest;
   const { params, page } = state();
   box.value = params.get('q') || '';
   sort.value = params.get('sort') || 'relevance';
   const query = new URLSearchParams({ page, pageSize });
   for (const [key, value] of params) if (key === 'q' || key === 'sort' || filterNames.includes(key)) query.set(key, value);
   const result = await api(`/api/catalog/search?${query}`);
+  if (asked !== latest) return;
   document.getElementById('summary').textContent = labels.Results.replace('{0}', result.total);
   const list = document.getElementById('results');
   list.replaceChildren(...result.items.map((item) => lessonCard(item, labels)));
