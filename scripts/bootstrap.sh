@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Media needs on a fresh Debian machine; safe to run again (installs only what is missing).
-#   scripts/bootstrap.sh          what the host needs (ffmpeg, tesseract-ocr with Chinese, a CJK font for the demo lessons, npm packages of the web UI)
+#   scripts/bootstrap.sh          what the host needs (ffmpeg, tesseract-ocr with Chinese, a CJK font for the demo lessons, npm packages of the web UI and of the web app in web/)
 #   scripts/bootstrap.sh --test   plus what the tests drive (PostgreSQL, Chromium, Compose, Janus, iproute2, Azurite)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -37,6 +37,7 @@ npm_ci() {
   fi
 }
 npm_ci "$root/server/Media.Server"
+npm_ci "$root/web"
 if [[ "${1:-}" == "--test" ]]; then
   npm_ci "$root/tests"
 fi

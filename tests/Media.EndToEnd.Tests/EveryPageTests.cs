@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Media.Testing;
 using Microsoft.Playwright;
 
@@ -10,7 +7,7 @@ namespace Media.EndToEnd.Tests;
 /// Every page, as each role sees it, on a phone (390×844) and an office screen (1366×900): nothing scrolls sideways,
 /// nothing is logged as an error, no resource key shows instead of Chinese, and axe finds no serious or critical problem.
 /// </summary>
-public sealed partial class EveryPageTests(BrowserSession session) : IClassFixture<BrowserSession>
+public sealed class EveryPageTests(BrowserSession session) : IClassFixture<BrowserSession>
 {
     public static readonly TheoryData<string, string, int> Pages = new();
 
@@ -41,23 +38,7 @@ public sealed partial class EveryPageTests(BrowserSession session) : IClassFixtu
     {
         var page = await session.NewPageAsync();
         await page.SetViewportSizeAsync(width, width == 390 ? 844 : 900);
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add($"console: {message.Text}");
-            }
-        };
-        page.PageError += (_, error) => errors.Add($"uncaught: {error}");
-        var failedRequests = new List<string>();
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400)
-            {
-                failedRequests.Add($"{response.Status} {response.Url}");
-            }
-        };
+        var health = PageHealth.Watch(page);
         if (user.Length > 0)
         {
             await BrowserSession.SignInAsync(page, user);
@@ -69,25 +50,19 @@ public sealed partial class EveryPageTests(BrowserSession session) : IClassFixtu
         await page.GotoAsync(address);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new() { Timeout = 60_000 });
 
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-        Assert.True(overflow <= 0, $"{address} at {width} px scrolls sideways by {overflow} px; widest: {await WidestAsync(page)}");
+        var where = $"{address} at {width} px";
+        await health.AssertFitsAsync(where);
         // The browser logs the 404 of the page's own address; anything else that fails is a defect of the page.
         if (path == "/no-such-page")
         {
-            errors.RemoveAll(e => e.Contains("404", StringComparison.Ordinal) && failedRequests.SequenceEqual([$"404 {page.Url}"]));
+            health.Errors.RemoveAll(e => e.Contains("404", StringComparison.Ordinal) && health.FailedRequests.SequenceEqual([$"404 {page.Url}"]));
             Assert.Equal(1, await page.GetByTestId("error-page").CountAsync());
         }
 
-        Assert.True(errors.Count == 0, $"{address} at {width} px: {string.Join(" | ", errors)}; failed requests: {string.Join(", ", failedRequests)}");
-        var text = await page.InnerTextAsync("body");
-        var keys = ResourceKey().Matches(text).Select(m => m.Value).Distinct().ToList();
-        Assert.True(keys.Count == 0, $"{address} shows resource keys instead of text: {string.Join(", ", keys)}");
+        health.AssertNoErrors(where);
+        await health.AssertNoRawKeysAsync(where);
         Assert.False(string.IsNullOrWhiteSpace(await page.TitleAsync()), $"{address} has no title");
-
-        var axe = await page.RunAxe(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
-        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}): {string.Join("; ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
-        Assert.True(serious.Count == 0, $"{address} at {width} px: {string.Join(Environment.NewLine, serious)}");
+        await health.AssertAccessibleAsync(where);
         // A page with nothing in it yet says what to do next (this host starts with no campaign and no assignment).
         if (user == "reviewer" && path == "/review")
         {
@@ -177,18 +152,4 @@ public sealed partial class EveryPageTests(BrowserSession session) : IClassFixtu
         var result = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(client, "/api/catalog/search?pageSize=1", TestContext.Current.CancellationToken);
         return result.GetProperty("items")[0].GetProperty("id").GetGuid();
     }
-
-    /// <summary>The elements that reach furthest right, to say what makes a page scroll sideways.</summary>
-    private static Task<string> WidestAsync(IPage page) => page.EvaluateAsync<string>(
-        """
-        () => [...document.querySelectorAll('body *')]
-          .map((e) => ({ e, right: e.getBoundingClientRect().right }))
-          .filter((x) => x.right > window.innerWidth + 1)
-          .sort((a, b) => b.right - a.right).slice(0, 3)
-          .map((x) => `${x.e.tagName.toLowerCase()}${x.e.id ? '#' + x.e.id : ''}${x.e.className ? '.' + String(x.e.className).split(' ').join('.') : ''} → ${Math.round(x.right)} px`).join(', ')
-        """);
-
-    /// <summary>The shape of a resource key (Player.Chapters, Role.Host) that a missing translation would show.</summary>
-    [GeneratedRegex(@"\b[A-Z][a-z]+(\.[A-Z][A-Za-z]+)+\b")]
-    private static partial Regex ResourceKey();
 }

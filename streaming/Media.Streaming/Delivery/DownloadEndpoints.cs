@@ -27,6 +27,7 @@ internal static class DownloadEndpoints
     public static IEndpointRouteBuilder MapDownloadEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/lessons/{id:guid}").WithTags("Streaming").RequireAuthorization();
+        group.MapGet("/download-policy", GetPolicyAsync).WithSummary("Whether the lesson's MP4 may be downloaded (its teacher or an administrator)");
         group.MapPut("/download-policy", SetPolicyAsync).WithSummary("Allow or forbid downloads of the lesson's MP4 (its teacher or an administrator)");
         group.MapGet("/download", LinkAsync).WithSummary("A signed link to the lesson's MP4, when its teacher allows downloads");
         return routes;
@@ -35,6 +36,19 @@ internal static class DownloadEndpoints
     /// <summary>Downloads are for everyone who may watch once the teacher allows them; the teacher and administrators always may.</summary>
     internal static bool MayDownload(Media.Transcoding.Contracts.PublishedRenditions lesson, LessonDelivery? delivery, ClaimsPrincipal user) =>
         delivery?.AllowDownload == true || lesson.OwnerId == user.UserId() || user.IsInRole(Roles.Admin);
+
+    internal static async Task<Results<Ok<DownloadPolicy>, ProblemHttpResult>> GetPolicyAsync(
+        Guid id, ClaimsPrincipal user, IPublishedRenditions published, StreamingDbContext db, CancellationToken cancellationToken)
+    {
+        var lesson = await published.FindAsync(id, cancellationToken);
+        if (lesson is null || (lesson.OwnerId != user.UserId() && !user.IsInRole(Roles.Admin)))
+        {
+            return Problems.NotFound($"No lesson {id} of yours is published.");
+        }
+
+        var delivery = await db.Deliveries.AsNoTracking().FirstOrDefaultAsync(d => d.LessonId == id, cancellationToken);
+        return TypedResults.Ok(new DownloadPolicy(delivery?.AllowDownload == true));
+    }
 
     internal static async Task<Results<Ok<DownloadPolicy>, ProblemHttpResult>> SetPolicyAsync(
         Guid id, DownloadPolicy policy, ClaimsPrincipal user, IPublishedRenditions published, StreamingDbContext db, CancellationToken cancellationToken)

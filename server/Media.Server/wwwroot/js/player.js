@@ -19,6 +19,8 @@ const chaptersPromise = api(`/api/lessons/${lessonId}/chapters`).catch(() => [])
 document.getElementById('title').textContent = lesson.title;
 document.title = `${lesson.title} · ${document.title.split(' · ').at(-1)}`;
 document.getElementById('description').textContent = lesson.description ?? '';
+const edit = document.getElementById('edit');
+edit.hidden = !(lesson.ownerId === edit.dataset.user || edit.dataset.admin === 'true');
 document.getElementById('meta').textContent = [lesson.stage, lesson.grade, lesson.subject, lesson.edition, lesson.volume, lesson.unit, lesson.teacher]
   .filter(Boolean).join(' · ');
 

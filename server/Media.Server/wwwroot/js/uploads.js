@@ -38,6 +38,9 @@ function show(row, { state, offset, length, error, lessonId }) {
   const lesson = row.querySelector('.lesson');
   lesson.hidden = !lessonId;
   if (lessonId) lesson.href = `/lessons/${lessonId}`;
+  const edit = row.querySelector('.edit');
+  edit.hidden = !lessonId;
+  if (lessonId) edit.href = `/lessons/${lessonId}/edit`;
   const analytics = row.querySelector('.analytics');
   analytics.hidden = !lessonId;
   if (lessonId) analytics.href = `/lessons/${lessonId}/analytics`;

@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import vue from '@vitejs/plugin-vue';
+
+// One entry (app.js) that the host's Razor pages load; each page component is its own chunk, fetched only by the
+// page that shows it. File names of the entry and its stylesheet stay fixed so that pages can link them
+// (asp-append-version adds the cache-busting hash); chunks carry their hash in the name. The entry only loads
+// main.ts: a chunk that imported the entry itself would import /app/app.js without the page's ?v= and run it twice.
+export default defineConfig({
+  plugins: [vue()],
+  base: '/app/',
+  build: {
+    outDir: fileURLToPath(new URL('../server/Media.Server/wwwroot/app', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2020',
+    chunkSizeWarningLimit: 800,
+    // One stylesheet (TDesign's and ours) that the Razor page links; page chunks then carry script only.
+    cssCodeSplit: false,
+    rollupOptions: {
+      input: fileURLToPath(new URL('./src/app.ts', import.meta.url)),
+      output: {
+        entryFileNames: 'app.js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        assetFileNames: (asset) => (asset.names?.some((n) => n.endsWith('.css')) ? 'app.css' : 'assets/[name]-[hash][extname]'),
+      },
+    },
+  },
+});
