@@ -82,6 +82,37 @@ public sealed class LessonEditorPageTests(BrowserSession session) : IClassFixtur
     }
 
     [Fact]
+    public async Task Teacher_PicksTheTextbookPlaceOnTheUploadPage_TheLessonArrivesPlaced()
+    {
+        var source = _folder.Combine("placed-on-upload.mp4");
+        await Ffmpeg.LessonAsync(source, seconds: 4, toneHz: 523);
+        var page = await session.NewPageAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        var health = PageHealth.Watch(page);
+        await BrowserSession.SignInAsync(page, "teacher", "/uploads");
+
+        await page.GetByTestId("open-picker").ClickAsync();
+        await page.GetByTestId("picker-search").Locator("input").FillAsync("勾股定理的逆定理");
+        await page.GetByTestId("textbook-picker").Locator(".node.level-lesson", new() { HasText = "勾股定理的逆定理" }).First.ClickAsync();
+        await page.GetByTestId("picker-confirm").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("upload-placement")).ToContainTextAsync("第十七章 勾股定理 / 勾股定理的逆定理");
+        await Assertions.Expect(page.Locator("input[name=unit]")).ToHaveValueAsync("第十七章 勾股定理");
+        await Assertions.Expect(page.Locator("input[name=stage]")).ToHaveValueAsync("初中");
+        await health.AssertHealthyAsync("the upload page after picking the place");
+
+        await page.Locator("input[name=title]").FillAsync("逆定理（选好位置再上传）");
+        await page.Locator("#files").SetInputFilesAsync(source);
+        var edit = page.GetByTestId("uploads").Locator("li", new() { HasText = Path.GetFileName(source) }).Locator("a.edit");
+        await Assertions.Expect(edit).ToBeVisibleAsync();
+        var lessonId = Guid.Parse((await edit.GetAttributeAsync("href"))!.Split('/')[2]);
+        using var teacher = await session.Server.CreateClientForAsync("teacher");
+        await WaitForPublishedAsync(teacher, lessonId);
+        var lesson = await teacher.GetFromJsonAsync<JsonElement>($"/api/lessons/{lessonId}", TestContext.Current.CancellationToken);
+        Assert.Equal(["初中", "八年级", "数学", "第十七章 勾股定理", "勾股定理的逆定理"],
+            new[] { "stage", "grade", "subject", "unit", "lesson" }.Select(p => lesson.GetProperty(p).GetString()));
+    }
+
+    [Fact]
     public async Task Teacher_OpensSomeoneElsesLessonEditor_IsToldInChineseAndGetsNoForm()
     {
         using var student = await session.Server.CreateClientForAsync("student");
