@@ -11,11 +11,57 @@ public sealed class PlayerTests(BrowserSession session) : IClassFixture<BrowserS
 {
     private readonly TempFolder _folder = new("player");
 
-    private async Task<Guid> PublishedLessonAsync()
+    private async Task<Guid> PublishedLessonAsync(int toneHz = 440)
     {
-        var source = _folder.Combine("watch.mp4");
-        await Ffmpeg.LessonAsync(source, seconds: 14, size: "640x360");
+        var source = _folder.Combine($"watch-{toneHz}.mp4");
+        await Ffmpeg.LessonAsync(source, seconds: 14, size: "640x360", toneHz: toneHz);
         return await LessonApi.PublishAsync(await session.Server.CreateClientForAsync("teacher"), source, "背影（第一课时）");
+    }
+
+    [Fact]
+    public async Task Student_OnAPhone_UsesTheOneControlBar_PlaysPausesMutesTurnsOnCaptionsAndGoesFullScreen()
+    {
+        var lesson = await PublishedLessonAsync(toneHz: 660);
+        var teacherApi = await session.Server.CreateClientForAsync("teacher");
+        using var captions = new StringContent("1\n00:00:00,500 --> 00:00:09,000\n同学们好\n", System.Text.Encoding.UTF8, "application/x-subrip");
+        (await teacherApi.PutAsync($"/api/lessons/{lesson}/captions/zh-CN?label=" + Uri.EscapeDataString("中文"), captions, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        var page = await session.NewPageAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        var health = PageHealth.Watch(page);
+        await BrowserSession.SignInAsync(page, "student", $"/lessons/{lesson}");
+        var video = page.GetByTestId("video");
+        var play = page.GetByTestId("play");
+
+        await Assertions.Expect(page.GetByTestId("player-bar")).ToBeVisibleAsync();
+        Assert.False(await video.EvaluateAsync<bool>("v => v.controls"), "the browser's own controls would be a second scrub bar");
+        await Assertions.Expect(play).ToHaveAttributeAsync("aria-label", "播放");
+        await page.GetByTestId("mute").ClickAsync();
+        Assert.True(await video.EvaluateAsync<bool>("v => v.muted"));
+        await Assertions.Expect(page.GetByTestId("mute")).ToHaveAttributeAsync("aria-label", "取消静音");
+
+        await play.ClickAsync();
+        await page.WaitForFunctionAsync("() => document.getElementById('video').currentTime > 2", null, new() { Timeout = 180_000 });
+        await Assertions.Expect(play).ToHaveAttributeAsync("aria-label", "暂停");
+        await Assertions.Expect(page.GetByTestId("clock")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^0:0[2-9] / 0:1[34]$"));
+
+        var toggle = page.GetByTestId("captions-toggle");
+        await Assertions.Expect(toggle).ToBeVisibleAsync();
+        await toggle.ClickAsync();
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-pressed", "true");
+        Assert.Equal("showing", await video.EvaluateAsync<string>("v => v.textTracks[0].mode"));
+
+        await page.GetByTestId("fullscreen").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.fullscreenElement?.classList.contains('screen') === true", null, new() { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByTestId("fullscreen")).ToHaveAttributeAsync("aria-label", "退出全屏");
+        await Assertions.Expect(play).ToBeVisibleAsync();
+        await page.GetByTestId("fullscreen").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.fullscreenElement === null", null, new() { Timeout = 60_000 });
+
+        await play.ClickAsync();
+        Assert.True(await video.EvaluateAsync<bool>("v => v.paused"));
+        await Assertions.Expect(play).ToHaveAttributeAsync("aria-label", "播放");
+        await health.AssertHealthyAsync("the lesson page with its control bar at 390 px");
+        await BrowserSession.ScreenshotAsync(page, "player-bar-390", fullPage: false);
     }
 
     [Fact]

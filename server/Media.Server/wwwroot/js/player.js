@@ -12,6 +12,9 @@ const resumeKey = `media.resume.${lessonId}`;
 const requested = Number(new URLSearchParams(location.search).get('t'));
 const openAt = Number.isFinite(requested) && requested > 0 ? requested : null;
 
+const screenArea = video.closest('.screen');
+const togglePlay = () => (video.paused ? video.play().catch(() => {}) : video.pause());
+const toggleFullscreen = () => (document.fullscreenElement ? document.exitFullscreen() : screenArea.requestFullscreen()).catch(() => {});
 const format = (s) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
 
 const lesson = await api(`/api/lessons/${lessonId}`);
@@ -64,6 +67,7 @@ if (!lesson.hasVideo && lesson.status === 'published') {
   });
   quality.addEventListener('change', () => { hls.currentLevel = Number(quality.value); });
   setUpTimeline(url);
+  setUpBar();
   setUpRestReminder();
   const download = document.getElementById('download');
   download.hidden = !canDownload;
@@ -73,10 +77,57 @@ if (!lesson.hasVideo && lesson.status === 'published') {
   });
 }
 
-// On a phone, full screen turns the lesson sideways where the browser allows it.
-video.addEventListener('fullscreenchange', () => {
-  if (document.fullscreenElement) screen.orientation?.lock?.('landscape').catch(() => {});
-});
+// The control bar: play/pause, time, volume, captions and full screen. Full screen takes the whole screen area (video,
+// scrub bar and this bar), so the controls stay; on a phone it turns the lesson sideways where the browser allows.
+function setUpBar() {
+  const bar = document.getElementById('bar');
+  const play = document.getElementById('play');
+  const mute = document.getElementById('mute');
+  const volume = document.getElementById('volume');
+  const clock = document.getElementById('clock');
+  const fullscreen = document.getElementById('fullscreen');
+  const captions = document.getElementById('captions-toggle');
+  bar.hidden = false;
+  const showPlaying = () => {
+    bar.classList.toggle('playing', !video.paused);
+    play.setAttribute('aria-label', video.paused ? play.dataset.play : play.dataset.pause);
+  };
+  const showSound = () => {
+    const silent = video.muted || video.volume === 0;
+    bar.classList.toggle('muted', silent);
+    mute.setAttribute('aria-label', silent ? mute.dataset.unmute : mute.dataset.mute);
+    volume.value = String(video.muted ? 0 : video.volume);
+  };
+  const showTime = () => { clock.textContent = `${format(video.currentTime)} / ${format(video.duration || lesson.durationSeconds || 0)}`; };
+  for (const type of ['play', 'pause', 'ended']) video.addEventListener(type, showPlaying);
+  video.addEventListener('volumechange', showSound);
+  for (const type of ['timeupdate', 'durationchange', 'seeked']) video.addEventListener(type, showTime);
+  play.addEventListener('click', togglePlay);
+  video.addEventListener('click', togglePlay);
+  mute.addEventListener('click', () => { video.muted = !video.muted; if (!video.muted && video.volume === 0) video.volume = 1; });
+  volume.addEventListener('input', () => { video.volume = Number(volume.value); video.muted = video.volume === 0; });
+  fullscreen.addEventListener('click', toggleFullscreen);
+  document.addEventListener('fullscreenchange', () => {
+    const full = document.fullscreenElement === screenArea;
+    fullscreen.setAttribute('aria-label', full ? fullscreen.dataset.exit : fullscreen.dataset.enter);
+    if (full) screen.orientation?.lock?.('landscape').catch(() => {});
+  });
+  // Captions appear with their tracks (added when the lesson has some); the button shows the first one or none.
+  const syncCaptions = () => {
+    const tracks = [...video.textTracks].filter((t) => t.kind === 'subtitles' || t.kind === 'captions');
+    captions.hidden = tracks.length === 0;
+    captions.setAttribute('aria-pressed', String(tracks.some((t) => t.mode === 'showing')));
+  };
+  video.textTracks.addEventListener('addtrack', syncCaptions);
+  video.textTracks.addEventListener('change', syncCaptions);
+  captions.addEventListener('click', () => {
+    const tracks = [...video.textTracks].filter((t) => t.kind === 'subtitles' || t.kind === 'captions');
+    const showing = tracks.some((t) => t.mode === 'showing');
+    tracks.forEach((t, i) => { t.mode = !showing && i === 0 ? 'showing' : 'disabled'; });
+    syncCaptions();
+  });
+  showPlaying(); showSound(); showTime(); syncCaptions();
+}
 
 // A rest after continuous watching (eye-health guidance for pupils; minutes by stage from Media:Player). Pauses count
 // as watching unless they last five minutes, which is a rest of its own.
@@ -228,7 +279,10 @@ document.addEventListener('keydown', (e) => {
   if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return;
   const rates = [...speed.options].map((o) => Number(o.value));
   const at = rates.indexOf(video.playbackRate);
-  if (e.key === ' ') { e.preventDefault(); video.paused ? video.play() : video.pause(); }
+  if (e.target instanceof HTMLButtonElement && (e.key === ' ' || e.key === 'Enter')) return;
+  if (e.key === ' ') { e.preventDefault(); togglePlay(); }
+  else if (e.key === 'f' || e.key === 'F') toggleFullscreen();
+  else if (e.key === 'm' || e.key === 'M') video.muted = !video.muted;
   else if (e.key === 'ArrowRight') video.currentTime += 10;
   else if (e.key === 'ArrowLeft') video.currentTime -= 10;
   else if (e.key === 'ArrowUp' && at < rates.length - 1) { speed.value = String(rates[at + 1]); video.playbackRate = rates[at + 1]; }
