@@ -26,13 +26,8 @@ public sealed class LessonEditorPageTests(BrowserSession session) : IClassFixtur
         var health = PageHealth.Watch(page);
         await BrowserSession.SignInAsync(page, "teacher", "/uploads");
 
-        await page.Locator("input[name=title]").FillAsync(title);
-        await page.Locator("#files").SetInputFilesAsync(source);
-        var edit = page.GetByTestId("uploads").Locator("li", new() { HasText = Path.GetFileName(source) }).Locator("a.edit");
-        await Assertions.Expect(edit).ToBeVisibleAsync();
-        var lessonId = Guid.Parse((await edit.GetAttributeAsync("href"))!.Split('/')[2]);
         using var teacher = await session.Server.CreateClientForAsync("teacher");
-        await WaitForPublishedAsync(teacher, lessonId);
+        var (lessonId, edit) = await UploadOnThePageAsync(page, teacher, source, title);
         await edit.ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("lesson-status")).ToHaveTextAsync("已发布");
@@ -100,13 +95,8 @@ public sealed class LessonEditorPageTests(BrowserSession session) : IClassFixtur
         await Assertions.Expect(page.Locator("input[name=stage]")).ToHaveValueAsync("初中");
         await health.AssertHealthyAsync("the upload page after picking the place");
 
-        await page.Locator("input[name=title]").FillAsync("逆定理（选好位置再上传）");
-        await page.Locator("#files").SetInputFilesAsync(source);
-        var edit = page.GetByTestId("uploads").Locator("li", new() { HasText = Path.GetFileName(source) }).Locator("a.edit");
-        await Assertions.Expect(edit).ToBeVisibleAsync();
-        var lessonId = Guid.Parse((await edit.GetAttributeAsync("href"))!.Split('/')[2]);
         using var teacher = await session.Server.CreateClientForAsync("teacher");
-        await WaitForPublishedAsync(teacher, lessonId);
+        var (lessonId, _) = await UploadOnThePageAsync(page, teacher, source, "逆定理（选好位置再上传）");
         var lesson = await teacher.GetFromJsonAsync<JsonElement>($"/api/lessons/{lessonId}", TestContext.Current.CancellationToken);
         Assert.Equal(["初中", "八年级", "数学", "第十七章 勾股定理", "勾股定理的逆定理"],
             new[] { "stage", "grade", "subject", "unit", "lesson" }.Select(p => lesson.GetProperty(p).GetString()));
@@ -126,6 +116,19 @@ public sealed class LessonEditorPageTests(BrowserSession session) : IClassFixtur
 
         await Assertions.Expect(page.GetByTestId("editor-problem")).ToHaveTextAsync("这节课不是您的，您可以观看但不能编辑。");
         Assert.Equal(0, await page.GetByTestId("details-save").CountAsync());
+    }
+
+    /// <summary>Uploads <paramref name="source"/> through the upload page's file input and waits until its lesson is published.</summary>
+    /// <returns>The lesson and the upload row's link to its editor.</returns>
+    private static async Task<(Guid LessonId, ILocator Edit)> UploadOnThePageAsync(IPage page, HttpClient teacher, string source, string title)
+    {
+        await page.Locator("input[name=title]").FillAsync(title);
+        await page.Locator("#files").SetInputFilesAsync(source);
+        var edit = page.GetByTestId("uploads").Locator("li", new() { HasText = Path.GetFileName(source) }).Locator("a.edit");
+        await Assertions.Expect(edit).ToBeVisibleAsync();
+        var lessonId = Guid.Parse((await edit.GetAttributeAsync("href"))!.Split('/')[2]);
+        await WaitForPublishedAsync(teacher, lessonId);
+        return (lessonId, edit);
     }
 
     private static async Task WaitForPublishedAsync(HttpClient client, Guid lessonId) =>
