@@ -155,22 +155,13 @@ public sealed class DurableEventsTests : IAsyncLifetime
             return refused;
         }
 
-        private sealed class Wrapped(ILessonIndex inner, FailingIndex fault) : ILessonIndex
+        private sealed class Wrapped(ILessonIndex inner, FailingIndex fault) : DelegatingLessonIndex(inner)
         {
-            public Task UpsertAsync(IReadOnlyCollection<LessonDocument> lessons, CancellationToken cancellationToken) =>
-                fault.Refuses(lessons) ? throw new IOException("The index is down (test fault).") : inner.UpsertAsync(lessons, cancellationToken);
+            public override Task UpsertAsync(IReadOnlyCollection<LessonDocument> lessons, CancellationToken cancellationToken) =>
+                fault.Refuses(lessons) ? throw new IOException("The index is down (test fault).") : base.UpsertAsync(lessons, cancellationToken);
 
-            public Task DeleteAsync(Guid lessonId, CancellationToken cancellationToken) => inner.DeleteAsync(lessonId, cancellationToken);
-
-            public Task<long> ReplaceAllAsync(IAsyncEnumerable<LessonDocument> lessons, CancellationToken cancellationToken) =>
-                fault.Failing ? throw new IOException("The index is down (test fault).") : inner.ReplaceAllAsync(lessons, cancellationToken);
-
-            public Task<LessonSearchResult> SearchAsync(LessonQuery query, CancellationToken cancellationToken) => inner.SearchAsync(query, cancellationToken);
-
-            public Task<IReadOnlyList<TitleSuggestion>> CompleteAsync(string prefix, int take, IReadOnlyCollection<string>? audience, CancellationToken cancellationToken) =>
-                inner.CompleteAsync(prefix, take, audience, cancellationToken);
-
-            public Task<long> CountAsync(CancellationToken cancellationToken) => inner.CountAsync(cancellationToken);
+            public override Task<long> ReplaceAllAsync(IAsyncEnumerable<LessonDocument> lessons, CancellationToken cancellationToken) =>
+                fault.Failing ? throw new IOException("The index is down (test fault).") : base.ReplaceAllAsync(lessons, cancellationToken);
         }
     }
 }

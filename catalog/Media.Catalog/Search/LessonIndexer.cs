@@ -10,16 +10,35 @@ namespace Media.Catalog.Search;
 /// <summary>Keeps the index in step with the catalog: published lessons are in it, everything else is not.</summary>
 internal sealed class LessonIndexer(CatalogDbContext db, ILessonIndex index, HostRoleAccessor host)
 {
+    /// <summary>
+    /// One writer per lesson at a time in this process, from reading the database to writing the index: two handlers
+    /// refreshing the same lesson at once (its captions saved while its publication is indexed) must not let the one
+    /// that read first write last, or the index keeps a lesson without the captions it has. Striped, so that it stays
+    /// bounded; nothing inside takes another stripe.
+    /// </summary>
+    private static readonly SemaphoreSlim[] Writers = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+
+    private static SemaphoreSlim WriterOf(Guid lessonId) => Writers[(lessonId.GetHashCode() & int.MaxValue) % Writers.Length];
+
     public async Task RefreshAsync(Guid lessonId, CancellationToken cancellationToken)
     {
-        var lesson = await db.Lessons.AsNoTracking().FirstOrDefaultAsync(l => l.Id == lessonId, cancellationToken);
-        if (lesson is null)
+        var writer = WriterOf(lessonId);
+        await writer.WaitAsync(cancellationToken);
+        try
         {
-            await DeleteAsync(lessonId, cancellationToken);
+            var lesson = await db.Lessons.AsNoTracking().FirstOrDefaultAsync(l => l.Id == lessonId, cancellationToken);
+            if (lesson is null)
+            {
+                await DeleteAsync(lessonId, cancellationToken);
+            }
+            else
+            {
+                await WriteAsync(lesson, cancellationToken);
+            }
         }
-        else
+        finally
         {
-            await IndexAsync(lesson, cancellationToken);
+            writer.Release();
         }
     }
 
@@ -27,6 +46,20 @@ internal sealed class LessonIndexer(CatalogDbContext db, ILessonIndex index, Hos
     public async Task IndexAsync(Lesson lesson, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lesson);
+        var writer = WriterOf(lesson.Id);
+        await writer.WaitAsync(cancellationToken);
+        try
+        {
+            await WriteAsync(lesson, cancellationToken);
+        }
+        finally
+        {
+            writer.Release();
+        }
+    }
+
+    private async Task WriteAsync(Lesson lesson, CancellationToken cancellationToken)
+    {
         if (lesson.Status == LessonStatus.Published && OwnsIndex)
         {
             await index.UpsertAsync([ToDocument(lesson) with { Transcript = await TranscriptAsync(lesson.Id, cancellationToken) }], cancellationToken);
