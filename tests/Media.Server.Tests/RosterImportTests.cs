@@ -31,23 +31,31 @@ public sealed class RosterImportTests : IAsyncDisposable
     public async Task Roster_PreviewApplyReapplyAndShrink_CreatesOnceUpdatesIdempotentlyAndDeactivatesWhoLeft()
     {
         var admin = await _server.CreateClientForAsync("jinan-admin");
+        var everyone = await _server.CreateClientForAsync("admin");
         await CodeTheSchoolAsync();
+        var good = Roster[..4];
 
         var preview = await ImportAsync(admin, Roster, apply: false);
-        var nothingYet = await (await _server.CreateClientForAsync("admin")).GetFromJsonAsync<JsonElement>("/api/admin/users?q=G370102201001", Ct);
-        var applied = await ImportAsync(admin, Roster, apply: true);
-        var again = await ImportAsync(admin, Roster, apply: true);
+        var refused = await SendAsync(admin, Csv(Roster), "text/csv", apply: true);
+        var refusal = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var nothingYet = await everyone.GetFromJsonAsync<JsonElement>("/api/admin/users?q=G370102201001", Ct);
+        var applied = await ImportAsync(admin, good, apply: true);
+        var again = await ImportAsync(admin, good, apply: true);
         var student = applied.GetProperty("people").EnumerateArray().Single(p => p.GetProperty("externalId").GetString() == "G370102201001");
         var signIn = await SignInAsync("G370102201001", student.GetProperty("initialPassword").GetString()!);
         var me = await MeAsync(signIn);
-        var shrunk = await ImportAsync(admin, Roster.Where(line => !line.Contains("陈三", StringComparison.Ordinal)).ToArray(), apply: true);
+        var shrunk = await ImportAsync(admin, good.Where(line => !line.Contains("陈三", StringComparison.Ordinal)).ToArray(), apply: true);
         var left = applied.GetProperty("people").EnumerateArray().Single(p => p.GetProperty("externalId").GetString() == "G370102201003");
 
         Assert.Equal(4, preview.GetProperty("created").GetInt32());
         Assert.False(preview.GetProperty("applied").GetBoolean());
-        Assert.Equal([6, 7], preview.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("line").GetInt32()));
+        Assert.Equal([(6, "no-school-code", "3709990009"), (7, "name-or-id-missing", null)],
+            preview.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("line").GetInt32(), e.GetProperty("code").GetString(), e.GetProperty("value").GetString())));
         Assert.Contains("3709990009", preview.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.All(preview.GetProperty("people").EnumerateArray(), p => Assert.Equal(JsonValueKind.Null, p.GetProperty("initialPassword").ValueKind));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal("row-errors", refusal.GetProperty("code").GetString());
+        Assert.Equal([6, 7], refusal.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("line").GetInt32()));
         Assert.Equal(0, nothingYet.GetProperty("total").GetInt32());
         Assert.Equal(4, applied.GetProperty("created").GetInt32());
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
@@ -59,20 +67,28 @@ public sealed class RosterImportTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Roster_WithOneIdTwiceOrOutsideTheRegion_AppliesNothingOrOnlyWhatIsInside()
+    public async Task Roster_WithOneIdTwiceOrOutsideTheRegion_AppliesNothing()
     {
         var admin = await _server.CreateClientForAsync("qingdao-admin");
         await CodeTheSchoolAsync();
 
-        var twice = await SendAsync(admin, Csv([Roster[0], Roster[0].Replace("陈一", "陈一一", StringComparison.Ordinal)]), "text/csv", apply: true);
-        var outside = await ImportAsync(admin, Roster[..1], apply: true);
+        var twice = await SendAsync(admin, Csv([Roster[0], Roster[1], Roster[0].Replace("陈一", "陈一一", StringComparison.Ordinal)]), "text/csv", apply: true);
+        var twiceProblem = await twice.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var outside = await SendAsync(admin, Csv(Roster[..1]), "text/csv", apply: true);
+        var outsideProblem = await outside.Content.ReadFromJsonAsync<JsonElement>(Ct);
         var badHeader = await SendAsync(admin, Csv(["a,b"], header: "列1,列2"), "text/csv", apply: true);
+        var found = await (await _server.CreateClientForAsync("admin")).GetFromJsonAsync<JsonElement>("/api/admin/users?q=G370102201001", Ct);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, twice.StatusCode);
-        Assert.Contains("G370102201001", await twice.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-        Assert.Equal(0, outside.GetProperty("created").GetInt32());
-        Assert.Contains("in your region", outside.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("id-twice", twiceProblem.GetProperty("code").GetString());
+        Assert.Contains("G370102201001", twiceProblem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal([2, 4], twiceProblem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("line").GetInt32()));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, outside.StatusCode);
+        Assert.Equal("no-school-code", outsideProblem.GetProperty("errors")[0].GetProperty("code").GetString());
+        Assert.Contains("in your region", outsideProblem.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, badHeader.StatusCode);
+        Assert.Equal("headers", (await badHeader.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("code").GetString());
+        Assert.Equal(0, found.GetProperty("total").GetInt32());
     }
 
     [Fact]

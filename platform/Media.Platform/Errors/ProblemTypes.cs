@@ -35,8 +35,8 @@ public static class ProblemTypes
 /// <summary>Builds problem+json results with a stable type.</summary>
 public static class Problems
 {
-    public static ProblemHttpResult Of(int status, string type, string title, string? detail = null) =>
-        TypedResults.Problem(statusCode: status, type: type, title: title, detail: detail);
+    public static ProblemHttpResult Of(int status, string type, string title, string? detail = null, IDictionary<string, object?>? extensions = null) =>
+        TypedResults.Problem(statusCode: status, type: type, title: title, detail: detail, extensions: extensions);
 
     public static ProblemHttpResult Validation(string detail) =>
         Of(StatusCodes.Status400BadRequest, ProblemTypes.Validation, "The request is not valid.", detail);

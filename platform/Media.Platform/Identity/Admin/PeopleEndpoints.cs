@@ -135,7 +135,11 @@ internal static class PeopleEndpoints
         await request.Body.CopyToAsync(body, cancellationToken);
         body.Position = 0;
         var report = await roster.RunAsync(user, body, type == ExcelType, apply ?? false, cancellationToken);
-        return report.Fatal is { } fatal ? Problems.Of(StatusCodes.Status422UnprocessableEntity, ProblemTypes.Validation, "Nothing was imported.", fatal) : TypedResults.Ok(report);
+        // A refused file says why in words and in codes, with the lines at fault, so that a page can point at them.
+        return report.Fatal is { } fatal
+            ? Problems.Of(StatusCodes.Status422UnprocessableEntity, ProblemTypes.Validation, "Nothing was imported.", fatal,
+                new Dictionary<string, object?> { ["code"] = report.FatalCode, ["errors"] = report.Errors })
+            : TypedResults.Ok(report);
     }
 
     internal static async Task<Results<Ok<PageDto<AuditDto>>, ProblemHttpResult>> AuditAsync(

@@ -28,7 +28,7 @@ public static class RosterFile
     };
 
     /// <summary>The rows with their line numbers (the header is line 1), or the fatal problem that stops the whole file.</summary>
-    public static (List<RosterRow> Rows, string? Fatal) Read(Stream content, bool isExcel)
+    public static (List<RosterRow> Rows, (string Code, string Message)? Fatal) Read(Stream content, bool isExcel)
     {
         ArgumentNullException.ThrowIfNull(content);
         List<IDictionary<string, object?>> raw;
@@ -40,17 +40,17 @@ public static class RosterFile
         }
         catch (Exception e) when (e is InvalidDataException or IOException or FormatException or InvalidOperationException or ArgumentException or System.Xml.XmlException)
         {
-            return ([], $"The file cannot be read as {(isExcel ? "an .xlsx workbook" : "CSV")}: {e.Message}");
+            return ([], (RosterProblems.Unreadable, $"The file cannot be read as {(isExcel ? "an .xlsx workbook" : "CSV")}: {e.Message}"));
         }
 
         if (raw.Count > MaxRows)
         {
-            return ([], $"The file has more than {MaxRows} rows; split it by school or county.");
+            return ([], (RosterProblems.TooManyRows, $"The file has more than {MaxRows} rows; split it by school or county."));
         }
 
         if (raw.Count == 0)
         {
-            return ([], "The file has no rows under its header.");
+            return ([], (RosterProblems.Empty, "The file has no rows under its header."));
         }
 
         var columns = raw[0].Keys.ToDictionary(k => k, k => Headers.GetValueOrDefault(k.Trim()));
@@ -58,7 +58,7 @@ public static class RosterFile
         if (!known.Contains(RosterColumns.Name) || (!known.Contains(RosterColumns.StaffId) && !known.Contains(RosterColumns.StudentId))
             || (!known.Contains(RosterColumns.SchoolCode) && !known.Contains(RosterColumns.SchoolName)))
         {
-            return ([], "The header row needs 姓名, 教职工号 or 学籍号, and 学校标识码 or 学校名称 (found: " + string.Join(", ", columns.Keys) + ").");
+            return ([], (RosterProblems.Headers, "The header row needs 姓名, 教职工号 or 学籍号, and 学校标识码 or 学校名称 (found: " + string.Join(", ", columns.Keys) + ")."));
         }
 
         var rows = new List<RosterRow>(raw.Count);

@@ -8,8 +8,9 @@ namespace Media.Platform.Identity.Admin;
 /// updated, a new one created (user name = the roster id unless 用户名 says otherwise, with a generated password), and a
 /// roster-managed person of a school in the file who is no longer in it is deactivated. Schools must already exist in the
 /// caller's region (found by 学校标识码, else by name); grades and classes are created under them as needed. A preview
-/// changes nothing. Rows with errors are reported with their line and skipped; a fatal problem (unreadable file,
-/// missing headers, one roster id twice) applies nothing at all. Everything applied is one save, audited.
+/// changes nothing and lists every row's problem with its line. A file is applied whole or not at all: a fatal problem
+/// (unreadable file, missing headers, one roster id twice) or any row with a problem applies nothing, so that a school
+/// fixes its file and sends it again instead of hunting for the half that went in. Everything applied is one save, audited.
 /// </summary>
 public sealed class RosterImport(IdentityDbContext db, UserDirectory directory, AdminAudit audit, TimeProvider time)
 {
@@ -26,13 +27,15 @@ public sealed class RosterImport(IdentityDbContext db, UserDirectory directory, 
         var (rows, fatal) = RosterFile.Read(content, isExcel);
         if (fatal is not null)
         {
-            return RosterReport.Failed(fatal);
+            return RosterReport.Failed(fatal.Value.Code, fatal.Value.Message, []);
         }
 
-        var twice = rows.GroupBy(ExternalIdOf).Where(g => g.Key is not null && g.Count() > 1).Select(g => $"{g.Key} (lines {string.Join(", ", g.Select(r => r.Line))})").ToList();
+        var twice = rows.GroupBy(ExternalIdOf).Where(g => g.Key is not null && g.Count() > 1).ToList();
         if (twice.Count > 0)
         {
-            return RosterReport.Failed("A roster id appears more than once: " + string.Join("; ", twice.Take(20)));
+            return RosterReport.Failed(RosterProblems.IdTwice,
+                "A roster id appears more than once: " + string.Join("; ", twice.Take(20).Select(g => $"{g.Key} (lines {string.Join(", ", g.Select(r => r.Line))})")),
+                twice.SelectMany(g => g.Select(r => new RosterError(r.Line, RosterProblems.IdTwice, g.Key, $"The roster id {g.Key} appears more than once."))).OrderBy(e => e.Line).ToList());
         }
 
         var schools = new SchoolFinder(db, directory, actor);
@@ -50,20 +53,21 @@ public sealed class RosterImport(IdentityDbContext db, UserDirectory directory, 
             var role = row[RosterColumns.Role] is { } roleText ? RoleNames.GetValueOrDefault(roleText) : row[RosterColumns.StudentId] is not null ? Roles.Student : Roles.Teacher;
             if (externalId is null || name is null || name.Length > 200 || externalId.Length > 50)
             {
-                errors.Add(new RosterError(row.Line, "姓名 and 教职工号/学籍号 are required (at most 200 and 50 characters)."));
+                errors.Add(new RosterError(row.Line, RosterProblems.NameOrIdMissing, null, "姓名 and 教职工号/学籍号 are required (at most 200 and 50 characters)."));
                 continue;
             }
 
             if (role is null)
             {
-                errors.Add(new RosterError(row.Line, $"角色 '{row[RosterColumns.Role]}' is not one of: {string.Join(", ", RoleNames.Keys.Where(k => k.Any(c => c > 127)))}."));
+                errors.Add(new RosterError(row.Line, RosterProblems.UnknownRole, row[RosterColumns.Role],
+                    $"角色 '{row[RosterColumns.Role]}' is not one of: {string.Join(", ", RoleNames.Keys.Where(k => k.Any(c => c > 127)))}."));
                 continue;
             }
 
             var school = await schools.FindAsync(row[RosterColumns.SchoolCode], row[RosterColumns.SchoolName], cancellationToken);
             if (school.Problem is not null)
             {
-                errors.Add(new RosterError(row.Line, school.Problem));
+                errors.Add(school.Problem with { Line = row.Line });
                 continue;
             }
 
@@ -89,7 +93,7 @@ public sealed class RosterImport(IdentityDbContext db, UserDirectory directory, 
             var userName = row[RosterColumns.UserName] ?? externalId;
             if (!takenNames.Add(userName) || await db.Users.AnyAsync(u => u.UserName == userName, cancellationToken))
             {
-                errors.Add(new RosterError(row.Line, $"The user name '{userName}' is already taken by another account; give this person a 用户名."));
+                errors.Add(new RosterError(row.Line, RosterProblems.UserNameTaken, userName, $"The user name '{userName}' is already taken by another account; give this person a 用户名."));
                 continue;
             }
 
@@ -111,6 +115,11 @@ public sealed class RosterImport(IdentityDbContext db, UserDirectory directory, 
                 leaving.Add(user);
                 lines.Add(new RosterLine(0, RosterActions.Deactivated, user.UserName, user.ExternalId!, null));
             }
+        }
+
+        if (apply && errors.Count > 0)
+        {
+            return RosterReport.Failed(RosterProblems.RowErrors, $"{errors.Count} rows have problems; nothing was imported. Fix them and send the file again.", errors);
         }
 
         if (apply)
@@ -161,9 +170,10 @@ public sealed class RosterImport(IdentityDbContext db, UserDirectory directory, 
     /// <summary>Schools by code or name, only inside the caller's region; remembered for the file.</summary>
     private sealed class SchoolFinder(IdentityDbContext db, UserDirectory directory, ClaimsPrincipal actor)
     {
-        private readonly Dictionary<string, (Guid Id, string? Problem)> _found = [];
+        private readonly Dictionary<string, (Guid Id, RosterError? Problem)> _found = [];
 
-        public async Task<(Guid Id, string? Problem)> FindAsync(string? code, string? name, CancellationToken cancellationToken)
+        /// <summary>The school, or the problem (its line left 0 for the caller).</summary>
+        public async Task<(Guid Id, RosterError? Problem)> FindAsync(string? code, string? name, CancellationToken cancellationToken)
         {
             var key = code is not null ? "code:" + code : "name:" + name;
             if (_found.TryGetValue(key, out var known))
@@ -184,10 +194,12 @@ public sealed class RosterImport(IdentityDbContext db, UserDirectory directory, 
 
             var answer = inScope switch
             {
-                [var one] when one.DeactivatedAt is null => (one.Id, (string?)null),
-                [var one] => (one.Id, $"{one.Name} is deactivated and takes no new members."),
-                [] => (Guid.Empty, code is not null ? $"No school with 学校标识码 {code} in your region; add it first." : $"No school named {name} in your region; add it first."),
-                _ => (Guid.Empty, $"Several schools in your region are named {name}; give the 学校标识码."),
+                [var one] when one.DeactivatedAt is null => (one.Id, (RosterError?)null),
+                [var one] => (one.Id, new RosterError(0, RosterProblems.SchoolDeactivated, one.Name, $"{one.Name} is deactivated and takes no new members.")),
+                [] => (Guid.Empty, code is not null
+                    ? new RosterError(0, RosterProblems.NoSchoolCode, code, $"No school with 学校标识码 {code} in your region; add it first.")
+                    : new RosterError(0, RosterProblems.NoSchoolName, name, $"No school named {name} in your region; add it first.")),
+                _ => (Guid.Empty, new RosterError(0, RosterProblems.SchoolAmbiguous, name, $"Several schools in your region are named {name}; give the 学校标识码.")),
             };
             _found[key] = answer;
             return answer;
@@ -237,12 +249,36 @@ public static class RosterActions
 /// <summary>One person's outcome; line 0 for people deactivated because the file no longer lists them.</summary>
 public sealed record RosterLine(int Line, string Action, string UserName, string ExternalId, string? InitialPassword);
 
-public sealed record RosterError(int Line, string Message);
+/// <summary>A problem with one line: <see cref="Code"/> (one of <see cref="RosterProblems"/>) and the value it is about let a page say it in its language; the message is English.</summary>
+public sealed record RosterError(int Line, string Code, string? Value, string Message);
 
-/// <summary>What a preview would do or an apply did; <see cref="Fatal"/> set means nothing was (or would be) applied.</summary>
+/// <summary>The problems a roster can have, as the API names them.</summary>
+public static class RosterProblems
+{
+    public const string Unreadable = "unreadable";
+    public const string TooManyRows = "too-many-rows";
+    public const string Empty = "empty";
+    public const string Headers = "headers";
+    public const string IdTwice = "id-twice";
+    public const string RowErrors = "row-errors";
+    public const string NameOrIdMissing = "name-or-id-missing";
+    public const string UnknownRole = "unknown-role";
+    public const string NoSchoolCode = "no-school-code";
+    public const string NoSchoolName = "no-school-name";
+    public const string SchoolDeactivated = "school-deactivated";
+    public const string SchoolAmbiguous = "school-ambiguous";
+    public const string UserNameTaken = "user-name-taken";
+}
+
+/// <summary>
+/// What a preview would do or an apply did; <see cref="Fatal"/> set (with <see cref="FatalCode"/>, one of
+/// <see cref="RosterProblems"/>) means nothing was applied, and <see cref="Errors"/> then lists the lines at fault.
+/// </summary>
 public sealed record RosterReport(bool Applied, string? Fatal, int Created, int Changed, int Unchanged, int Deactivated, List<RosterError> Errors, List<RosterLine> People)
 {
-    public static RosterReport Failed(string fatal) => new(false, fatal, 0, 0, 0, 0, [], []);
+    public string? FatalCode { get; init; }
+
+    public static RosterReport Failed(string code, string fatal, List<RosterError> errors) => new(false, fatal, 0, 0, 0, 0, errors, []) { FatalCode = code };
 
     public static RosterReport Of(List<RosterLine> lines, List<RosterError> errors, bool applied)
     {
