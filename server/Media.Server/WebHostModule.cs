@@ -49,6 +49,7 @@ internal static class WebHostModule
         services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.AddScoped<NavigationMenu>();
         services.AddOptions<PlayerOptions>().BindConfiguration(PlayerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(new NavigationItem("Nav.People", "Home.People", "/admin/people", Policies.PeopleAdmin, Order: 800));
         services.AddSingleton(new NavigationItem("Nav.ApiReference", "Home.ApiReference", "/scalar/v1", Policies.Admin, Order: 900));
         services.AddSingleton(new NavigationItem("Nav.Jobs", "Home.Jobs", "/jobs", Policies.Admin, Order: 910));
         return builder;

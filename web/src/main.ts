@@ -11,6 +11,7 @@ import { i18n, locale } from './i18n';
 const pages: Record<string, () => Promise<{ default: Component }>> = {
   'lesson-editor': () => import('./pages/LessonEditor.vue'),
   'upload-placement': () => import('./pages/UploadPlacement.vue'),
+  'people-admin': () => import('./pages/PeopleAdmin.vue'),
 };
 
 for (const element of document.querySelectorAll<HTMLElement>('[data-vue-page]:not([data-v-app])')) {

@@ -46,3 +46,55 @@ export interface CaptionTrack {
 
 /** 课 names in the order of the textbook tree, as a lesson carries them. */
 export const placementNames = (l: Lesson) => [l.stage, l.grade, l.subject, l.edition, l.volume, l.unit, l.lesson];
+
+export type OrganisationKind = 'province' | 'city' | 'county' | 'school' | 'grade' | 'class';
+
+export interface Organisation {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+  parentId: string | null;
+  code: string | null;
+  active: boolean;
+}
+
+export interface Person {
+  id: string;
+  userName: string;
+  displayName: string;
+  roles: string[];
+  organisationId: string | null;
+  title: string | null;
+  externalId: string | null;
+  active: boolean;
+  createdAt: string;
+}
+
+export interface PageOf<T> {
+  total: number;
+  items: T[];
+}
+
+export interface RosterError { line: number; code: string; value: string | null; message: string }
+
+export interface RosterLine { line: number; action: 'created' | 'changed' | 'unchanged' | 'deactivated'; userName: string; displayName: string; externalId: string; initialPassword: string | null }
+
+export interface RosterReport {
+  applied: boolean;
+  created: number;
+  changed: number;
+  unchanged: number;
+  deactivated: number;
+  errors: RosterError[];
+  people: RosterLine[];
+}
+
+/** What a parent may hold, one level down at least (a class holds nobody's organisations). */
+export const childKinds: Record<OrganisationKind, OrganisationKind[]> = {
+  province: ['city', 'county', 'school'],
+  city: ['county', 'school'],
+  county: ['school'],
+  school: ['grade', 'class'],
+  grade: ['class'],
+  class: [],
+};

@@ -86,7 +86,7 @@ public sealed class RosterImport(IdentityDbContext db, UserDirectory directory, 
                     Update(user, name, organisation, title, role);
                 }
 
-                lines.Add(new RosterLine(row.Line, changed ? RosterActions.Changed : RosterActions.Unchanged, user.UserName, externalId, null));
+                lines.Add(new RosterLine(row.Line, changed ? RosterActions.Changed : RosterActions.Unchanged, user.UserName, name, externalId, null));
                 continue;
             }
 
@@ -103,7 +103,7 @@ public sealed class RosterImport(IdentityDbContext db, UserDirectory directory, 
                 Create(userName, name, organisation, title, role, externalId, password);
             }
 
-            lines.Add(new RosterLine(row.Line, RosterActions.Created, userName, externalId, apply ? password : null));
+            lines.Add(new RosterLine(row.Line, RosterActions.Created, userName, name, externalId, apply ? password : null));
         }
 
         // Roster-managed people of the schools in this file who are no longer in it leave (deactivated, never deleted).
@@ -113,7 +113,7 @@ public sealed class RosterImport(IdentityDbContext db, UserDirectory directory, 
             if ((await directory.GetLineageAsync(user.OrganisationId!.Value, cancellationToken)).Any(o => schoolsInFile.Contains(o.Id)))
             {
                 leaving.Add(user);
-                lines.Add(new RosterLine(0, RosterActions.Deactivated, user.UserName, user.ExternalId!, null));
+                lines.Add(new RosterLine(0, RosterActions.Deactivated, user.UserName, user.DisplayName, user.ExternalId!, null));
             }
         }
 
@@ -247,7 +247,7 @@ public static class RosterActions
 }
 
 /// <summary>One person's outcome; line 0 for people deactivated because the file no longer lists them.</summary>
-public sealed record RosterLine(int Line, string Action, string UserName, string ExternalId, string? InitialPassword);
+public sealed record RosterLine(int Line, string Action, string UserName, string DisplayName, string ExternalId, string? InitialPassword);
 
 /// <summary>A problem with one line: <see cref="Code"/> (one of <see cref="RosterProblems"/>) and the value it is about let a page say it in its language; the message is English.</summary>
 public sealed record RosterError(int Line, string Code, string? Value, string Message);
