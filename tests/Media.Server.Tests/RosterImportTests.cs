@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Media.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
 namespace Media.Server.Tests;
@@ -42,8 +44,11 @@ public sealed class RosterImportTests : IAsyncDisposable
         var applied = await ImportAsync(admin, good, apply: true);
         var again = await ImportAsync(admin, good, apply: true);
         var student = applied.GetProperty("people").EnumerateArray().Single(p => p.GetProperty("externalId").GetString() == "G370102201001");
+        var hashBefore = await PasswordHashAsync("G370102201001");
         var signIn = await SignInAsync("G370102201001", student.GetProperty("initialPassword").GetString()!);
         var me = await MeAsync(signIn);
+        var hashAfter = await PasswordHashAsync("G370102201001");
+        var signInAgain = await SignInAsync("G370102201001", student.GetProperty("initialPassword").GetString()!);
         var shrunk = await ImportAsync(admin, good.Where(line => !line.Contains("陈三", StringComparison.Ordinal)).ToArray(), apply: true);
         var left = applied.GetProperty("people").EnumerateArray().Single(p => p.GetProperty("externalId").GetString() == "G370102201003");
 
@@ -60,6 +65,10 @@ public sealed class RosterImportTests : IAsyncDisposable
         Assert.Equal(4, applied.GetProperty("created").GetInt32());
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
         Assert.Equal("陈一", me.GetProperty("displayName").GetString());
+        // A generated password is kept with the quick hash until its first use, then hashed the strong way.
+        Assert.StartsWith("generated-pbkdf2-sha256$", hashBefore, StringComparison.Ordinal);
+        Assert.DoesNotContain("generated", hashAfter, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, signInAgain.StatusCode);
         Assert.Equal(0, again.GetProperty("created").GetInt32());
         Assert.Equal(4, again.GetProperty("unchanged").GetInt32());
         Assert.Equal(1, shrunk.GetProperty("deactivated").GetInt32());
@@ -139,6 +148,13 @@ public sealed class RosterImportTests : IAsyncDisposable
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         return await client.PostAsync($"/api/admin/roster?apply={(apply ? "true" : "false")}", content, Ct);
+    }
+
+    private async Task<string> PasswordHashAsync(string userName)
+    {
+        await using var scope = _server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Media.Platform.Identity.IdentityDbContext>();
+        return await db.Users.Where(u => u.UserName == userName).Select(u => u.PasswordHash).SingleAsync(Ct);
     }
 
     private Task<HttpResponseMessage> SignInAsync(string userName, string password) =>

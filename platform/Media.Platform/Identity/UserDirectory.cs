@@ -7,7 +7,6 @@ namespace Media.Platform.Identity;
 /// <summary>Users and organisations: creation, look-up and password checks.</summary>
 public sealed class UserDirectory(IdentityDbContext db, TimeProvider time, IMemoryCache cache)
 {
-    private static readonly PasswordHasher<User> Hasher = new();
 
     public Task<bool> AnyUsersAsync(CancellationToken cancellationToken = default) => db.Users.AnyAsync(cancellationToken);
 
@@ -65,11 +64,18 @@ public sealed class UserDirectory(IdentityDbContext db, TimeProvider time, IMemo
         if (user is null)
         {
             // Hash anyway so that response time does not reveal whether the name exists.
-            Hasher.HashPassword(new User { UserName = userName, DisplayName = userName, PasswordHash = string.Empty }, password);
+            PasswordHashes.OfChosen(new User { UserName = userName, DisplayName = userName, PasswordHash = string.Empty }, password);
             return null;
         }
 
-        var matches = Hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
+        var (matches, rehash) = PasswordHashes.Verify(user, user.PasswordHash, password);
+        if (matches && rehash)
+        {
+            var strong = PasswordHashes.OfChosen(user, password);
+            await db.Users.Where(u => u.Id == user.Id && u.PasswordHash == user.PasswordHash)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.PasswordHash, strong), cancellationToken);
+        }
+
         return matches && user.DeactivatedAt is null ? user : null;
     }
 
@@ -89,7 +95,15 @@ public sealed class UserDirectory(IdentityDbContext db, TimeProvider time, IMemo
             Title = request.Title,
             SecurityStamp = NewStamp(),
         };
-        SetPassword(user, request.Password);
+        if (request.PasswordIsGenerated)
+        {
+            user.PasswordHash = PasswordHashes.OfGenerated(request.Password);
+        }
+        else
+        {
+            SetPassword(user, request.Password);
+        }
+
         user.Roles = request.Roles.Distinct().Select(role => new UserRole { UserId = user.Id, Role = role }).ToList();
         return user;
     }
@@ -98,7 +112,7 @@ public sealed class UserDirectory(IdentityDbContext db, TimeProvider time, IMemo
     public static void SetPassword(User user, string password)
     {
         ArgumentNullException.ThrowIfNull(user);
-        user.PasswordHash = Hasher.HashPassword(user, password);
+        user.PasswordHash = PasswordHashes.OfChosen(user, password);
     }
 
     public static string NewStamp() => Guid.NewGuid().ToString("N");
@@ -215,8 +229,18 @@ public sealed class UserDirectory(IdentityDbContext db, TimeProvider time, IMemo
     }
 }
 
+/// <summary>An account to make.</summary>
+/// <param name="UserName">What the person signs in with.</param>
+/// <param name="Password">The password in clear, hashed by <see cref="UserDirectory.NewAccount"/>.</param>
+/// <param name="Roles">One or more of <see cref="Roles"/>.</param>
+/// <param name="DisplayName">The person's name as pages show it (the user name when null).</param>
+/// <param name="OrganisationId">Where the person belongs.</param>
+/// <param name="ExternalId">The roster id (教职工号 / 学籍号).</param>
+/// <param name="Title">职称 or honour (骨干教师 …).</param>
+/// <param name="PasswordIsGenerated">The password came from <see cref="PasswordPolicy.Generate"/> (see <see cref="PasswordHashes"/>).</param>
 public sealed record NewUser(
-    string UserName, string Password, IReadOnlyList<string> Roles, string? DisplayName = null, Guid? OrganisationId = null, string? ExternalId = null, string? Title = null);
+    string UserName, string Password, IReadOnlyList<string> Roles, string? DisplayName = null, Guid? OrganisationId = null, string? ExternalId = null, string? Title = null,
+    bool PasswordIsGenerated = false);
 
 public sealed class DuplicateUserNameException : Exception
 {

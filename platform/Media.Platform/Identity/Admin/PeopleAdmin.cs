@@ -93,7 +93,8 @@ public sealed class PeopleAdmin(IdentityDbContext db, UserDirectory directory, A
         }
 
         var user = UserDirectory.NewAccount(
-            new NewUser(userName, password, change.Roles!, change.DisplayName!.Trim(), change.OrganisationId, Blank(change.ExternalId), Blank(change.Title)), time.GetUtcNow());
+            new NewUser(userName, password, change.Roles!, change.DisplayName!.Trim(), change.OrganisationId, Blank(change.ExternalId), Blank(change.Title),
+                PasswordIsGenerated: generated is not null), time.GetUtcNow());
         db.Users.Add(user);
         audit.Add(actor, "user.created", Target(user), $"{user.UserName} ({user.DisplayName}); roles {string.Join(",", change.Roles!)}");
         return await SaveAsync(user.Id, cancellationToken) is { } conflict ? conflict.As<(User, string?)>() : Outcome.Done<(User, string?)>((user, generated));

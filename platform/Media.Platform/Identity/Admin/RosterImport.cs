@@ -39,8 +39,13 @@ public sealed class RosterImport(IdentityDbContext db, UserDirectory directory, 
         }
 
         var schools = new SchoolFinder(db, directory, actor);
-        var places = new ClassPlaces(db);
-        var known = await db.Users.Include(u => u.Roles).Where(u => u.ExternalId != null).ToDictionaryAsync(u => u.ExternalId!, cancellationToken);
+        var classes = new ClassPlaces(db);
+        // Everything the rows need from the database is read in chunks up front, not a query per row (a province's file has 10⁵ rows).
+        var known = (await InChunksAsync(rows.Select(ExternalIdOf).OfType<string>().ToList(),
+            ids => db.Users.Include(u => u.Roles).Where(u => ids.Contains(u.ExternalId!)), cancellationToken)).ToDictionary(u => u.ExternalId!);
+        var wantedNames = rows.Where(r => ExternalIdOf(r) is { } id && !known.ContainsKey(id)).Select(r => r[RosterColumns.UserName] ?? ExternalIdOf(r)!).Distinct().ToList();
+        var takenInDatabase = (await InChunksAsync(wantedNames, names => db.Users.AsNoTracking().Where(u => names.Contains(u.UserName)).Select(u => u.UserName), cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
         var lines = new List<RosterLine>();
         var errors = new List<RosterError>();
         var schoolsInFile = new HashSet<Guid>();
@@ -73,7 +78,7 @@ public sealed class RosterImport(IdentityDbContext db, UserDirectory directory, 
 
             schoolsInFile.Add(school.Id);
             var organisation = role == Roles.Student && row[RosterColumns.Class] is { } className
-                ? await places.ClassAsync(school.Id, row[RosterColumns.Grade], className, cancellationToken)
+                ? await classes.ClassAsync(school.Id, row[RosterColumns.Grade], className, cancellationToken)
                 : school.Id;
             var title = row[RosterColumns.Title] is { Length: <= 50 } t ? t : null;
             if (known.TryGetValue(externalId, out var user))
@@ -91,7 +96,7 @@ public sealed class RosterImport(IdentityDbContext db, UserDirectory directory, 
             }
 
             var userName = row[RosterColumns.UserName] ?? externalId;
-            if (!takenNames.Add(userName) || await db.Users.AnyAsync(u => u.UserName == userName, cancellationToken))
+            if (takenInDatabase.Contains(userName) || !takenNames.Add(userName))
             {
                 errors.Add(new RosterError(row.Line, RosterProblems.UserNameTaken, userName, $"The user name '{userName}' is already taken by another account; give this person a 用户名."));
                 continue;
@@ -107,15 +112,16 @@ public sealed class RosterImport(IdentityDbContext db, UserDirectory directory, 
         }
 
         // Roster-managed people of the schools in this file who are no longer in it leave (deactivated, never deleted).
-        var leaving = new List<User>();
-        foreach (var user in known.Values.Where(u => u.DeactivatedAt is null && !seen.Contains(u.Id) && u.OrganisationId is not null))
+        var places = new HashSet<Guid>();
+        foreach (var school in schoolsInFile)
         {
-            if ((await directory.GetLineageAsync(user.OrganisationId!.Value, cancellationToken)).Any(o => schoolsInFile.Contains(o.Id)))
-            {
-                leaving.Add(user);
-                lines.Add(new RosterLine(0, RosterActions.Deactivated, user.UserName, user.DisplayName, user.ExternalId!, null));
-            }
+            places.UnionWith(await directory.SubtreeAsync(school, cancellationToken));
         }
+
+        var leaving = (await InChunksAsync(places.ToList(),
+                ids => db.Users.Where(u => u.ExternalId != null && u.DeactivatedAt == null && ids.Contains(u.OrganisationId!.Value)), cancellationToken))
+            .Where(u => !seen.Contains(u.Id)).OrderBy(u => u.UserName, StringComparer.Ordinal).ToList();
+        lines.AddRange(leaving.Select(user => new RosterLine(0, RosterActions.Deactivated, user.UserName, user.DisplayName, user.ExternalId!, null)));
 
         if (apply && errors.Count > 0)
         {
@@ -163,7 +169,21 @@ public sealed class RosterImport(IdentityDbContext db, UserDirectory directory, 
     }
 
     private void Create(string userName, string name, Guid organisation, string? title, string role, string externalId, string password) =>
-        db.Users.Add(UserDirectory.NewAccount(new NewUser(userName, password, [role], name, organisation, externalId, title), time.GetUtcNow()));
+        db.Users.Add(UserDirectory.NewAccount(new NewUser(userName, password, [role], name, organisation, externalId, title, PasswordIsGenerated: true), time.GetUtcNow()));
+
+    private const int ChunkSize = 1_000;
+
+    /// <summary>One query per thousand keys, whatever the provider's limit on parameters.</summary>
+    private static async Task<List<T>> InChunksAsync<TKey, T>(List<TKey> keys, Func<List<TKey>, IQueryable<T>> query, CancellationToken cancellationToken)
+    {
+        var found = new List<T>();
+        foreach (var chunk in keys.Chunk(ChunkSize))
+        {
+            found.AddRange(await query([.. chunk]).ToListAsync(cancellationToken));
+        }
+
+        return found;
+    }
 
     private static string? ExternalIdOf(RosterRow row) => row[RosterColumns.StaffId] ?? row[RosterColumns.StudentId];
 
