@@ -17,6 +17,7 @@ return args.FirstOrDefault() switch
     "fanout" => await FanoutBenchmark.RunAsync(args[1..]),
     "ocr" => await OcrBenchmark.RunAsync(args[1..]),
     "page" => await PageBenchmark.RunAsync(args[1..]),
+    "roster" => await RosterBenchmark.RunAsync(args[1..]),
     "baseline-server" => await BaselineServer.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture), args[2]),
     _ => Usage(),
 };
@@ -30,6 +31,7 @@ static int Usage()
     Console.Error.WriteLine("       Media.Bench fanout [--clients 100,1000,5000]");
     Console.Error.WriteLine("       Media.Bench ocr [--frames 200] [--lesson-seconds 180]");
     Console.Error.WriteLine("       Media.Bench page [--rounds 3]");
+    Console.Error.WriteLine("       Media.Bench roster [--students 10000,100000]");
     return 2;
 }
 

@@ -90,8 +90,9 @@ public sealed class ImportCommandTests : IAsyncLifetime
 
     [Theory]
     [InlineData(new[] { "import", "/nonexistent/m.csv", "/tmp" }, "error: manifest '/nonexistent/m.csv' does not exist")]
-    [InlineData(new[] { "export" }, "error: unknown command 'export' (supported: import)")]
+    [InlineData(new[] { "export" }, "error: unknown command 'export' (supported: import, roster)")]
     [InlineData(new[] { "import", "only-one-argument" }, "error: import needs a manifest and a folder")]
+    [InlineData(new[] { "roster" }, "error: roster needs one file")]
     public async Task Media_BadCommandLine_PrintsOneLineAndExits2(string[] arguments, string expected)
     {
         var run = await MediaAsync(arguments);
