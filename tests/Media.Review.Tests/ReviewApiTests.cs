@@ -143,6 +143,16 @@ public sealed class ReviewApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, reassign.StatusCode);
         Assert.Equal("awarded", state[0].GetProperty("state").GetString());
         Assert.Equal("市级优课", state[0].GetProperty("award").GetString());
+
+        // The teacher leaves (deactivated): what they made stays — the lesson and its award are listed, the notice names them
+        // (that a deactivated teacher's lesson still plays is PeopleAdminTests'; lessons here are never transcoded).
+        var teacherId = (await teacher.GetFromJsonAsync<JsonElement>("/api/auth/me", Ct)).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/admin/users/{teacherId}/deactivate", null, Ct)).StatusCode);
+        var lessonAfter = await admin.GetFromJsonAsync<JsonElement>($"/api/lessons/{mine}", Ct);
+        var noticeAfter = await teacher2.GetFromJsonAsync<JsonElement>($"/api/review/campaigns/{campaign}/levels/city/notice", Ct);
+        Assert.Equal("市级优课", lessonAfter.GetProperty("awardLevel").GetString());
+        Assert.Contains(noticeAfter[0].GetProperty("entries").EnumerateArray(), e => e.GetProperty("teacher").GetString() == "张老师");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await teacher.GetAsync("/api/auth/me", Ct)).StatusCode);
     }
 
     [Fact]

@@ -75,6 +75,28 @@ public sealed class PeopleAdminTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task DeactivatedTeacher_TheirPublishedLessonStillPlaysForStudents()
+    {
+        using var folder = new TempFolder("deactivated-teacher");
+        var admin = await _server.CreateClientForAsync("admin");
+        var teacher = await _server.CreateClientForAsync("teacher");
+        var video = folder.Combine("lesson.mp4");
+        await Ffmpeg.LessonAsync(video, seconds: 2, size: "160x90");
+        var lesson = await LessonApi.PublishAsync(teacher, video, "离校教师的课例");
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/admin/users/{await UserIdAsync(admin, "teacher")}/deactivate", null, Ct)).StatusCode);
+        var student = await _server.CreateClientForAsync("student");
+        var page = await student.GetFromJsonAsync<JsonElement>($"/api/lessons/{lesson}", Ct);
+        var playback = await student.GetFromJsonAsync<JsonElement>($"/api/lessons/{lesson}/playback", Ct);
+        var playlist = await student.GetAsync(playback.GetProperty("url").GetString(), Ct);
+
+        Assert.Equal("published", page.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, playlist.StatusCode);
+        Assert.StartsWith("#EXTM3U", await playlist.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await teacher.GetAsync("/api/auth/me", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task Deactivation_AndPasswordReset_EndTheSessionsTheyMadeStale()
     {
         var admin = await _server.CreateClientForAsync("admin");
