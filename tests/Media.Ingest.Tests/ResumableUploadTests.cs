@@ -74,10 +74,14 @@ public sealed class ResumableUploadTests : IAsyncLifetime
             await Task.Delay(300, Ct);
         }
 
+        // What arrived is kept: on a busy machine the server may take a while to read the cut request, so wait for
+        // the offset to show it (a HEAD before that would see 0 and the test would resume from the start).
+        long stored = 0;
+        await Eventually.HoldsAsync(async () => (stored = await TusHttp.OffsetAsync(client, url)) > 0, TimeSpan.FromMinutes(2), () => $"the offset stayed {stored}");
+
         // As a tus client does: HEAD for the offset, PATCH the rest, and on 409 (the server is still
         // finishing the cut request) ask again.
         HttpResponseMessage response;
-        long stored;
         var attempts = 0;
         do
         {
