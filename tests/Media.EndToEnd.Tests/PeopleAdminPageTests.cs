@@ -94,6 +94,10 @@ public sealed class PeopleAdminPageTests(BrowserSession session) : IClassFixture
         await Assertions.Expect(table.Locator("tbody tr")).ToHaveCountAsync(1);
         await Assertions.Expect(table).ToContainTextAsync($"周{width}一");
         await Assertions.Expect(table).ToContainTextAsync("学生");
+        await table.GetByTestId($"edit-{ids[0]}").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("person-memberships")).ToContainTextAsync($"在读 · ");
+        await Assertions.Expect(page.GetByTestId("person-memberships")).ToContainTextAsync($"八年级({width})班");
+        await page.GetByTestId("person-form").GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
         await table.GetByTestId($"password-{ids[0]}").ClickAsync();
         await page.Locator(".t-dialog").GetByRole(AriaRole.Button, new() { Name = "重置" }).ClickAsync();
         var newPassword = await page.GetByTestId("password-value").InnerTextAsync();

@@ -101,6 +101,48 @@ public sealed class RosterImportTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Roster_Memberships_TeacherOfSeveralClassesAndSubjects_StudentClassPerSchoolYear_ReviewerLevels()
+    {
+        var admin = await _server.CreateClientForAsync("admin");
+        await CodeTheSchoolAsync();
+        const string header = "学校标识码,姓名,学籍号,教职工号,角色,年级,班级,学科,学年,评审级别";
+        string[] first =
+        [
+            "3701020001,何老师,,J37010200501,教师,八年级,八年级(2)班、八年级(3)班,数学、物理,,",
+            "3701020001,何同学,G370102200501,,学生,七年级,七年级(1)班,,2025,",
+            "3701020001,何专家,,J37010200502,评审专家,,,语文,,市级、省级",
+        ];
+        string[] nextYear = [first[0], "3701020001,何同学,G370102200501,,学生,八年级,八年级(1)班,,2026-2027,", first[2]];
+
+        var imported = await ImportAsync(admin, first, apply: true, header);
+        var again = await ImportAsync(admin, first, apply: true, header);
+        var promoted = await ImportAsync(admin, nextYear, apply: true, header);
+        var badLevel = await ImportAsync(admin, [first[2].Replace("市级、省级", "国际级", StringComparison.Ordinal)], apply: false, header);
+        var teacher = await PersonAsync(admin, "J37010200501");
+        var student = await PersonAsync(admin, "G370102200501");
+        var reviewer = await PersonAsync(admin, "J37010200502");
+
+        Assert.Equal(3, imported.GetProperty("created").GetInt32());
+        Assert.Equal(3, again.GetProperty("unchanged").GetInt32());
+        Assert.Equal((1, 2), (promoted.GetProperty("changed").GetInt32(), promoted.GetProperty("unchanged").GetInt32()));
+        var teaches = teacher.GetProperty("memberships").EnumerateArray().ToList();
+        Assert.Equal(4, teaches.Count);
+        Assert.All(teaches, m => Assert.Equal("teaches", m.GetProperty("kind").GetString()));
+        Assert.Equal(["数学", "数学", "物理", "物理"], teaches.Select(m => m.GetProperty("subject").GetString()));
+        Assert.Equal(2, teaches.Select(m => m.GetProperty("organisationId").GetGuid()).Distinct().Count());
+        var studies = student.GetProperty("memberships").EnumerateArray().ToList();
+        Assert.Equal([2026, 2025], studies.Select(m => m.GetProperty("schoolYear").GetInt32()));
+        Assert.Equal(studies[0].GetProperty("organisationId").GetGuid(), student.GetProperty("organisationId").GetGuid());
+        Assert.NotEqual(studies[0].GetProperty("organisationId").GetGuid(), studies[1].GetProperty("organisationId").GetGuid());
+        Assert.Equal(["city", "province"], reviewer.GetProperty("memberships").EnumerateArray().Select(m => m.GetProperty("level").GetString()).Order(StringComparer.Ordinal));
+        Assert.All(reviewer.GetProperty("memberships").EnumerateArray(), m => Assert.Equal(("reviews", "语文"), (m.GetProperty("kind").GetString(), m.GetProperty("subject").GetString())));
+        Assert.Equal("unknown-level", badLevel.GetProperty("errors")[0].GetProperty("code").GetString());
+    }
+
+    private static async Task<JsonElement> PersonAsync(HttpClient admin, string rosterId) =>
+        (await admin.GetFromJsonAsync<JsonElement>($"/api/admin/users?q={rosterId}", Ct)).GetProperty("items")[0];
+
+    [Fact]
     public async Task Roster_AsAnExcelWorkbook_IsReadLikeTheCsv()
     {
         var admin = await _server.CreateClientForAsync("admin");
@@ -136,9 +178,9 @@ public sealed class RosterImportTests : IAsyncDisposable
         return Encoding.GetEncoding("GB18030").GetBytes(string.Join("\r\n", [header, .. lines]) + "\r\n");
     }
 
-    private static async Task<JsonElement> ImportAsync(HttpClient client, string[] lines, bool apply)
+    private static async Task<JsonElement> ImportAsync(HttpClient client, string[] lines, bool apply, string header = Header)
     {
-        var response = await SendAsync(client, Csv(lines), "text/csv", apply);
+        var response = await SendAsync(client, Csv(lines, header), "text/csv", apply);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
     }

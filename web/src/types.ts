@@ -68,6 +68,16 @@ export interface Person {
   externalId: string | null;
   active: boolean;
   createdAt: string;
+  memberships: Membership[];
+}
+
+/** What a person does where, as the roster says: teaches a subject in a class, studies in a class in a school year, reviews a subject at a level. */
+export interface Membership {
+  organisationId: string;
+  kind: 'teaches' | 'studies' | 'reviews';
+  subject: string | null;
+  schoolYear: number | null;
+  level: string | null;
 }
 
 export interface PageOf<T> {

@@ -12,6 +12,7 @@ public class IdentityDbContext(DbContextOptions options) : ModuleDbContext(optio
 
     public DbSet<User> Users => Set<User>();
     public DbSet<UserRole> UserRoles => Set<UserRole>();
+    public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Admin.AdminAuditEntry> AuditEntries => Set<Admin.AdminAuditEntry>();
 
@@ -40,6 +41,17 @@ public class IdentityDbContext(DbContextOptions options) : ModuleDbContext(optio
             e.HasIndex(u => u.OrganisationId);
             e.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(u => u.Roles).WithOne().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(u => u.Memberships).WithOne().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Membership>(e =>
+        {
+            e.ToTable("memberships");
+            e.Property(m => m.Kind).HasMaxLength(20);
+            e.Property(m => m.Subject).HasMaxLength(50);
+            e.Property(m => m.Level).HasMaxLength(20);
+            e.HasIndex(m => m.UserId);
+            e.HasIndex(m => new { m.OrganisationId, m.Kind });
+            e.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<Admin.AdminAuditEntry>(e =>
         {

@@ -21,7 +21,7 @@ public sealed class PeopleAdmin(IdentityDbContext db, UserDirectory directory, A
             return Outcome.Invalid<Page<User>>($"page must be ≥ 1 and pageSize 1–{MaxPageSize}.");
         }
 
-        var users = db.Users.AsNoTracking().Include(u => u.Roles).AsQueryable();
+        var users = db.Users.AsNoTracking().Include(u => u.Roles).Include(u => u.Memberships).AsSplitQuery().AsQueryable();
         if (filter.OrganisationId is { } organisation)
         {
             if (!await CoversAsync(actor, organisation, cancellationToken))
@@ -61,7 +61,7 @@ public sealed class PeopleAdmin(IdentityDbContext db, UserDirectory directory, A
 
     public async Task<Outcome<User>> FindUserAsync(ClaimsPrincipal actor, Guid id, CancellationToken cancellationToken)
     {
-        var user = await db.Users.AsNoTracking().Include(u => u.Roles).FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        var user = await db.Users.AsNoTracking().Include(u => u.Roles).Include(u => u.Memberships).AsSplitQuery().FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
         return user is not null && await ManagesAsync(actor, user, cancellationToken) ? Outcome.Done<User>(user) : Outcome.NotFound<User>($"No user {id} in your region.");
     }
 
@@ -103,7 +103,7 @@ public sealed class PeopleAdmin(IdentityDbContext db, UserDirectory directory, A
     public async Task<Outcome<User>> UpdateUserAsync(ClaimsPrincipal actor, Guid id, UserChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var user = await db.Users.Include(u => u.Roles).FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        var user = await db.Users.Include(u => u.Roles).Include(u => u.Memberships).AsSplitQuery().FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (user is null || !await ManagesAsync(actor, user, cancellationToken))
         {
             return Outcome.NotFound<User>($"No user {id} in your region.");
@@ -142,7 +142,7 @@ public sealed class PeopleAdmin(IdentityDbContext db, UserDirectory directory, A
 
     public async Task<Outcome<User>> SetActiveAsync(ClaimsPrincipal actor, Guid id, bool active, CancellationToken cancellationToken)
     {
-        var user = await db.Users.Include(u => u.Roles).FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        var user = await db.Users.Include(u => u.Roles).Include(u => u.Memberships).AsSplitQuery().FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (user is null || !await ManagesAsync(actor, user, cancellationToken))
         {
             return Outcome.NotFound<User>($"No user {id} in your region.");
@@ -167,7 +167,7 @@ public sealed class PeopleAdmin(IdentityDbContext db, UserDirectory directory, A
     /// <summary>Sets a new password (generated when none is given, returned once); the person's sessions end.</summary>
     public async Task<Outcome<string>> ResetPasswordAsync(ClaimsPrincipal actor, Guid id, string? password, CancellationToken cancellationToken)
     {
-        var user = await db.Users.Include(u => u.Roles).FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        var user = await db.Users.Include(u => u.Roles).Include(u => u.Memberships).AsSplitQuery().FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (user is null || !await ManagesAsync(actor, user, cancellationToken))
         {
             return Outcome.NotFound<string>($"No user {id} in your region.");

@@ -189,11 +189,17 @@ internal sealed record PasswordRequest(string? Password);
 internal sealed record PasswordDto(string Password);
 
 internal sealed record UserDto(
-    Guid Id, string UserName, string DisplayName, List<string> Roles, Guid? OrganisationId, string? Title, string? ExternalId, bool Active, DateTimeOffset CreatedAt)
+    Guid Id, string UserName, string DisplayName, List<string> Roles, Guid? OrganisationId, string? Title, string? ExternalId, bool Active, DateTimeOffset CreatedAt,
+    List<MembershipDto> Memberships)
 {
     public static UserDto Of(User u) => new(u.Id, u.UserName, u.DisplayName, u.Roles.Select(r => r.Role).Order(StringComparer.Ordinal).ToList(), u.OrganisationId,
-        u.Title, u.ExternalId, u.DeactivatedAt is null, u.CreatedAt);
+        u.Title, u.ExternalId, u.DeactivatedAt is null, u.CreatedAt,
+        u.Memberships.OrderBy(m => m.Kind, StringComparer.Ordinal).ThenByDescending(m => m.SchoolYear).ThenBy(m => m.Subject, StringComparer.Ordinal)
+            .Select(m => new MembershipDto(m.OrganisationId, m.Kind, m.Subject, m.SchoolYear, m.Level)).ToList());
 }
+
+/// <summary>What a person does where: kind teaches (subject), studies (schoolYear) or reviews (subject, level).</summary>
+internal sealed record MembershipDto(Guid OrganisationId, string Kind, string? Subject, int? SchoolYear, string? Level);
 
 internal sealed record CreatedUserDto(UserDto User, string? InitialPassword);
 

@@ -5,7 +5,8 @@ namespace Media.Platform.Identity.Admin;
 
 /// <summary>
 /// Reads a school roster as schools export it: .xlsx or .csv (UTF-8, or GB18030 as Excel saves it on Chinese Windows),
-/// first row the headers, in Chinese (学校标识码, 学校名称, 年级, 班级, 姓名, 教职工号 / 学籍号, 角色, 学科, 职称, 用户名) or
+/// first row the headers, in Chinese (学校标识码, 学校名称, 年级, 班级, 姓名, 教职工号 / 学籍号, 角色, 学科, 职称, 用户名, 学年,
+/// 评审级别) or
 /// the English names. MiniExcel streams rows, so a province-size file is not held as a workbook in memory.
 /// </summary>
 public static class RosterFile
@@ -25,6 +26,8 @@ public static class RosterFile
         ["学科"] = RosterColumns.Subject, ["任教学科"] = RosterColumns.Subject, ["subject"] = RosterColumns.Subject,
         ["职称"] = RosterColumns.Title, ["称号"] = RosterColumns.Title, ["title"] = RosterColumns.Title,
         ["用户名"] = RosterColumns.UserName, ["userName"] = RosterColumns.UserName,
+        ["学年"] = RosterColumns.SchoolYear, ["schoolYear"] = RosterColumns.SchoolYear,
+        ["评审级别"] = RosterColumns.Level, ["级别"] = RosterColumns.Level, ["level"] = RosterColumns.Level,
     };
 
     /// <summary>The rows with their line numbers (the header is line 1), or the fatal problem that stops the whole file.</summary>
@@ -111,6 +114,8 @@ public static class RosterColumns
     public const string Subject = "subject";
     public const string Title = "title";
     public const string UserName = "userName";
+    public const string SchoolYear = "schoolYear";
+    public const string Level = "level";
 }
 
 /// <summary>One line of the file: its number as a spreadsheet shows it, and its values by column.</summary>

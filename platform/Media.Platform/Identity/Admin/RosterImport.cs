@@ -42,7 +42,7 @@ public sealed class RosterImport(IdentityDbContext db, UserDirectory directory, 
         var classes = new ClassPlaces(db);
         // Everything the rows need from the database is read in chunks up front, not a query per row (a province's file has 10⁵ rows).
         var known = (await InChunksAsync(rows.Select(ExternalIdOf).OfType<string>().ToList(),
-            ids => db.Users.Include(u => u.Roles).Where(u => ids.Contains(u.ExternalId!)), cancellationToken)).ToDictionary(u => u.ExternalId!);
+            ids => db.Users.Include(u => u.Roles).Include(u => u.Memberships).Where(u => ids.Contains(u.ExternalId!)), cancellationToken)).ToDictionary(u => u.ExternalId!);
         var wantedNames = rows.Where(r => ExternalIdOf(r) is { } id && !known.ContainsKey(id)).Select(r => r[RosterColumns.UserName] ?? ExternalIdOf(r)!).Distinct().ToList();
         var takenInDatabase = (await InChunksAsync(wantedNames, names => db.Users.AsNoTracking().Where(u => names.Contains(u.UserName)).Select(u => u.UserName), cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
@@ -77,18 +77,25 @@ public sealed class RosterImport(IdentityDbContext db, UserDirectory directory, 
             }
 
             schoolsInFile.Add(school.Id);
-            var organisation = role == Roles.Student && row[RosterColumns.Class] is { } className
-                ? await classes.ClassAsync(school.Id, row[RosterColumns.Grade], className, cancellationToken)
-                : school.Id;
+            var memberships = await MembershipsAsync(row, role, school.Id, classes, cancellationToken);
+            if (memberships.Problem is not null)
+            {
+                errors.Add(memberships.Problem with { Line = row.Line });
+                continue;
+            }
+
+            var organisation = role == Roles.Student && memberships.Wanted.Count > 0 ? memberships.Wanted[0].OrganisationId : school.Id;
             var title = row[RosterColumns.Title] is { Length: <= 50 } t ? t : null;
             if (known.TryGetValue(externalId, out var user))
             {
                 seen.Add(user.Id);
                 var roles = user.Roles.Select(r => r.Role).ToHashSet();
-                var changed = user.DisplayName != name || user.OrganisationId != organisation || user.Title != title || !roles.Contains(role) || user.DeactivatedAt is not null;
+                var changed = user.DisplayName != name || user.OrganisationId != organisation || user.Title != title || !roles.Contains(role) || user.DeactivatedAt is not null
+                    || !MembershipSet.SameAs(user.Memberships, memberships.Wanted, memberships.Replaces);
                 if (changed && apply)
                 {
                     Update(user, name, organisation, title, role);
+                    MembershipSet.Replace(db, user, memberships.Wanted, memberships.Replaces);
                 }
 
                 lines.Add(new RosterLine(row.Line, changed ? RosterActions.Changed : RosterActions.Unchanged, user.UserName, name, externalId, null));
@@ -105,7 +112,8 @@ public sealed class RosterImport(IdentityDbContext db, UserDirectory directory, 
             var password = PasswordPolicy.Generate();
             if (apply)
             {
-                Create(userName, name, organisation, title, role, externalId, password);
+                var created = Create(userName, name, organisation, title, role, externalId, password);
+                MembershipSet.Replace(db, created, memberships.Wanted, memberships.Replaces);
             }
 
             lines.Add(new RosterLine(row.Line, RosterActions.Created, userName, name, externalId, apply ? password : null));
@@ -168,8 +176,92 @@ public sealed class RosterImport(IdentityDbContext db, UserDirectory directory, 
         }
     }
 
-    private void Create(string userName, string name, Guid organisation, string? title, string role, string externalId, string password) =>
-        db.Users.Add(UserDirectory.NewAccount(new NewUser(userName, password, [role], name, organisation, externalId, title, PasswordIsGenerated: true), time.GetUtcNow()));
+    private User Create(string userName, string name, Guid organisation, string? title, string role, string externalId, string password)
+    {
+        var user = UserDirectory.NewAccount(new NewUser(userName, password, [role], name, organisation, externalId, title, PasswordIsGenerated: true), time.GetUtcNow());
+        db.Users.Add(user);
+        return user;
+    }
+
+    private static readonly Dictionary<string, string> LevelNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["校级"] = "school", ["县级"] = "county", ["区县级"] = "county", ["市级"] = "city", ["省级"] = "province", ["部级"] = "ministry",
+        ["school"] = "school", ["county"] = "county", ["city"] = "city", ["province"] = "province", ["ministry"] = "ministry",
+    };
+
+    private static readonly char[] ListSeparators = ['、', '；', ';', '，', '/'];
+
+    private static List<string?> ListOf(string? text) =>
+        text is null ? [null] : [.. text.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().Cast<string?>()];
+
+    /// <summary>
+    /// What the row says the person does: a teacher teaches each listed subject in each listed class (班级 may list
+    /// several, 八年级(1)班、八年级(2)班; without one, at the school); a student studies in the class for the 学年 given
+    /// (the current one by default); a reviewer reviews each listed subject at each 评审级别.
+    /// </summary>
+    private async Task<(List<Membership> Wanted, MembershipScope Replaces, RosterError? Problem)> MembershipsAsync(
+        RosterRow row, string role, Guid school, ClassPlaces classes, CancellationToken cancellationToken)
+    {
+        var subjects = ListOf(row[RosterColumns.Subject]);
+        if (subjects.Any(s => s?.Length > 50))
+        {
+            return ([], MembershipScope.None, new RosterError(0, RosterProblems.SubjectTooLong, row[RosterColumns.Subject], "A 学科 has at most 50 characters."));
+        }
+
+        switch (role)
+        {
+            case Roles.Student:
+            {
+                var year = MembershipKinds.SchoolYearOf(time.GetUtcNow());
+                if (row[RosterColumns.SchoolYear] is { } yearText && !TryParseSchoolYear(yearText, out year))
+                {
+                    return ([], MembershipScope.None, new RosterError(0, RosterProblems.BadSchoolYear, yearText, $"学年 '{yearText}' is not a school year such as 2026 or 2026-2027."));
+                }
+
+                var place = row[RosterColumns.Class] is { } className ? await classes.ClassAsync(school, row[RosterColumns.Grade], className, cancellationToken) : school;
+                return ([new Membership { OrganisationId = place, Kind = MembershipKinds.Studies, SchoolYear = year }], MembershipScope.StudiesIn(year), null);
+            }
+
+            case Roles.Teacher:
+            {
+                var places = new List<Guid>();
+                foreach (var className in ListOf(row[RosterColumns.Class]))
+                {
+                    places.Add(className is null ? school : await classes.ClassAsync(school, row[RosterColumns.Grade], className, cancellationToken));
+                }
+
+                return ([.. places.SelectMany(place => subjects.Select(subject => new Membership { OrganisationId = place, Kind = MembershipKinds.Teaches, Subject = subject }))],
+                    MembershipScope.Of(MembershipKinds.Teaches), null);
+            }
+
+            case Roles.Reviewer:
+            {
+                var levels = new List<string?>();
+                foreach (var levelText in ListOf(row[RosterColumns.Level]))
+                {
+                    if (levelText is not null && !LevelNames.ContainsKey(levelText))
+                    {
+                        return ([], MembershipScope.None, new RosterError(0, RosterProblems.UnknownLevel, levelText, $"评审级别 '{levelText}' is not one of 校级, 县级, 市级, 省级, 部级."));
+                    }
+
+                    levels.Add(levelText is null ? null : LevelNames[levelText]);
+                }
+
+                return ([.. levels.SelectMany(level => subjects.Select(subject => new Membership { OrganisationId = school, Kind = MembershipKinds.Reviews, Subject = subject, Level = level }))],
+                    MembershipScope.Of(MembershipKinds.Reviews), null);
+            }
+
+            default:
+                return ([], MembershipScope.None, null);
+        }
+    }
+
+    /// <summary>2026, 2026-2027, 2026–2027, 2026学年: the year the school year starts.</summary>
+    private static bool TryParseSchoolYear(string text, out int year)
+    {
+        var digits = new string(text.Trim().TakeWhile(char.IsAsciiDigit).ToArray());
+        return int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out year) && digits.Length == 4 && year is >= 2000 and <= 2100;
+    }
 
     private const int ChunkSize = 1_000;
 
@@ -288,6 +380,9 @@ public static class RosterProblems
     public const string SchoolDeactivated = "school-deactivated";
     public const string SchoolAmbiguous = "school-ambiguous";
     public const string UserNameTaken = "user-name-taken";
+    public const string SubjectTooLong = "subject-too-long";
+    public const string BadSchoolYear = "bad-school-year";
+    public const string UnknownLevel = "unknown-level";
 }
 
 /// <summary>

@@ -125,6 +125,43 @@ namespace Media.Platform.Identity.Migrations.Postgres
                     b.ToTable("admin_audit", "identity");
                 });
 
+            modelBuilder.Entity("Media.Platform.Identity.Membership", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("SchoolYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("OrganisationId", "Kind");
+
+                    b.ToTable("memberships", "identity");
+                });
+
             modelBuilder.Entity("Media.Platform.Identity.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -240,6 +277,21 @@ namespace Media.Platform.Identity.Migrations.Postgres
                     b.Navigation("Event");
                 });
 
+            modelBuilder.Entity("Media.Platform.Identity.Membership", b =>
+                {
+                    b.HasOne("Media.Platform.Identity.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Media.Platform.Identity.User", null)
+                        .WithMany("Memberships")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Media.Platform.Identity.Organisation", b =>
                 {
                     b.HasOne("Media.Platform.Identity.Organisation", null)
@@ -272,6 +324,8 @@ namespace Media.Platform.Identity.Migrations.Postgres
 
             modelBuilder.Entity("Media.Platform.Identity.User", b =>
                 {
+                    b.Navigation("Memberships");
+
                     b.Navigation("Roles");
                 });
 #pragma warning restore 612, 618

@@ -119,6 +119,43 @@ namespace Media.Platform.Identity.Migrations.Sqlite
                     b.ToTable("admin_audit", (string)null);
                 });
 
+            modelBuilder.Entity("Media.Platform.Identity.Membership", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SchoolYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("OrganisationId", "Kind");
+
+                    b.ToTable("memberships", (string)null);
+                });
+
             modelBuilder.Entity("Media.Platform.Identity.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -234,6 +271,21 @@ namespace Media.Platform.Identity.Migrations.Sqlite
                     b.Navigation("Event");
                 });
 
+            modelBuilder.Entity("Media.Platform.Identity.Membership", b =>
+                {
+                    b.HasOne("Media.Platform.Identity.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Media.Platform.Identity.User", null)
+                        .WithMany("Memberships")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Media.Platform.Identity.Organisation", b =>
                 {
                     b.HasOne("Media.Platform.Identity.Organisation", null)
@@ -266,6 +318,8 @@ namespace Media.Platform.Identity.Migrations.Sqlite
 
             modelBuilder.Entity("Media.Platform.Identity.User", b =>
                 {
+                    b.Navigation("Memberships");
+
                     b.Navigation("Roles");
                 });
 #pragma warning restore 612, 618
