@@ -24,12 +24,7 @@ public sealed class DurableEventsTests : IAsyncLifetime
             .With("Media:Events:RetryDelay", "00:00:00.200")
             .With("Media:Events:MaxRetryDelay", "00:00:01")
             .With("Media:Events:PollInterval", "00:00:00.200")
-            .WithServices(services =>
-            {
-                var real = services.Last(d => d.ServiceType == typeof(ILessonIndex));
-                services.Remove(real);
-                services.AddSingleton<ILessonIndex>(provider => _fault.Wrap((ILessonIndex)real.ImplementationFactory!(provider)));
-            });
+            .WithLessonIndex(_fault.Wrap);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -19,15 +19,7 @@ public sealed class IndexWriteOrderTests : IAsyncLifetime
     private readonly HeldIndex _held = new();
     private readonly MediaServerFactory _server;
 
-    public IndexWriteOrderTests()
-    {
-        _server = new MediaServerFactory().WithServices(services =>
-        {
-            var real = services.Last(d => d.ServiceType == typeof(ILessonIndex));
-            services.Remove(real);
-            services.AddSingleton<ILessonIndex>(provider => _held.Wrap((ILessonIndex)real.ImplementationFactory!(provider)));
-        });
-    }
+    public IndexWriteOrderTests() => _server = new MediaServerFactory().WithLessonIndex(_held.Wrap);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
