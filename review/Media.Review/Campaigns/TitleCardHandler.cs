@@ -10,7 +10,14 @@ internal sealed class TitleCardHandler(ReviewDbContext db) : IHandles<LessonScre
 {
     public async Task HandleAsync(LessonScreenTextRead domainEvent, CancellationToken cancellationToken)
     {
-        await db.Lessons.Where(l => l.LessonId == domainEvent.LessonId)
+        var updated = await db.Lessons.Where(l => l.LessonId == domainEvent.LessonId)
             .ExecuteUpdateAsync(l => l.SetProperty(x => x.CardSubject, domainEvent.Card == null ? null : domainEvent.Card.Subject), cancellationToken);
+
+        // Each module hears events on its own; should the card come before review has heard of the video, saying
+        // nothing would lose it for good, so the delivery fails and is retried until MediaAccepted has arrived.
+        if (updated == 0)
+        {
+            throw new InvalidOperationException($"Review does not know lesson {domainEvent.LessonId} yet; its title card will be kept on a later attempt.");
+        }
     }
 }
