@@ -20,7 +20,7 @@ public sealed class EveryPageTests(BrowserSession session) : IClassFixture<Brows
             ("student", "/classroom"), ("student", "/lessons/{catalog-only}"), ("student", "/no-such-page"),
             ("teacher", "/uploads"), ("teacher", "/classroom"), ("teacher", "/review/mine"),
             ("reviewer", "/review"), ("admin", "/review/admin"), ("jinan-admin", "/review/admin"),
-            ("admin", "/admin/people"), ("jinan-admin", "/admin/people?tab=organisations"), ("jinan-admin", "/admin/people?tab=roster"),
+            ("admin", "/admin/people"), ("jinan-admin", "/review/campaigns/new"), ("jinan-admin", "/admin/people?tab=organisations"), ("jinan-admin", "/admin/people?tab=roster"),
             // The live room without Janus (a browser mesh) and, in headless Chromium, without a camera: the teacher is told why.
             ("teacher", "/classroom/{session}"), ("student", "/classroom/{session}"),
         ];

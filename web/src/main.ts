@@ -12,6 +12,7 @@ const pages: Record<string, () => Promise<{ default: Component }>> = {
   'lesson-editor': () => import('./pages/LessonEditor.vue'),
   'upload-placement': () => import('./pages/UploadPlacement.vue'),
   'people-admin': () => import('./pages/PeopleAdmin.vue'),
+  'campaign-wizard': () => import('./pages/CampaignWizard.vue'),
 };
 
 for (const element of document.querySelectorAll<HTMLElement>('[data-vue-page]:not([data-v-app])')) {

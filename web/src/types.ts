@@ -108,3 +108,6 @@ export const childKinds: Record<OrganisationKind, OrganisationKind[]> = {
   grade: ['class'],
   class: [],
 };
+
+/** A criterion of a review rubric: its name, full marks (weight) and what earns them. */
+export interface Criterion { name: string; weight: number; descriptor?: string }

@@ -108,33 +108,12 @@ document.getElementById('publish').onclick = act(async () => {
   say(`已发布：${published.awarded.length} 件获${levelNames[levelSelect.value]}优课。`);
   await load();
 });
-const form = document.getElementById('new-campaign');
-form.year.value = new Date().getFullYear();
-form.addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const data = new FormData(form);
-  try {
-    const created = await api('/api/review/campaigns', {
-      method: 'POST',
-      body: JSON.stringify({
-        name: data.get('name'), year: Number(data.get('year')), levels: data.getAll('levels'),
-        reviewersPerEntry: Number(data.get('reviewersPerEntry')), promotion: { share: Number(data.get('share')) }, publicFrom: data.get('publicFrom') || null,
-      }),
-    });
-    campaigns = await api('/api/review/campaigns');
-    document.getElementById('no-campaigns').hidden = true;
-    fillCampaigns(created.id);
-    fillLevels();
-    say(`已创建活动：${created.name}`);
-    await load();
-  } catch (error) {
-    say(error.message);
-  }
-});
 campaignSelect.onchange = act(async () => { fillLevels(); await load(); });
 levelSelect.onchange = act(load);
 campaigns = await api('/api/review/campaigns');
 document.getElementById('no-campaigns').hidden = campaigns.length > 0;
-fillCampaigns(campaigns[0]?.id);
+// The wizard opens this page with the campaign it created.
+const asked = new URLSearchParams(location.search).get('campaign');
+fillCampaigns(campaigns.some((c) => c.id === asked) ? asked : campaigns[0]?.id);
 fillLevels();
 await act(load)();
