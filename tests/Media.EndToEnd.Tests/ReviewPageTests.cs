@@ -5,41 +5,92 @@ using Microsoft.Playwright;
 
 namespace Media.EndToEnd.Tests;
 
-/// <summary>The reviewer's desk: a blind entry, its video and its rubric side by side, scores submitted once.</summary>
+/// <summary>The reviewer's desk, the teacher's entries page and the level admin's page, in Chromium.</summary>
 public sealed class ReviewPageTests(BrowserSession session) : IClassFixture<BrowserSession>, IDisposable
 {
     private readonly TempFolder _folder = new("review-page");
 
-    [Fact]
-    public async Task ReviewDesk_ReviewerScoresABlindEntry_TotalAddsUpAndTheScoreIsFinal()
+    /// <summary>
+    /// At both sizes: the queue says what waits and until when; scores typed with Enter between them are kept as a
+    /// draft without a click and come back after a reload; handing in asks once, then the scores are final.
+    /// </summary>
+    [Theory]
+    [InlineData(390)]
+    [InlineData(1366)]
+    public async Task ReviewDesk_ReviewerScoresABlindEntry_DraftKept_TotalAddsUp_AndTheScoreIsFinal(int width)
     {
         var ct = TestContext.Current.CancellationToken;
         var admin = await session.Server.CreateClientForAsync("admin");
         var teacher = await session.Server.CreateClientForAsync("teacher");
-        var source = _folder.Combine("entry.mp4");
-        await Ffmpeg.LessonAsync(source, seconds: 4, size: "320x240");
-        var lesson = await LessonApi.PublishAsync(teacher, source, "张老师《背影》参评课");
-        var (campaign, _) = await HandedInAsync(admin, teacher, lesson, "一师一优课（测试）", reviewersPerEntry: 2);
+        var source = _folder.Combine($"entry-{width}.mp4");
+        // Not the same bytes at both sizes: an identical upload would be the same lesson (ingest deduplicates by hash).
+        await Ffmpeg.LessonAsync(source, seconds: width == 390 ? 4 : 5, size: "320x240");
+        var lesson = await LessonApi.PublishAsync(teacher, source, $"张老师《背影》参评课{width}");
+        var closes = DateTimeOffset.UtcNow.AddDays(30);
+        var (campaign, _) = await HandedInAsync(admin, teacher, lesson, $"一师一优课（测试{width}）", reviewersPerEntry: 1, closes);
+        // The campaign's pool is this reviewer alone, so that the entry is theirs whatever other work the host holds.
+        using var reviewer = await session.Server.CreateClientForAsync("reviewer");
+        var reviewerId = (await reviewer.GetFromJsonAsync<JsonElement>("/api/auth/me", ct)).GetProperty("id").GetGuid();
+        (await admin.PutAsJsonAsync($"/api/review/campaigns/{campaign}/reviewers", new[] { new { userId = reviewerId } }, ct)).EnsureSuccessStatusCode();
         (await admin.PostAsync($"/api/review/campaigns/{campaign}/assignments?level=school", null, ct)).EnsureSuccessStatusCode();
 
-        var page = await session.SignedInPageAsync("reviewer", "/review");
+        var assigned = await reviewer.GetFromJsonAsync<JsonElement>("/api/review/assignments", ct);
+        Assert.True(assigned.EnumerateArray().Any(e => e.GetProperty("title").GetString()!.EndsWith($"参评课{width}", StringComparison.Ordinal)), assigned.ToString());
 
-        var entry = page.GetByTestId("review-queue").Locator("li", new() { HasText = "《背影》参评课" });
+        var page = await session.NewPageAsync();
+        await page.SetViewportSizeAsync(width, width == 390 ? 844 : 900);
+        var health = PageHealth.Watch(page);
+        await BrowserSession.SignInAsync(page, "reviewer", "/review");
+        var entry = page.GetByTestId("review-queue").Locator("li", new() { HasText = $"《背影》参评课{width}" });
         await Assertions.Expect(entry).Not.ToContainTextAsync("张老师");
+        await Assertions.Expect(entry).ToContainTextAsync("未评");
+        await Assertions.Expect(entry).ToContainTextAsync("截止，还剩 29 天");
+        await Assertions.Expect(page.GetByTestId("queue-counts")).ToContainTextAsync("待评");
+        await health.AssertHealthyAsync($"the review queue at {width} px");
         await entry.Locator("a").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("entry-title")).ToHaveTextAsync("＊＊《背影》参评课");
-        foreach (var (criterion, points) in new[] { ("教学设计", "18"), ("教学实施", "35"), ("信息技术融合", "20"), ("教学效果", "12") })
-        {
-            await page.Locator($"#criteria input[name='{criterion}']").FillAsync(points);
-        }
+        await Assertions.Expect(page.GetByTestId("entry-title")).ToHaveTextAsync($"＊＊《背影》参评课{width}");
 
-        await Assertions.Expect(page.GetByTestId("score-total")).ToHaveTextAsync("85");
+        // Typed from the keyboard: a score, Enter, the next; kept as a draft without pressing anything.
+        await Score(page, "教学设计").FillAsync("18");
+        await Score(page, "教学设计").PressAsync("Enter");
+        await Assertions.Expect(Score(page, "教学实施")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("35");
+        await Assertions.Expect(page.GetByTestId("score-message")).ToContainTextAsync("草稿已于");
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("entry-title")).ToHaveTextAsync($"＊＊《背影》参评课{width}");
+        await Assertions.Expect(Score(page, "教学实施")).ToHaveValueAsync("35");
+        await Assertions.Expect(entry).ToContainTextAsync("草稿");
+
+        // Handing in with a criterion left out is refused by name; complete, it asks once and is final.
         await page.GetByTestId("submit-score").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("score-problem")).ToHaveTextAsync("还有评分项没有打分：信息技术融合、教学效果。");
+        await Score(page, "信息技术融合").FillAsync("20");
+        await Score(page, "教学效果").FillAsync("12");
+        await Score(page, "教学效果").PressAsync("Tab");
+        await Assertions.Expect(page.GetByTestId("score-total")).ToHaveTextAsync("85");
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=entry-video]').readyState >= 1", null, new() { Timeout = 90_000 });
+        await health.AssertHealthyAsync($"the desk at {width} px");
+        await BrowserSession.ScreenshotAsync(page, $"review-desk-{width}", fullPage: width == 390);
+        await page.GetByTestId("submit-score").ClickAsync();
+        await page.Locator(".t-dialog").GetByRole(AriaRole.Button, new() { Name = "确认提交" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("score-message")).ToContainTextAsync("已提交");
         await Assertions.Expect(page.GetByTestId("submit-score")).ToBeDisabledAsync();
-        await page.WaitForFunctionAsync("() => document.getElementById('entry-video').readyState >= 1", null, new() { Timeout = 90_000 });
-        await BrowserSession.ScreenshotAsync(page, "review-desk");
+        if (width == 390)
+        {
+            await page.GetByTestId("back-to-queue").ClickAsync();
+        }
+
+        await page.GetByText("已提交", new() { Exact = true }).First.ClickAsync();
+        await Assertions.Expect(entry).ToContainTextAsync("已提交");
+
+        var queue = await reviewer.GetFromJsonAsync<JsonElement>("/api/review/assignments", ct);
+        var mine = queue.EnumerateArray().Single(e => e.GetProperty("title").GetString()!.Contains($"参评课{width}", StringComparison.Ordinal));
+        Assert.True(mine.GetProperty("final").GetBoolean());
+        Assert.Equal(85, mine.GetProperty("scores").EnumerateObject().Sum(s => s.Value.GetDouble()));
     }
+
+    private static ILocator Score(IPage page, string criterion) =>
+        page.GetByTestId("criterion-score").Filter(new() { HasText = criterion }).Locator("input");
 
     [Fact]
     public async Task TeacherPage_EntersALesson_UploadsMaterials_AndHandsIn()
@@ -101,12 +152,14 @@ public sealed class ReviewPageTests(BrowserSession session) : IClassFixture<Brow
     }
 
     /// <summary>A one-level campaign that asks for no materials, with the teacher's lesson handed in to it.</summary>
-    private static async Task<(Guid Campaign, Guid Submission)> HandedInAsync(HttpClient admin, HttpClient teacher, Guid lesson, string name, int reviewersPerEntry)
+    private static async Task<(Guid Campaign, Guid Submission)> HandedInAsync(
+        HttpClient admin, HttpClient teacher, Guid lesson, string name, int reviewersPerEntry, DateTimeOffset? closes = null)
     {
         var ct = TestContext.Current.CancellationToken;
+        var windows = closes is { } end ? new Dictionary<string, object> { ["school"] = new { opens = (DateTimeOffset?)null, closes = end } } : null;
         var created = await admin.PostAsJsonAsync("/api/review/campaigns", new
         {
-            name, year = 2026, levels = new[] { "school" }, reviewersPerEntry, requiredDocuments = Array.Empty<string>(), standard = Lenient,
+            name, year = 2026, levels = new[] { "school" }, reviewersPerEntry, requiredDocuments = Array.Empty<string>(), standard = Lenient, windows,
         }, ct);
         var campaign = (await created.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
         var draft = await teacher.PostAsJsonAsync($"/api/review/campaigns/{campaign}/submissions", new { lessonId = lesson }, ct);

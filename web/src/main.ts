@@ -13,6 +13,7 @@ const pages: Record<string, () => Promise<{ default: Component }>> = {
   'upload-placement': () => import('./pages/UploadPlacement.vue'),
   'people-admin': () => import('./pages/PeopleAdmin.vue'),
   'campaign-wizard': () => import('./pages/CampaignWizard.vue'),
+  'review-desk': () => import('./pages/ReviewDesk.vue'),
 };
 
 for (const element of document.querySelectorAll<HTMLElement>('[data-vue-page]:not([data-v-app])')) {

@@ -13,3 +13,17 @@ export function parseClock(text: string): number | null {
   if (parts.length > 3 || parts.some((p) => !/^\d+(\.\d+)?$/.test(p))) return null;
   return parts.reduce((total, part) => total * 60 + Number(part), 0);
 }
+
+/**
+ * A deadline as people say it: a window that ends at midnight ends "on" the day before (12月10日), any other end
+ * with its time (12月10日 17:00). Written in the page's language.
+ */
+export function shortDate(iso: string): string {
+  const end = new Date(iso);
+  const language = document.documentElement.lang || 'zh-CN';
+  if (end.getHours() === 0 && end.getMinutes() === 0) {
+    const day = new Date(end.getTime() - 1);
+    return day.toLocaleDateString(language, { month: 'long', day: 'numeric' });
+  }
+  return end.toLocaleString(language, { month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+}

@@ -136,9 +136,10 @@ internal static class ScoringEndpoints
             var places = (await scope.LineageAsync(submission.SchoolId, cancellationToken)).Select(o => o.Name);
             var title = ReviewRules.BlindTitle(lesson.Title, [teacher?.DisplayName, teacher?.UserName, .. places]);
             var documents = await db.Documents.AsNoTracking().Where(d => d.SubmissionId == submission.Id).Select(d => d.Kind).ToListAsync(cancellationToken);
+            var window = campaign.Windows.GetValueOrDefault(ReviewLevels.NameOf(assignment.Level));
             result.Add(new BlindEntryDto(assignment.Id, submission.Id, title, lesson.Stage, lesson.Grade, lesson.Subject, lesson.Edition, lesson.Lesson,
                 ReviewLevels.NameOf(assignment.Level), campaign.Rubric, assignment.Scores, assignment.Comment, assignment.Final,
-                documents.Select(d => new BlindDocumentDto(d, DocumentKinds.Names[d])).ToList()));
+                documents.Select(d => new BlindDocumentDto(d, DocumentKinds.Names[d])).ToList(), campaign.Name, window?.Opens, window?.Closes));
         }
 
         return TypedResults.Ok(result);
@@ -306,10 +307,12 @@ internal sealed record BlindDocumentDto(string Kind, string Name);
 /// <summary>
 /// What a reviewer sees: the lesson, its materials and its place in the textbook, never the teacher, school or region —
 /// nor the lesson id, which the catalog would resolve to them (the video plays through <c>/assignments/{id}/playback</c>).
+/// <paramref name="Opens"/> and <paramref name="Closes"/>: the level's scoring window (null where open), so the queue shows deadlines.
 /// </summary>
 internal sealed record BlindEntryDto(
     Guid AssignmentId, Guid SubmissionId, string Title, string? Stage, string? Grade, string? Subject, string? Edition, string? Lesson,
-    string Level, List<Criterion> Rubric, Dictionary<string, double> Scores, string? Comment, bool Final, List<BlindDocumentDto> Documents);
+    string Level, List<Criterion> Rubric, Dictionary<string, double> Scores, string? Comment, bool Final, List<BlindDocumentDto> Documents,
+    string Campaign, DateTimeOffset? Opens, DateTimeOffset? Closes);
 
 internal sealed record ScoreRequest(Dictionary<string, double>? Scores, string? Comment, bool Final);
 
