@@ -3,8 +3,11 @@ namespace Media.Streaming.Contracts;
 /// <summary>A lesson's totals changed: a new view (one per viewer per day) or a download was counted.</summary>
 public sealed record LessonEngagementChanged(Guid LessonId, int Views, int Downloads);
 
-/// <summary>A lesson a viewer watched: when last, and whether they reached its end.</summary>
-public sealed record WatchedLesson(Guid LessonId, DateTimeOffset LastWatchedAt, bool Completed);
+/// <summary>
+/// A lesson a viewer watched: when last, whether they reached its end, where they stopped (their resume position)
+/// and how long the lesson is (0 where its video is no longer published).
+/// </summary>
+public sealed record WatchedLesson(Guid LessonId, DateTimeOffset LastWatchedAt, bool Completed, double PositionSeconds = 0, double DurationSeconds = 0);
 
 /// <summary>What a viewer watched recently, for recommendations.</summary>
 public interface IViewingHistory

@@ -14,6 +14,7 @@ const pages: Record<string, () => Promise<{ default: Component }>> = {
   'people-admin': () => import('./pages/PeopleAdmin.vue'),
   'campaign-wizard': () => import('./pages/CampaignWizard.vue'),
   'review-desk': () => import('./pages/ReviewDesk.vue'),
+  home: () => import('./pages/Home.vue'),
 };
 
 for (const element of document.querySelectorAll<HTMLElement>('[data-vue-page]:not([data-v-app])')) {

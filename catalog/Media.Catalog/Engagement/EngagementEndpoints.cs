@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Media.Catalog.Data;
+using Media.Streaming.Contracts;
 
 namespace Media.Catalog.Engagement;
 
@@ -23,6 +24,8 @@ internal static class EngagementEndpoints
         lesson.MapPut("/favourite", AddFavouriteAsync).WithSummary("Add the lesson to the caller's favourites");
         lesson.MapDelete("/favourite", RemoveFavouriteAsync).WithSummary("Remove the lesson from the caller's favourites");
         routes.MapGet("/api/me/favourites", FavouritesAsync).WithTags("Catalog").RequireAuthorization().WithSummary("The caller's favourite lessons, newest first");
+        routes.MapGet("/api/me/continue-watching", ContinueWatchingAsync).WithTags("Catalog").RequireAuthorization()
+            .WithSummary("Lessons the caller started and has not finished, last watched first, with where they stopped (at most take, 1–30, default 8)");
         return routes;
     }
 
@@ -117,6 +120,24 @@ internal static class EngagementEndpoints
             .Where(lesson => seeing.Sees(lesson.Id, lesson.Audience)).Select(lesson => SearchItemDto.Of(lesson)).ToList());
     }
 
+    internal static async Task<Ok<List<ContinueWatchingDto>>> ContinueWatchingAsync(
+        int? take, ClaimsPrincipal user, IViewingHistory history, CatalogDbContext db, ViewerAudience viewer, CancellationToken cancellationToken)
+    {
+        var count = Math.Clamp(take ?? 8, 1, 30);
+        // Barely begun (under 10 s) is not "continue": the player would start at the beginning anyway.
+        var unfinished = (await history.RecentAsync(user.UserId()!.Value, count * 2, cancellationToken))
+            .Where(w => !w.Completed && w.PositionSeconds >= 10 && w.DurationSeconds > 0).ToList();
+        var ids = unfinished.Select(w => w.LessonId).ToList();
+        var lessons = await db.Lessons.AsNoTracking().Where(l => ids.Contains(l.Id) && l.Status == LessonStatus.Published).ToDictionaryAsync(l => l.Id, cancellationToken);
+        var seeing = await viewer.OfAsync(user, cancellationToken);
+        return TypedResults.Ok(unfinished.Where(w => lessons.ContainsKey(w.LessonId))
+            .Select(w => (Watched: w, Document: LessonIndexer.ToDocument(lessons[w.LessonId])))
+            .Where(x => seeing.Sees(x.Document.Id, x.Document.Audience))
+            .Take(count)
+            .Select(x => new ContinueWatchingDto(SearchItemDto.Of(x.Document), x.Watched.PositionSeconds, x.Watched.DurationSeconds, x.Watched.LastWatchedAt))
+            .ToList());
+    }
+
     private static async Task<EngagementDto> DtoAsync(CatalogDbContext db, Lesson lesson, Guid userId, CancellationToken cancellationToken)
     {
         var mine = await db.Ratings.AsNoTracking().Where(r => r.LessonId == lesson.Id && r.UserId == userId).Select(r => (int?)r.Stars).FirstOrDefaultAsync(cancellationToken);
@@ -136,3 +157,6 @@ internal sealed record RatingRequest(int Stars);
 /// <param name="MyRating">The caller's stars, if they rated.</param>
 /// <param name="IsFavourite">Whether it is among the caller's favourites.</param>
 internal sealed record EngagementDto(int Views, int Downloads, double AverageRating, int RatingCount, int Favourites, int? MyRating, bool IsFavourite);
+
+/// <summary>A lesson to go on with: the lesson as search lists it, where the caller stopped, its length, and when they last watched.</summary>
+internal sealed record ContinueWatchingDto(SearchItemDto Lesson, double PositionSeconds, double DurationSeconds, DateTimeOffset LastWatchedAt);

@@ -28,12 +28,15 @@ internal sealed class ViewingHistory(StreamingDbContext db, IPublishedRenditions
         var lessons = days.GroupBy(v => v.LessonId)
             .Select(g => (LessonId: g.Key, Last: g.Max(v => v.UpdatedAt), Furthest: g.Max(v => v.FurthestSeconds), Watched: g.Sum(v => v.WatchedSeconds)))
             .OrderByDescending(l => l.Last).Take(take).ToList();
+        var ids = lessons.Select(l => l.LessonId).ToList();
+        var positions = await db.Positions.AsNoTracking().Where(p => p.ViewerId == viewerId && ids.Contains(p.LessonId))
+            .ToDictionaryAsync(p => p.LessonId, p => p.PositionSeconds, cancellationToken);
         var watched = new List<WatchedLesson>(lessons.Count);
         foreach (var lesson in lessons)
         {
             var set = await published.FindAsync(lesson.LessonId, cancellationToken);
             var completed = set is not null && AnalyticsEndpoints.Completed(lesson.Furthest, lesson.Watched, set.DurationSeconds);
-            watched.Add(new WatchedLesson(lesson.LessonId, lesson.Last, completed));
+            watched.Add(new WatchedLesson(lesson.LessonId, lesson.Last, completed, positions.GetValueOrDefault(lesson.LessonId), set?.DurationSeconds ?? 0));
         }
 
         return watched;

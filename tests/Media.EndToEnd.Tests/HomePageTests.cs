@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Media.Testing;
+using Microsoft.Playwright;
+
+namespace Media.EndToEnd.Tests;
+
+/// <summary>
+/// A student's home at both sizes: a lesson they stopped at 0:20 of is under 继续观看 and opens the player there; a
+/// broadcast scheduled for now is under 今日课堂 with a way in; the search box leads to the catalog's results.
+/// </summary>
+public sealed class HomePageTests(BrowserSession session) : IClassFixture<BrowserSession>, IDisposable
+{
+    private readonly TempFolder _folder = new("home-page");
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData(390)]
+    [InlineData(1366)]
+    public async Task Student_SeesWhatToContinueAndTodaysClass_AndContinuesWhereTheyStopped(int width)
+    {
+        var teacher = await session.Server.CreateClientForAsync("teacher");
+        var student = await session.Server.CreateClientForAsync("student");
+        var source = _folder.Combine($"lesson-{width}.mp4");
+        // Not the same bytes at both sizes: an identical upload would be the same lesson.
+        await Ffmpeg.LessonAsync(source, seconds: width == 390 ? 40 : 41, size: "320x240");
+        var lesson = await LessonApi.PublishAsync(teacher, source, $"浮力（{width}）");
+        var heartbeat = await student.PostAsJsonAsync($"/api/lessons/{lesson}/heartbeats", new { positionSeconds = 20, watchedSeconds = 10 }, Ct);
+        Assert.Equal(HttpStatusCode.NoContent, heartbeat.StatusCode);
+        var now = DateTimeOffset.UtcNow;
+        var scheduled = await teacher.PostAsJsonAsync("/api/classroom/sessions", new { title = $"名师课堂：浮力（{width}）", kind = "broadcast", startsAt = now, endsAt = now.AddHours(1) }, Ct);
+        Assert.Equal(HttpStatusCode.Created, scheduled.StatusCode);
+
+        var page = await session.NewPageAsync();
+        await page.SetViewportSizeAsync(width, width == 390 ? 844 : 900);
+        var health = PageHealth.Watch(page);
+        await BrowserSession.SignInAsync(page, "student", "/");
+        var item = page.GetByTestId("home-continue-item").Filter(new() { HasText = $"浮力（{width}）" });
+        await Assertions.Expect(item).ToContainTextAsync("看到 0:20 / 0:4");
+        var today = page.GetByTestId("home-session").Filter(new() { HasText = $"名师课堂：浮力（{width}）" });
+        await Assertions.Expect(today).ToContainTextAsync("名师课堂（直播）");
+        await Assertions.Expect(today.GetByTestId("home-join")).ToBeVisibleAsync();
+        await health.AssertHealthyAsync($"the student's home at {width} px");
+        await BrowserSession.ScreenshotAsync(page, $"home-student-{width}", fullPage: false);
+
+        await item.Locator("a").ClickAsync();
+        await BrowserSession.WaitForAddressAsync(page, url => url.Contains($"/lessons/{lesson}", StringComparison.Ordinal), $"/lessons/{lesson}");
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=video]').currentTime >= 19", null, new() { Timeout = 90_000 });
+
+        await page.GotoAsync("/");
+        await page.GetByTestId("home-search").Locator("input").FillAsync("浮力");
+        await page.GetByTestId("home-search").Locator("input").PressAsync("Enter");
+        await BrowserSession.WaitForAddressAsync(page, url => url.Contains("/catalog?q=", StringComparison.Ordinal), "/catalog?q=浮力");
+    }
+
+    [Fact]
+    public async Task ContinueWatching_LeavesOutWhatWasBarelyBegun_AndIsOnlyForTheSignedIn()
+    {
+        var teacher = await session.Server.CreateClientForAsync("teacher");
+        var student = await session.Server.CreateClientForAsync("student");
+        var source = _folder.Combine("short.mp4");
+        await Ffmpeg.LessonAsync(source, seconds: 12, size: "240x180");
+        var lesson = await LessonApi.PublishAsync(teacher, source, "短课");
+        (await student.PostAsJsonAsync($"/api/lessons/{lesson}/heartbeats", new { positionSeconds = 4, watchedSeconds = 4 }, Ct)).EnsureSuccessStatusCode();
+        Assert.DoesNotContain(await ContinuingAsync(student), c => c.GetProperty("lesson").GetProperty("id").GetGuid() == lesson);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await session.Server.CreateClient().GetAsync("/api/me/continue-watching", Ct)).StatusCode);
+    }
+
+    private static async Task<List<JsonElement>> ContinuingAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<JsonElement>("/api/me/continue-watching", Ct)).EnumerateArray().ToList();
+
+    public void Dispose() => _folder.Dispose();
+}
