@@ -89,6 +89,52 @@ public sealed class ReviewPageTests(BrowserSession session) : IClassFixture<Brow
         Assert.Equal(85, mine.GetProperty("scores").EnumerateObject().Sum(s => s.Value.GetDouble()));
     }
 
+    /// <summary>From the keyboard: J opens the next entry; declining needs a reason and takes the entry off the queue.</summary>
+    [Fact]
+    public async Task ReviewDesk_ReviewerMovesOnWithJ_AndDeclinesAnEntryWithAReason()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var admin = await session.Server.CreateClientForAsync("admin");
+        var teacher = await session.Server.CreateClientForAsync("teacher");
+        using var reviewer = await session.Server.CreateClientForAsync("reviewer");
+        var reviewerId = (await reviewer.GetFromJsonAsync<JsonElement>("/api/auth/me", ct)).GetProperty("id").GetGuid();
+        var titles = new[] { "《春》回避测试甲", "《春》回避测试乙" };
+        foreach (var (title, n) in titles.Select((title, n) => (title, n)))
+        {
+            var source = _folder.Combine($"decline-{n}.mp4");
+            await Ffmpeg.LessonAsync(source, seconds: 6 + n, size: "240x180");
+            var lesson = await LessonApi.PublishAsync(teacher, source, title);
+            var (campaign, _) = await HandedInAsync(admin, teacher, lesson, $"回避测试{n}", reviewersPerEntry: 1, DateTimeOffset.UtcNow.AddDays(10 + n));
+            (await admin.PutAsJsonAsync($"/api/review/campaigns/{campaign}/reviewers", new[] { new { userId = reviewerId } }, ct)).EnsureSuccessStatusCode();
+            (await admin.PostAsync($"/api/review/campaigns/{campaign}/assignments?level=school", null, ct)).EnsureSuccessStatusCode();
+        }
+
+        var page = await session.NewPageAsync();
+        var health = PageHealth.Watch(page);
+        await BrowserSession.SignInAsync(page, "reviewer", "/review");
+        var queue = page.GetByTestId("review-queue");
+        await queue.Locator("li", new() { HasText = titles[0] }).Locator("a").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("entry-title")).ToHaveTextAsync(titles[0]);
+        await page.GetByTestId("entry-title").ClickAsync();
+        await page.Keyboard.PressAsync("j");
+        await Assertions.Expect(page.GetByTestId("entry-title")).ToHaveTextAsync(titles[1]);
+
+        await page.GetByTestId("decline").ClickAsync();
+        var dialog = page.Locator(".t-dialog", new() { HasText = "回避或退回" });
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "确认退回" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".t-message", new() { HasText = "请填写原因" })).ToBeVisibleAsync();
+        await dialog.GetByTestId("decline-reason").Locator("textarea").FillAsync("与授课教师同校");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "确认退回" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".t-message", new() { HasText = "已退回" })).ToBeVisibleAsync();
+        await Assertions.Expect(queue.Locator("li", new() { HasText = titles[1] })).ToHaveCountAsync(0);
+        await Assertions.Expect(queue.Locator("li", new() { HasText = titles[0] })).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".t-message")).ToHaveCountAsync(0);
+        await health.AssertHealthyAsync("the desk after declining");
+
+        var left = await reviewer.GetFromJsonAsync<JsonElement>("/api/review/assignments", ct);
+        Assert.DoesNotContain(left.EnumerateArray(), e => e.GetProperty("title").GetString() == titles[1]);
+    }
+
     private static ILocator Score(IPage page, string criterion) =>
         page.GetByTestId("criterion-score").Filter(new() { HasText = criterion }).Locator("input");
 
