@@ -1,3 +1,4 @@
+using Media.Catalog.Assignments;
 using Media.Catalog.Demo;
 using Media.Catalog.Engagement;
 using Media.Catalog.Lessons;
@@ -53,6 +54,7 @@ public static class CatalogModule
         builder.Services.AddScoped<LessonIndexer>();
         builder.Services.AddScoped<LessonLifecycle>();
         builder.Services.AddScoped<LessonVisibility>();
+        builder.Services.AddScoped<ClassAssignments>();
         builder.Services.AddScoped<DemoLibrary>();
         builder.Services.AddHostedService<DemoRecordings>();
         if (HostRoles.Read(builder.Configuration).ServesWeb())
@@ -76,6 +78,7 @@ public static class CatalogModule
         app.MapCoverageEndpoints();
         app.MapEngagementEndpoints();
         app.MapRecommendationEndpoints();
+        app.MapClassAssignmentEndpoints();
         return app;
     }
 }

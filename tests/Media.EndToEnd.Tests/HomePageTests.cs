@@ -7,8 +7,9 @@ using Microsoft.Playwright;
 namespace Media.EndToEnd.Tests;
 
 /// <summary>
-/// A student's home at both sizes: a lesson they stopped at 0:20 of is under 继续观看 and opens the player there; a
-/// broadcast scheduled for now is under 今日课堂 with a way in; the search box leads to the catalog's results.
+/// A student's home: a lesson they stopped at 0:20 of is under 继续观看 and opens the player there; a broadcast
+/// scheduled for now is under 今日课堂 with a way in; the search box leads to the catalog's results; what their teacher
+/// gave their class to watch is under 老师布置的课例.
 /// </summary>
 public sealed class HomePageTests(BrowserSession session) : IClassFixture<BrowserSession>, IDisposable
 {
@@ -67,6 +68,71 @@ public sealed class HomePageTests(BrowserSession session) : IClassFixture<Browse
         Assert.DoesNotContain(await ContinuingAsync(student), c => c.GetProperty("lesson").GetProperty("id").GetGuid() == lesson);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await session.Server.CreateClient().GetAsync("/api/me/continue-watching", Ct)).StatusCode);
+    }
+
+    /// <summary>
+    /// A teacher gives a lesson to their class from the lesson page (class picked from the roster, a due day, a note);
+    /// the class's student finds it on their home. Another school's teacher may not give it to that class; giving it
+    /// again changes the due date instead of listing it twice.
+    /// </summary>
+    [Fact]
+    public async Task Teacher_AssignsALessonToTheirClass_TheStudentSeesItOnTheirHome()
+    {
+        var teacher = await session.Server.CreateClientForAsync("teacher");
+        var otherSchool = await session.Server.CreateClientForAsync("teacher2");
+        var student = await session.Server.CreateClientForAsync("student");
+        var source = _folder.Combine("assigned.mp4");
+        await Ffmpeg.LessonAsync(source, seconds: 7, size: "240x180");
+        var lesson = await LessonApi.PublishAsync(teacher, source, "压强（布置）");
+
+        var page = await session.NewPageAsync();
+        await page.SetViewportSizeAsync(1366, 900);
+        var health = PageHealth.Watch(page);
+        await BrowserSession.SignInAsync(page, "teacher", $"/lessons/{lesson}");
+        await page.GetByTestId("assign-lesson").ClickAsync();
+        var dialog = page.GetByTestId("assign-dialog");
+        await dialog.GetByTestId("assign-class").Filter(new() { HasText = "八年级(1)班" }).First.ClickAsync();
+        var due = dialog.GetByTestId("assign-due").Locator("input");
+        await due.ClickAsync();
+        await due.FillAsync("2099-06-30");
+        await due.PressAsync("Enter");
+        await dialog.GetByTestId("assign-note").Locator("input").FillAsync("看完后完成练习第 3 题");
+        await health.AssertHealthyAsync("the assign dialog");
+        await page.Locator(".t-dialog").GetByRole(AriaRole.Button, new() { Name = "布置", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".t-message", new() { HasText = "已布置给 1 个班级" })).ToBeVisibleAsync();
+
+        var mine = (await student.GetFromJsonAsync<JsonElement>("/api/me/assigned-lessons", Ct)).EnumerateArray()
+            .Single(a => a.GetProperty("lesson").GetProperty("id").GetGuid() == lesson);
+        Assert.Equal("看完后完成练习第 3 题", mine.GetProperty("assignment").GetProperty("note").GetString());
+        Assert.Equal("张老师", mine.GetProperty("assignedBy").GetString());
+        var classId = mine.GetProperty("assignment").GetProperty("classId").GetGuid();
+
+        var studentPage = await session.NewPageAsync();
+        var studentHealth = PageHealth.Watch(studentPage);
+        await BrowserSession.SignInAsync(studentPage, "student", "/");
+        var item = studentPage.GetByTestId("home-assigned-item").Filter(new() { HasText = "压强（布置）" });
+        await Assertions.Expect(item).ToContainTextAsync("看完后完成练习第 3 题");
+        await Assertions.Expect(item).ToContainTextAsync("6月30日前看完");
+        await Assertions.Expect(item).ToContainTextAsync("张老师 布置");
+        await studentHealth.AssertHealthyAsync("the student's home with an assigned lesson");
+
+        var refused = await otherSchool.PostAsJsonAsync($"/api/lessons/{lesson}/class-assignments", new { classIds = new[] { classId } }, Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await student.PostAsJsonAsync($"/api/lessons/{lesson}/class-assignments", new { classIds = new[] { classId } }, Ct)).StatusCode);
+        var past = await teacher.PostAsJsonAsync($"/api/lessons/{lesson}/class-assignments", new { classIds = new[] { classId }, dueAt = DateTimeOffset.UtcNow.AddDays(-1) }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, past.StatusCode);
+        var again = await teacher.PostAsJsonAsync($"/api/lessons/{lesson}/class-assignments", new { classIds = new[] { classId } }, Ct);
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        var listed = (await student.GetFromJsonAsync<JsonElement>("/api/me/assigned-lessons", Ct)).EnumerateArray()
+            .Where(a => a.GetProperty("lesson").GetProperty("id").GetGuid() == lesson).ToList();
+        Assert.Single(listed);
+        Assert.Equal(JsonValueKind.Null, listed[0].GetProperty("assignment").GetProperty("dueAt").ValueKind);
+
+        var id = listed[0].GetProperty("assignment").GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.NotFound, (await otherSchool.DeleteAsync($"/api/class-assignments/{id}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await teacher.DeleteAsync($"/api/class-assignments/{id}", Ct)).StatusCode);
+        Assert.DoesNotContain((await student.GetFromJsonAsync<JsonElement>("/api/me/assigned-lessons", Ct)).EnumerateArray(),
+            a => a.GetProperty("lesson").GetProperty("id").GetGuid() == lesson);
     }
 
     private static async Task<List<JsonElement>> ContinuingAsync(HttpClient client) =>

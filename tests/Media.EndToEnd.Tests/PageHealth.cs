@@ -89,6 +89,6 @@ internal sealed partial class PageHealth
         """);
 
     /// <summary>The shape of a resource key (Player.Chapters, Role.Host, editor.title) that a missing translation would show.</summary>
-    [GeneratedRegex(@"\b([A-Z][a-z]+(\.[A-Z][A-Za-z]+)+|(common|problem|status|level|access|editor|field|picker|chapters|captions|upload|people|roster|kind|role|campaign|review|home)\.[a-z][A-Za-z]+)\b")]
+    [GeneratedRegex(@"\b([A-Z][a-z]+(\.[A-Z][A-Za-z]+)+|(common|problem|status|level|access|editor|field|picker|chapters|captions|upload|people|roster|kind|role|campaign|review|home|assign)\.[a-z][A-Za-z]+)\b")]
     private static partial Regex ResourceKey();
 }

@@ -15,6 +15,7 @@ const pages: Record<string, () => Promise<{ default: Component }>> = {
   'campaign-wizard': () => import('./pages/CampaignWizard.vue'),
   'review-desk': () => import('./pages/ReviewDesk.vue'),
   home: () => import('./pages/Home.vue'),
+  'assign-lesson': () => import('./pages/AssignLesson.vue'),
 };
 
 for (const element of document.querySelectorAll<HTMLElement>('[data-vue-page]:not([data-v-app])')) {

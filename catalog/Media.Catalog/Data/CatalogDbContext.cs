@@ -1,3 +1,4 @@
+using Media.Catalog.Assignments;
 using Media.Catalog.Engagement;
 using Media.Catalog.Lessons;
 using Media.Catalog.Taxonomy;
@@ -18,6 +19,7 @@ internal class CatalogDbContext(DbContextOptions options) : ModuleDbContext(opti
     public DbSet<LessonRating> Ratings => Set<LessonRating>();
     public DbSet<Favourite> Favourites => Set<Favourite>();
     public DbSet<LessonTextTrack> LessonTexts => Set<LessonTextTrack>();
+    public DbSet<ClassAssignment> ClassAssignments => Set<ClassAssignment>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -72,6 +74,14 @@ internal class CatalogDbContext(DbContextOptions options) : ModuleDbContext(opti
             e.ToTable("favourites");
             e.HasKey(f => new { f.UserId, f.LessonId });
             e.HasIndex(f => new { f.UserId, f.AddedAt });
+        });
+        modelBuilder.Entity<ClassAssignment>(e =>
+        {
+            e.ToTable("class_assignments");
+            e.HasKey(a => a.Id);
+            e.HasIndex(a => new { a.LessonId, a.ClassId }).IsUnique();
+            e.HasIndex(a => new { a.ClassId, a.AssignedAt });
+            e.Property(a => a.Note).HasMaxLength(Assignments.ClassAssignments.MaxNoteLength);
         });
     }
 }

@@ -46,4 +46,17 @@ public static class Problems
 
     public static ProblemHttpResult Conflict(string detail) =>
         Of(StatusCodes.Status409Conflict, ProblemTypes.Conflict, "Conflict.", detail);
+
+    /// <summary>The problem of a workflow's refusal, by its status (400, 403, 409; anything else reads as 404).</summary>
+    public static ProblemHttpResult For<T>(Identity.Admin.Outcome<T> outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return outcome.Status switch
+        {
+            StatusCodes.Status400BadRequest => Validation(outcome.Problem!),
+            StatusCodes.Status403Forbidden => Of(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "Not allowed.", outcome.Problem),
+            StatusCodes.Status409Conflict => Conflict(outcome.Problem!),
+            _ => NotFound(outcome.Problem!),
+        };
+    }
 }

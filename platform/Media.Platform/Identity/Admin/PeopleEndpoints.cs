@@ -170,13 +170,7 @@ internal static class PeopleEndpoints
     private static Results<Ok<UserDto>, ProblemHttpResult> Map(Outcome<User> outcome) =>
         outcome.Succeeded ? TypedResults.Ok(UserDto.Of(outcome.Value!)) : Problem(outcome);
 
-    private static ProblemHttpResult Problem<T>(Outcome<T> outcome) => outcome.Status switch
-    {
-        400 => Problems.Validation(outcome.Problem!),
-        403 => Problems.Of(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "Not allowed.", outcome.Problem),
-        409 => Problems.Conflict(outcome.Problem!),
-        _ => Problems.NotFound(outcome.Problem!),
-    };
+    private static ProblemHttpResult Problem<T>(Outcome<T> outcome) => Problems.For(outcome);
 }
 
 internal sealed record UserRequest(string? UserName, string? DisplayName, List<string>? Roles, Guid? OrganisationId, string? Title, string? ExternalId, string? Password)
