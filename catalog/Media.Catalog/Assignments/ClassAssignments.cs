@@ -99,16 +99,15 @@ internal sealed class ClassAssignments(CatalogDbContext db, LessonVisibility vis
 
         var assignments = await db.ClassAssignments.AsNoTracking().Where(a => a.ClassId == classId)
             .OrderByDescending(a => a.AssignedAt).Take(take * 2).ToListAsync(cancellationToken);
-        var result = new List<AssignedLesson>();
-        foreach (var assignment in assignments)
+        var lessons = await visibility.PublishedForAsync(assignments.ConvertAll(a => a.LessonId), user, cancellationToken);
+        var shown = assignments.Where(a => lessons.ContainsKey(a.LessonId)).Take(take).ToList();
+        var names = new Dictionary<Guid, string?>();
+        foreach (var teacher in shown.Select(a => a.AssignedBy).Distinct())
         {
-            if (result.Count < take && await visibility.PublishedForAsync(assignment.LessonId, user, cancellationToken) is { } lesson)
-            {
-                result.Add(new AssignedLesson(assignment, lesson, (await users.FindAsync(assignment.AssignedBy, cancellationToken))?.DisplayName));
-            }
+            names[teacher] = (await users.FindAsync(teacher, cancellationToken))?.DisplayName;
         }
 
-        return result;
+        return shown.ConvertAll(a => new AssignedLesson(a, lessons[a.LessonId], names[a.AssignedBy]));
     }
 
     /// <summary>Takes an assignment back: the one who gave it, or an administrator.</summary>
