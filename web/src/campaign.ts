@@ -1,6 +1,7 @@
 // A 评优活动 as the wizard builds it, the checks each step makes before going on (as resource keys, so the page says
 // them in its language), and the request the review API takes (POST /api/review/campaigns, then PUT …/reviewers).
 import type { Criterion } from './types';
+import { dayEnd, dayStart } from './time';
 
 export const reviewLevels = ['school', 'county', 'city', 'province', 'ministry'] as const;
 export type ReviewLevel = (typeof reviewLevels)[number];
@@ -106,9 +107,6 @@ export function rulesProblems(d: CampaignDraft): Problem[] {
   return problems;
 }
 
-/** Midnight at the start of a day, in the browser's time zone (a day picked in 济南 starts at 00:00 there). */
-const startOf = (day: string) => new Date(`${day}T00:00:00`);
-
 export function toRequest(d: CampaignDraft) {
   const levels = ordered(d.levels);
   const windows = Object.fromEntries(levels
@@ -116,9 +114,7 @@ export function toRequest(d: CampaignDraft) {
     .map((l) => {
       const { opens, closes } = d.windows[l];
       // The closing day is the last day entries are taken: the window ends at the midnight after it.
-      const end = closes ? startOf(closes) : null;
-      end?.setDate(end.getDate() + 1);
-      return [l, { opens: opens ? startOf(opens).toISOString() : null, closes: end ? end.toISOString() : null }];
+      return [l, { opens: opens ? dayStart(opens).toISOString() : null, closes: closes ? dayEnd(closes).toISOString() : null }];
     }));
   return {
     name: d.name.trim(),

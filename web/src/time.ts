@@ -27,3 +27,13 @@ export function shortDate(iso: string): string {
   }
   return end.toLocaleString(language, { month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
+
+/** Midnight at the start of a picked day ('YYYY-MM-DD'), in the browser's time zone (a day picked in 济南 starts at 00:00 there). */
+export const dayStart = (day: string) => new Date(`${day}T00:00:00`);
+
+/** The end of a picked day taken as the last one (a closing or due day): the following midnight, in the browser's zone. */
+export function dayEnd(day: string): Date {
+  const end = dayStart(day);
+  end.setDate(end.getDate() + 1);
+  return end;
+}
