@@ -84,6 +84,9 @@ internal sealed class TranscodeJob(IServiceScopeFactory scopes, ILogger<Transcod
                 await store.PutAsync(prefix + Path.GetRelativePath(work, file).Replace(Path.DirectorySeparatorChar, '/'), content, cancellationToken);
             }
 
+            // Gone before the lesson shows as published, so that "published" also means nothing is left on this disk.
+            Directory.Delete(work, recursive: true);
+
             // The publish: one update makes the complete set visible.
             transcode.PublishedPrefix = prefix;
             transcode.Renditions = transcode.Renditions.Select(r => r with { PlaylistKey = prefix + r.PlaylistKey }).ToList();
@@ -118,7 +121,10 @@ internal sealed class TranscodeJob(IServiceScopeFactory scopes, ILogger<Transcod
         }
         finally
         {
-            Directory.Delete(work, recursive: true);
+            if (Directory.Exists(work))
+            {
+                Directory.Delete(work, recursive: true);
+            }
         }
     }
 
