@@ -13,4 +13,5 @@ exec dotnet "$root/server/Media.Server/bin/Release/net10.0/Media.Server.dll" \
   --Media:Catalog:DemoLessons=10000 \
   --Media:Catalog:DemoRecordings=4 \
   --Media:Classroom:DemoClass=true \
+  --Media:Review:DemoCampaignEntries=4 \
   "$@"

@@ -21,8 +21,12 @@ public static class ReviewModule
         builder.Services.AddEventHandler<MediaAccepted, LessonMediaHandler>();
         builder.Services.AddEventHandler<Media.Transcoding.Contracts.LessonScreenTextRead, TitleCardHandler>();
         builder.Services.AddEventHandler<Media.Catalog.Contracts.LessonDetailsChanged, LessonDetailsHandler>();
+        builder.Services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<Demo.DemoCampaign>();
         builder.Services.AddScoped<ReviewScope>();
+        builder.Services.AddScoped<CampaignSetup>();
         builder.Services.AddScoped<SubmissionWorkflow>();
+        builder.Services.AddScoped<EntryAssignment>();
         builder.Services.AddScoped<LevelResults>();
         builder.Services.AddScoped<Contracts.IReviewAssignments, ReviewAssignmentsQuery>();
         builder.Services.AddScoped<FingerprintJob>();

@@ -8,20 +8,22 @@ namespace Media.Catalog.Tests;
 /// <summary>
 /// A demo that plays: on first start the host makes a slide lesson with ffmpeg and puts it through the real ingest,
 /// transcoding and publishing as the demo teacher; it comes first in the catalog and plays, while the generated
-/// catalog-only entries say they have no video and are never given a playback URL.
+/// catalog-only entries say they have no video and are never given a playback URL. Once it is published, a demo
+/// campaign holds it, handed in and waiting for both demo reviewers, blind.
 /// </summary>
 public sealed class DemoRecordingsTests : IAsyncLifetime
 {
     private readonly MediaServerFactory _server = new MediaServerFactory()
         .With("Media:Catalog:DemoLessons", "40")
-        .With("Media:Catalog:DemoRecordings", "1");
+        .With("Media:Catalog:DemoRecordings", "1")
+        .With("Media:Review:DemoCampaignEntries", "1");
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     [Fact]
-    public async Task FirstStart_DemoLessonIsTranscodedAndPlaysFirst_CatalogOnlyEntriesSayTheyHaveNoVideo()
+    public async Task FirstStart_DemoLessonIsTranscodedPlaysFirstAndAwaitsTheReviewers_CatalogOnlyEntriesSayTheyHaveNoVideo()
     {
         var student = await _server.CreateClientForAsync("student");
 
@@ -57,6 +59,32 @@ public sealed class DemoRecordingsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
 
         Assert.True(File.Exists(Path.Combine(_server.DataPath, "demo-recordings", "gougu.mp4.submitted")), "a submitted demo file is marked, so a restart does not submit it again");
+        await DemoCampaignHasItWaitingForBothReviewersAsync();
+    }
+
+    private async Task DemoCampaignHasItWaitingForBothReviewersAsync()
+    {
+        foreach (var reviewerName in new[] { "reviewer", "reviewer2" })
+        {
+            var reviewer = await _server.CreateClientForAsync(reviewerName);
+            var queue = new List<JsonElement>();
+            await Eventually.HoldsAsync(async () =>
+            {
+                queue = (await reviewer.GetFromJsonAsync<JsonElement>("/api/review/assignments", Ct)).EnumerateArray().ToList();
+                return queue.Count > 0;
+            }, TimeSpan.FromMinutes(6));
+
+            var entry = Assert.Single(queue);
+            Assert.Equal("勾股定理", entry.GetProperty("title").GetString());
+            Assert.Contains("一师一优课", entry.GetProperty("campaign").GetString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("张老师", entry.ToString(), StringComparison.Ordinal);
+            var playback = await reviewer.GetFromJsonAsync<JsonElement>($"/api/review/assignments/{entry.GetProperty("assignmentId").GetGuid()}/playback", Ct);
+            Assert.StartsWith("#EXTM3U", await reviewer.GetStringAsync(playback.GetProperty("url").GetString(), Ct), StringComparison.Ordinal);
+        }
+
+        var admin = await _server.CreateClientForAsync("admin");
+        var campaign = Assert.Single((await admin.GetFromJsonAsync<JsonElement>("/api/review/campaigns", Ct)).EnumerateArray());
+        Assert.Equal(["school", "county", "city"], campaign.GetProperty("levels").EnumerateArray().Select(l => l.GetString()));
     }
 
     public async ValueTask DisposeAsync() => await _server.DisposeAsync();

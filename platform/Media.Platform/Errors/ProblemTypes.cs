@@ -47,10 +47,15 @@ public static class Problems
     public static ProblemHttpResult Conflict(string detail) =>
         Of(StatusCodes.Status409Conflict, ProblemTypes.Conflict, "Conflict.", detail);
 
-    /// <summary>The problem of a workflow's refusal, by its status (400, 403, 409; anything else reads as 404).</summary>
+    /// <summary>The problem of a workflow's refusal: its own type when it has one, else by its status (400, 403, 409; anything else reads as 404).</summary>
     public static ProblemHttpResult For<T>(Identity.Admin.Outcome<T> outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
+        if (outcome.Type is { } type)
+        {
+            return Of(outcome.Status, type, outcome.Title ?? "Refused.", outcome.Problem);
+        }
+
         return outcome.Status switch
         {
             StatusCodes.Status400BadRequest => Validation(outcome.Problem!),

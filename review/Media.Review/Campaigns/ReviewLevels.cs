@@ -1,4 +1,5 @@
 using Media.Platform.Errors;
+using Media.Platform.Identity.Admin;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -21,10 +22,14 @@ internal static class ReviewLevels
     public static bool IsPublished(Campaign campaign, Guid submissionId, ReviewLevel level) =>
         campaign.Published.Any(p => p.Level == NameOf(level) && p.Ranked.Contains(submissionId));
 
-    /// <summary>A 409 when the level's window is not open now, or null when it is (or the level has no window).</summary>
-    public static ProblemHttpResult? OutsideWindow(Campaign campaign, ReviewLevel level, DateTimeOffset now, string what) =>
+    /// <summary>A 409 refusal when the level's window is not open now, or null when it is (or the level has no window).</summary>
+    public static Outcome<T>? Closed<T>(Campaign campaign, ReviewLevel level, DateTimeOffset now, string what) =>
         campaign.Windows.TryGetValue(NameOf(level), out var window) && !window.Contains(now)
-            ? Problems.Of(StatusCodes.Status409Conflict, WindowProblem, window.Closes <= now ? "The window has closed." : "The window has not opened.",
+            ? Outcome.Refused<T>(StatusCodes.Status409Conflict, WindowProblem, window.Closes <= now ? "The window has closed." : "The window has not opened.",
                 $"{what} at {ReviewRules.AwardName(level)[..2]} level {(window.Closes <= now ? $"closed at {window.Closes:u}" : $"opens at {window.Opens:u}")}.")
             : null;
+
+    /// <summary><see cref="Closed{T}"/> as the problem an endpoint answers.</summary>
+    public static ProblemHttpResult? OutsideWindow(Campaign campaign, ReviewLevel level, DateTimeOffset now, string what) =>
+        Closed<Campaign>(campaign, level, now, what) is { } closed ? Problems.For(closed) : null;
 }

@@ -33,94 +33,13 @@ internal static class ScoringEndpoints
     }
 
     internal static async Task<Results<Ok<AssignmentSummaryDto>, ProblemHttpResult>> AssignAsync(
-        Guid id, string? level, ClaimsPrincipal user, ReviewDbContext db, UserDirectory users, ReviewScope scope, SubmissionWorkflow workflow, CancellationToken cancellationToken)
+        Guid id, string? level, ClaimsPrincipal user, EntryAssignment assignment, CancellationToken cancellationToken)
     {
-        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (campaign is null)
-        {
-            return Problems.NotFound($"No campaign {id}.");
-        }
-
-        if (ReviewLevels.Parse(level) is not { } at || !campaign.Levels.Contains(at))
-        {
-            return Problems.Validation($"level must be one of the campaign's: {string.Join(", ", campaign.Levels.Select(ReviewLevels.NameOf))}.");
-        }
-
-        var region = ReviewScope.RegionOf(user);
-        var submissions = new List<Submission>();
-        foreach (var submission in await db.Submissions.Where(s => s.CampaignId == id && s.Level == at && s.State == SubmissionState.Submitted)
-            .OrderBy(s => s.SubmittedAt).ToListAsync(cancellationToken))
-        {
-            if (await scope.CoversAsync(region, submission.SchoolId, cancellationToken))
-            {
-                submissions.Add(submission);
-            }
-        }
-
-        if (submissions.Count == 0)
-        {
-            return Problems.Of(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Nothing to assign.", $"No handed-in entries wait for reviewers at {ReviewLevels.NameOf(at)} level in your region.");
-        }
-
-        var lessons = await LessonsAsync(db, submissions, cancellationToken);
-        var entries = new List<ReviewRules.Entry>();
-        foreach (var submission in submissions)
-        {
-            entries.Add(await EntryAsync(submission, lessons[submission.LessonId], scope, cancellationToken));
-        }
-
-        var reviewers = await EligibleReviewersAsync(campaign, at, db, users, scope, cancellationToken);
-        var pairs = ReviewRules.Assign(entries, reviewers, campaign.ReviewersPerEntry, at, await LoadAsync(db, cancellationToken));
-        var actor = user.UserId()!.Value;
-        foreach (var (submissionId, reviewerId) in pairs)
-        {
-            workflow.Assign(submissionId, reviewerId, at, actor);
-        }
-
-        foreach (var submission in submissions)
-        {
-            SubmissionWorkflow.StartReview(submission);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        var entriesShort = entries.Count(e => pairs.Count(p => p.SubmissionId == e.SubmissionId) < campaign.ReviewersPerEntry);
-        return TypedResults.Ok(new AssignmentSummaryDto(entries.Count, pairs.Count, entriesShort));
+        var assigned = await assignment.AssignLevelAsync(user, id, level, cancellationToken);
+        return assigned.Value is { } summary
+            ? TypedResults.Ok(new AssignmentSummaryDto(summary.Entries, summary.Assignments, summary.EntriesShortOfReviewers))
+            : Problems.For(assigned);
     }
-
-    private static async Task<Dictionary<Guid, LessonMedia>> LessonsAsync(ReviewDbContext db, IEnumerable<Submission> submissions, CancellationToken cancellationToken)
-    {
-        var ids = submissions.Select(s => s.LessonId).Distinct().ToList();
-        return await db.Lessons.AsNoTracking().Where(l => ids.Contains(l.LessonId)).ToDictionaryAsync(l => l.LessonId, cancellationToken);
-    }
-
-    private static async Task<ReviewRules.Entry> EntryAsync(Submission submission, LessonMedia lesson, ReviewScope scope, CancellationToken cancellationToken) =>
-        new(submission.Id, submission.SchoolId, (await scope.AncestorAsync(submission.SchoolId, OrganisationKind.County, cancellationToken))?.Id, lesson.Subject);
-
-    /// <summary>The campaign's pool for the level (every reviewer, for every subject, when it has no pool), with where each works.</summary>
-    private static async Task<List<ReviewRules.Reviewer>> EligibleReviewersAsync(
-        Campaign campaign, ReviewLevel level, ReviewDbContext db, UserDirectory users, ReviewScope scope, CancellationToken cancellationToken)
-    {
-        var pool = await db.Reviewers.AsNoTracking().Where(r => r.CampaignId == campaign.Id).ToListAsync(cancellationToken);
-        var reviewers = new List<ReviewRules.Reviewer>();
-        foreach (var reviewer in await users.UsersInRoleAsync(Roles.Reviewer, cancellationToken))
-        {
-            var member = pool.FirstOrDefault(p => p.ReviewerId == reviewer.Id);
-            if (pool.Count > 0 && (member is null || (member.Levels.Count > 0 && !member.Levels.Contains(level))))
-            {
-                continue;
-            }
-
-            var county = await scope.AncestorAsync(reviewer.OrganisationId, OrganisationKind.County, cancellationToken);
-            reviewers.Add(new ReviewRules.Reviewer(reviewer.Id, reviewer.OrganisationId, county?.Id, member?.Subjects ?? []));
-        }
-
-        return reviewers;
-    }
-
-    /// <summary>Open work per reviewer (assigned, not yet final, not declined): what balancing evens out.</summary>
-    private static Task<Dictionary<Guid, int>> LoadAsync(ReviewDbContext db, CancellationToken cancellationToken) =>
-        db.Assignments.Where(a => !a.Final && a.DeclinedAt == null).GroupBy(a => a.ReviewerId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
     internal static async Task<Ok<List<BlindEntryDto>>> QueueAsync(ClaimsPrincipal user, ReviewDbContext db, UserDirectory users, ReviewScope scope, CancellationToken cancellationToken)
     {
@@ -213,7 +132,7 @@ internal static class ScoringEndpoints
     }
 
     internal static async Task<Results<Ok<DeclinedDto>, ProblemHttpResult>> DeclineAsync(
-        Guid id, DeclineRequest request, ClaimsPrincipal user, ReviewDbContext db, UserDirectory users, ReviewScope scope, SubmissionWorkflow workflow, CancellationToken cancellationToken)
+        Guid id, DeclineRequest request, ClaimsPrincipal user, ReviewDbContext db, EntryAssignment entries, CancellationToken cancellationToken)
     {
         var me = user.UserId()!.Value;
         var assignment = await db.Assignments.FirstOrDefaultAsync(a => a.Id == id && a.ReviewerId == me && a.DeclinedAt == null, cancellationToken);
@@ -233,30 +152,8 @@ internal static class ScoringEndpoints
             return Problems.Of(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Already scored.", "An entry you have scored cannot be declined.");
         }
 
-        var submission = await db.Submissions.FirstAsync(s => s.Id == assignment.SubmissionId, cancellationToken);
-        var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == submission.CampaignId, cancellationToken);
-        var lesson = await db.Lessons.AsNoTracking().FirstAsync(l => l.LessonId == submission.LessonId, cancellationToken);
-        workflow.Decline(assignment, reason);
-
-        // Anyone who has had the entry at this level (declined or not) is not asked again.
-        var had = await db.Assignments.Where(a => a.SubmissionId == submission.Id && a.Level == assignment.Level).Select(a => a.ReviewerId).ToListAsync(cancellationToken);
-        var candidates = (await EligibleReviewersAsync(campaign, assignment.Level, db, users, scope, cancellationToken)).Where(r => !had.Contains(r.Id)).ToList();
-        var entry = await EntryAsync(submission, lesson, scope, cancellationToken);
-        var replacement = ReviewRules.Assign([entry], candidates, 1, assignment.Level, await LoadAsync(db, cancellationToken)).Select(p => p.ReviewerId).FirstOrDefault();
-        if (replacement != Guid.Empty)
-        {
-            workflow.Assign(submission.Id, replacement, assignment.Level, me, "replacing a decline");
-        }
-        else
-        {
-            workflow.ShortOfReviewers(submission.Id, me);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await workflow.MarkScoredWhenCompleteAsync(submission, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-
-        return TypedResults.Ok(new DeclinedDto(replacement != Guid.Empty));
+        var replaced = await entries.DeclineAsync(assignment, reason, cancellationToken);
+        return TypedResults.Ok(new DeclinedDto(replaced));
     }
 
     internal static async Task<Results<Ok<ArbitratedDto>, ProblemHttpResult>> ArbitrateAsync(

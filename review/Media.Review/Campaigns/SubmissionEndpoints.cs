@@ -66,41 +66,18 @@ internal static class SubmissionEndpoints
     }
 
     internal static async Task<Results<Created<SubmissionDto>, ProblemHttpResult>> CreateAsync(
-        Guid id, SubmitRequest request, ClaimsPrincipal user, ReviewDbContext db, SubmissionWorkflow workflow, IBackgroundJobClient jobs, CancellationToken cancellationToken)
+        Guid id, SubmitRequest request, ClaimsPrincipal user, ReviewDbContext db, SubmissionWorkflow workflow, CancellationToken cancellationToken)
     {
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        var me = user.UserId()!.Value;
-        var lesson = await db.Lessons.AsNoTracking().FirstOrDefaultAsync(l => l.LessonId == request.LessonId, cancellationToken);
-        if (campaign is null || lesson is null || lesson.OwnerId != me)
+        if (campaign is null)
         {
-            return Problems.NotFound(campaign is null ? $"No campaign {id}." : $"No lesson {request.LessonId} of yours.");
+            return Problems.NotFound($"No campaign {id}.");
         }
 
-        if (ReviewLevels.OutsideWindow(campaign, campaign.Levels[0], workflow.Now, "Submissions") is { } closed)
-        {
-            return closed;
-        }
-
-        var failures = ReviewRules.Check(lesson, campaign.Standard);
-        if (failures.Count > 0)
-        {
-            return Problems.Of(StatusCodes.Status422UnprocessableEntity, ReviewLevels.TechnicalProblem, "The lesson does not meet the technical standard.", string.Join(" ", failures));
-        }
-
-        if (await db.Submissions.AnyAsync(s => s.CampaignId == id && s.LessonId == request.LessonId && s.State != SubmissionState.Withdrawn, cancellationToken))
-        {
-            return Problems.Of(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Already submitted.", "A lesson is submitted to a campaign once.");
-        }
-
-        await db.Submissions.Where(s => s.CampaignId == id && s.LessonId == request.LessonId).ExecuteDeleteAsync(cancellationToken);
-        var submission = workflow.Draft(campaign, request.LessonId, me, user.OrganisationId());
-        await db.SaveChangesAsync(cancellationToken);
-        if (lesson.Fingerprint is null && lesson.SourceBlobKey is not null)
-        {
-            jobs.Enqueue<FingerprintJob>(job => job.RunAsync(lesson.LessonId, CancellationToken.None));
-        }
-
-        return TypedResults.Created($"/api/review/submissions/{submission.Id}", SubmissionDto.Of(submission, campaign, [], []));
+        var entered = await workflow.EnterAsync(campaign, request.LessonId, user.UserId()!.Value, user.OrganisationId(), cancellationToken);
+        return entered.Value is { } submission
+            ? TypedResults.Created($"/api/review/submissions/{submission.Id}", SubmissionDto.Of(submission, campaign, [], []))
+            : Problems.For(entered);
     }
 
     internal static async Task<Results<Ok<DocumentDto>, ProblemHttpResult>> PutDocumentAsync(
@@ -220,34 +197,14 @@ internal static class SubmissionEndpoints
     internal static async Task<Results<Ok<SubmissionDto>, ProblemHttpResult>> HandInAsync(
         Guid id, ClaimsPrincipal user, ReviewDbContext db, SubmissionWorkflow workflow, CancellationToken cancellationToken)
     {
-        var me = user.UserId()!.Value;
-        var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == id && s.TeacherId == me, cancellationToken);
-        if (submission is null)
+        var handedIn = await workflow.HandInAsync(id, user.UserId()!.Value, cancellationToken);
+        if (handedIn.Value is not { } submission)
         {
-            return Problems.NotFound($"No submission {id} of yours.");
+            return Problems.For(handedIn);
         }
 
         var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == submission.CampaignId, cancellationToken);
-        if (submission.State != SubmissionState.Draft)
-        {
-            return Problems.Of(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Already handed in.", $"The submission is {submission.State.ToString().ToLowerInvariant()}.");
-        }
-
-        if (ReviewLevels.OutsideWindow(campaign, submission.Level, workflow.Now, "Submissions") is { } closed)
-        {
-            return closed;
-        }
-
         var documents = await db.Documents.AsNoTracking().Where(d => d.SubmissionId == id).ToListAsync(cancellationToken);
-        var missing = Missing(campaign, documents);
-        if (missing.Count > 0)
-        {
-            return Problems.Of(StatusCodes.Status422UnprocessableEntity, ProblemTypes.Validation, "Materials are missing.",
-                $"Add {string.Join("、", missing.Select(m => DocumentKinds.Names[m]))} before handing in.");
-        }
-
-        workflow.HandIn(submission, me);
-        await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(SubmissionDto.Of(submission, campaign, documents, []));
     }
 
@@ -325,9 +282,6 @@ internal static class SubmissionEndpoints
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/review/appeals/{appeal.Id}", AppealDto.Of(appeal));
     }
-
-    public static List<string> Missing(Campaign campaign, IEnumerable<SubmissionDocument> documents) =>
-        campaign.RequiredDocuments.Except(documents.Select(d => d.Kind)).ToList();
 }
 
 /// <summary>A few bytes already read, then the rest of a stream.</summary>
@@ -401,5 +355,5 @@ internal sealed record SubmissionDto(
     internal static SubmissionDto Of(Submission s, Campaign campaign, List<SubmissionDocument> documents, List<Appeal> appeals) => new(
         s.Id, s.CampaignId, s.LessonId, ReviewLevels.NameOf(s.Level), s.State.ToString().ToLowerInvariant(), s.SubmittedAt,
         s.Award is { } award ? ReviewRules.AwardName(award) : null, documents.Select(DocumentDto.Of).ToList(),
-        SubmissionEndpoints.Missing(campaign, documents), appeals.Select(AppealDto.Of).ToList());
+        SubmissionWorkflow.Missing(campaign, documents), appeals.Select(AppealDto.Of).ToList());
 }

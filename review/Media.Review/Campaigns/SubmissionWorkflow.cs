@@ -1,4 +1,8 @@
+using Hangfire;
+using Media.Platform.Errors;
+using Media.Platform.Identity.Admin;
 using Media.Review.Data;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace Media.Review.Campaigns;
@@ -6,10 +10,10 @@ namespace Media.Review.Campaigns;
 /// <summary>
 /// The life of a campaign entry: drafted → handed in → in review → scored → on notice → awarded (and handed in at the
 /// next level) or not promoted; withdrawn before review. Every change of state and every act on an entry is recorded
-/// here, with its audit entry, and nowhere else; endpoints check who may act and whether the request is well formed,
-/// then call one of these and save.
+/// here, with its audit entry, and nowhere else. Entering and handing in check their own rules and save; for the later
+/// steps the endpoints check who may act and whether the request is well formed, then call one of these and save.
 /// </summary>
-internal sealed class SubmissionWorkflow(ReviewDbContext db, TimeProvider time)
+internal sealed class SubmissionWorkflow(ReviewDbContext db, IBackgroundJobClient jobs, TimeProvider time)
 {
     public DateTimeOffset Now => time.GetUtcNow();
 
@@ -17,7 +21,87 @@ internal sealed class SubmissionWorkflow(ReviewDbContext db, TimeProvider time)
     public static bool OpenForChanges(Submission submission) =>
         submission.State is (SubmissionState.Draft or SubmissionState.Submitted) && submission.Award is null;
 
-    public Submission Draft(Campaign campaign, Guid lessonId, Guid teacherId, Guid? schoolId)
+    /// <summary>
+    /// Enters the teacher's own lesson into the campaign as a draft at its first level, while that level takes entries:
+    /// once per lesson, and only a video that meets the campaign's technical standard. Its fingerprint is computed next.
+    /// </summary>
+    public async Task<Outcome<Submission>> EnterAsync(Campaign campaign, Guid lessonId, Guid teacherId, Guid? schoolId, CancellationToken cancellationToken)
+    {
+        var lesson = await db.Lessons.AsNoTracking().FirstOrDefaultAsync(l => l.LessonId == lessonId, cancellationToken);
+        if (lesson is null || lesson.OwnerId != teacherId)
+        {
+            return Outcome.NotFound<Submission>($"No lesson {lessonId} of yours.");
+        }
+
+        if (ReviewLevels.Closed<Submission>(campaign, campaign.Levels[0], Now, "Submissions") is { } closed)
+        {
+            return closed;
+        }
+
+        var failures = ReviewRules.Check(lesson, campaign.Standard);
+        if (failures.Count > 0)
+        {
+            return Outcome.Refused<Submission>(StatusCodes.Status422UnprocessableEntity, ReviewLevels.TechnicalProblem,
+                "The lesson does not meet the technical standard.", string.Join(" ", failures));
+        }
+
+        if (await db.Submissions.AnyAsync(s => s.CampaignId == campaign.Id && s.LessonId == lessonId && s.State != SubmissionState.Withdrawn, cancellationToken))
+        {
+            return Outcome.Refused<Submission>(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Already submitted.", "A lesson is submitted to a campaign once.");
+        }
+
+        // A withdrawn entry of the same lesson makes way for the new one.
+        await db.Submissions.Where(s => s.CampaignId == campaign.Id && s.LessonId == lessonId).ExecuteDeleteAsync(cancellationToken);
+        var submission = Draft(campaign, lessonId, teacherId, schoolId);
+        await db.SaveChangesAsync(cancellationToken);
+        if (lesson.Fingerprint is null && lesson.SourceBlobKey is not null)
+        {
+            jobs.Enqueue<FingerprintJob>(job => job.RunAsync(lesson.LessonId, CancellationToken.None));
+        }
+
+        return Outcome.Done(submission);
+    }
+
+    /// <summary>Hands the teacher's draft in while its level takes entries and once every required material is there.</summary>
+    public async Task<Outcome<Submission>> HandInAsync(Guid submissionId, Guid teacherId, CancellationToken cancellationToken)
+    {
+        var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == submissionId && s.TeacherId == teacherId, cancellationToken);
+        if (submission is null)
+        {
+            return Outcome.NotFound<Submission>($"No submission {submissionId} of yours.");
+        }
+
+        var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == submission.CampaignId, cancellationToken);
+        if (submission.State != SubmissionState.Draft)
+        {
+            return Outcome.Refused<Submission>(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Already handed in.", $"The submission is {submission.State.ToString().ToLowerInvariant()}.");
+        }
+
+        if (ReviewLevels.Closed<Submission>(campaign, submission.Level, Now, "Submissions") is { } closed)
+        {
+            return closed;
+        }
+
+        var documents = await db.Documents.AsNoTracking().Where(d => d.SubmissionId == submissionId).ToListAsync(cancellationToken);
+        var missing = Missing(campaign, documents);
+        if (missing.Count > 0)
+        {
+            return Outcome.Refused<Submission>(StatusCodes.Status422UnprocessableEntity, ProblemTypes.Validation, "Materials are missing.",
+                $"Add {string.Join("、", missing.Select(m => DocumentKinds.Names[m]))} before handing in.");
+        }
+
+        submission.State = SubmissionState.Submitted;
+        submission.SubmittedAt = Now;
+        Record(submission.Id, teacherId, "submitted", $"level {submission.Level}");
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Done(submission);
+    }
+
+    /// <summary>The materials the campaign requires that the entry does not have yet.</summary>
+    public static List<string> Missing(Campaign campaign, IEnumerable<SubmissionDocument> documents) =>
+        campaign.RequiredDocuments.Except(documents.Select(d => d.Kind)).ToList();
+
+    private Submission Draft(Campaign campaign, Guid lessonId, Guid teacherId, Guid? schoolId)
     {
         var submission = new Submission
         {
@@ -31,13 +115,6 @@ internal sealed class SubmissionWorkflow(ReviewDbContext db, TimeProvider time)
 
     public void MaterialStored(Guid submissionId, Guid teacherId, SubmissionDocument document) =>
         Record(submissionId, teacherId, "material", $"{DocumentKinds.Names[document.Kind]} {document.FileName} ({document.SizeBytes} bytes)", document.UploadedAt);
-
-    public void HandIn(Submission submission, Guid teacherId)
-    {
-        submission.State = SubmissionState.Submitted;
-        submission.SubmittedAt = Now;
-        Record(submission.Id, teacherId, "submitted", $"level {submission.Level}");
-    }
 
     public void Withdraw(Submission submission, Guid teacherId)
     {

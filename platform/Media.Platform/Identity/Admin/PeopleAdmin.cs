@@ -457,6 +457,9 @@ public static class Outcome
     public static Outcome<T> NotFound<T>(string problem) => new(default, 404, problem);
 
     public static Outcome<T> Conflict<T>(string problem) => new(default, 409, problem);
+
+    /// <summary>A refusal that clients tell apart by its problem type (a closed window, a failed technical check), not only by status.</summary>
+    public static Outcome<T> Refused<T>(int status, string type, string title, string problem) => new(default, status, problem) { Type = type, Title = title };
 }
 
 /// <summary>A workflow's answer: the value, or why not (an HTTP status and a sentence for the problem's detail).</summary>
@@ -464,5 +467,11 @@ public sealed record Outcome<T>(T? Value, int Status, string? Problem)
 {
     public bool Succeeded => Problem is null;
 
-    public Outcome<TOther> As<TOther>() => new(default, Status, Problem);
+    /// <summary>The problem type URI of a refusal of its own kind; null: the status's usual type.</summary>
+    public string? Type { get; init; }
+
+    /// <summary>The problem's title that goes with <see cref="Type"/>.</summary>
+    public string? Title { get; init; }
+
+    public Outcome<TOther> As<TOther>() => new(default, Status, Problem) { Type = Type, Title = Title };
 }
