@@ -192,7 +192,10 @@ public sealed class ReviewPageTests(BrowserSession session) : IClassFixture<Brow
         var row = page.GetByTestId("results").Locator("tr", new() { HasText = "《三峡》参评课" });
         await Assertions.Expect(row).ToContainTextAsync("李老师");
         await Assertions.Expect(row).ToContainTextAsync("90（1 份）");
-        await Assertions.Expect(page.GetByTestId("score-plot").Locator("rect[data-value='1']")).ToHaveCountAsync(1);
+        var plot = page.GetByTestId("score-plot");
+        await Assertions.Expect(plot.Locator(".bar-chart-canvas svg")).ToBeVisibleAsync();
+        await Assertions.Expect(plot.Locator("tbody tr", new() { HasText = "90–100" })).ToContainTextAsync("1");
+        await Assertions.Expect(page.GetByTestId("reviewer-plot").Locator("tbody tr", new() { HasText = "赵评审" })).ToContainTextAsync("1");
         await Assertions.Expect(page.GetByTestId("csv")).ToHaveAttributeAsync("href", $"/api/review/campaigns/{campaign}/statistics.csv");
         await BrowserSession.ScreenshotAsync(page, "review-admin");
     }

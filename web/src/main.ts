@@ -16,6 +16,7 @@ const pages: Record<string, () => Promise<{ default: Component }>> = {
   'review-desk': () => import('./pages/ReviewDesk.vue'),
   home: () => import('./pages/Home.vue'),
   'assign-lesson': () => import('./pages/AssignLesson.vue'),
+  'campaign-dashboard': () => import('./pages/CampaignDashboard.vue'),
 };
 
 for (const element of document.querySelectorAll<HTMLElement>('[data-vue-page]:not([data-v-app])')) {

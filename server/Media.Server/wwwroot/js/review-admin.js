@@ -1,10 +1,10 @@
 // The level admin's desk: assign, watch scores come in, settle disputes, put results on notice, answer appeals, publish.
 import { api } from './site.js';
-import { drawBars } from './bars.js';
 
 const campaignSelect = document.getElementById('campaign');
 const levelSelect = document.getElementById('level');
 const message = document.getElementById('message');
+const dashboard = document.querySelector('[data-vue-page="campaign-dashboard"]');
 const levelNames = { school: '校级', county: '县级', city: '市级', province: '省级', ministry: '部级' };
 let campaigns = [];
 
@@ -26,12 +26,12 @@ async function load() {
   const level = levelSelect.value;
   if (!id || !level) return;
   document.getElementById('csv').href = `/api/review/campaigns/${id}/statistics.csv`;
-  const [results, appeals, statistics, targets, coverage] = await Promise.all([
+  // The dashboard (a Vue island) follows the pick: it reads it at start and hears every later one.
+  Object.assign(dashboard.dataset, { campaign: id, level });
+  dashboard.dispatchEvent(new CustomEvent('selected', { detail: { campaign: id, level } }));
+  const [results, appeals] = await Promise.all([
     api(`/api/review/campaigns/${id}/results?level=${level}`),
     api(`/api/review/campaigns/${id}/appeals`),
-    api(`/api/review/campaigns/${id}/statistics?level=${level}`),
-    api(`/api/review/campaigns/${id}/targets`),
-    api(`/api/catalog/coverage?award=${encodeURIComponent(`${levelNames[level]}优课`)}`).catch(() => null),
   ]);
   document.getElementById('results').replaceChildren(...results.map((r) => {
     const row = document.createElement('tr');
@@ -71,26 +71,6 @@ async function load() {
     }
     return li;
   }));
-  const figures = [['草稿', statistics.drafts], ['已提交', statistics.handedIn], ...statistics.levels.map((l) => [l.award, `${l.awarded} / ${l.entries}`]),
-    ['平均分', statistics.meanScore ?? '–']];
-  document.getElementById('figures').replaceChildren(...figures.map(([name, value]) => {
-    const div = document.createElement('div');
-    div.append(Object.assign(document.createElement('dt'), { textContent: name }), Object.assign(document.createElement('dd'), { textContent: value }));
-    return div;
-  }));
-  drawBars(document.getElementById('scores'), statistics.scores.map((b) => ({ label: `${Math.round(b.from)}`, value: b.count })), '#2c7a7b');
-  document.getElementById('reviewers').replaceChildren(...statistics.reviewers.map((r) => {
-    const row = document.createElement('tr');
-    row.append(cell(r.name), cell(r.assigned), cell(r.final), cell(r.declined));
-    return row;
-  }));
-  document.getElementById('targets').replaceChildren(...targets.map((t) => Object.assign(document.createElement('li'), {
-    className: 'result',
-    textContent: `${t.organisation}：${t.submissions}${t.targetSubmissions ? ` / ${t.targetSubmissions} 节` : ' 节'}，教师参与 ${Math.round(t.teacherShare * 100)}%${t.targetTeacherShare ? ` / ${Math.round(t.targetTeacherShare * 100)}%` : ''} ${t.met ? '✔ 达标' : '未达标'}`,
-  })));
-  document.getElementById('coverage').replaceChildren(...(coverage?.byEdition ?? []).map((e) => Object.assign(document.createElement('li'), {
-    className: 'result', textContent: `${e.edition}：${e.covered} / ${e.lessons} 课已有${coverage.award}`,
-  })));
 }
 
 document.getElementById('assign').onclick = act(async () => {
