@@ -198,6 +198,9 @@ public sealed class ReviewPageTests(BrowserSession session) : IClassFixture<Brow
         await Assertions.Expect(page.GetByTestId("reviewer-plot").Locator("tbody tr", new() { HasText = "赵评审" })).ToContainTextAsync("1");
         await Assertions.Expect(page.GetByTestId("csv")).ToHaveAttributeAsync("href", $"/api/review/campaigns/{campaign}/statistics.csv");
         await BrowserSession.ScreenshotAsync(page, "review-admin");
+        await page.SetViewportSizeAsync(390, 844);
+        await Assertions.Expect(plot.Locator(".bar-chart-canvas svg")).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(page, "review-admin-390");
     }
 
     /// <summary>A one-level campaign that asks for no materials, with the teacher's lesson handed in to it.</summary>
