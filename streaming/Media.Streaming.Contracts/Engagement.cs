@@ -14,6 +14,9 @@ public interface IViewingHistory
 {
     /// <summary>The viewer's most recently watched lessons, newest first.</summary>
     Task<IReadOnlyList<WatchedLesson>> RecentAsync(Guid viewerId, int take, CancellationToken cancellationToken);
+
+    /// <summary>How far each of these viewers got with one lesson; viewers who never opened it are left out.</summary>
+    Task<IReadOnlyDictionary<Guid, WatchedLesson>> OfLessonAsync(Guid lessonId, IReadOnlyCollection<Guid> viewerIds, CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -116,6 +116,16 @@ public sealed class HomePageTests(BrowserSession session) : IClassFixture<Browse
         await Assertions.Expect(item).ToContainTextAsync("张老师 布置");
         await studentHealth.AssertHealthyAsync("the student's home with an assigned lesson");
 
+        // The teacher sees who in the class has watched it and how far (王同学 stopped at 3.5 s of 7 s).
+        (await student.PostAsJsonAsync($"/api/lessons/{lesson}/heartbeats", new { positionSeconds = 3.5, watchedSeconds = 3.5 }, Ct)).EnsureSuccessStatusCode();
+        await page.ReloadAsync();
+        await page.GetByTestId("assign-progress").ClickAsync();
+        var watchers = page.GetByTestId("assign-progress-class").Filter(new() { HasText = "八年级(1)班" });
+        await Assertions.Expect(watchers).ToContainTextAsync("0/1 人已看完");
+        await Assertions.Expect(watchers.GetByTestId("assign-progress-student").Filter(new() { HasText = "王同学" })).ToContainTextAsync("看到 50%");
+        await health.AssertHealthyAsync("the class's watching");
+        Assert.Empty((await otherSchool.GetFromJsonAsync<JsonElement>($"/api/lessons/{lesson}/class-assignments", Ct)).EnumerateArray());
+
         var refused = await otherSchool.PostAsJsonAsync($"/api/lessons/{lesson}/class-assignments", new { classIds = new[] { classId } }, Ct);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await student.PostAsJsonAsync($"/api/lessons/{lesson}/class-assignments", new { classIds = new[] { classId } }, Ct)).StatusCode);

@@ -16,6 +16,8 @@ internal static class ClassAssignmentEndpoints
     {
         routes.MapPost("/api/lessons/{id:guid}/class-assignments", AssignAsync).WithTags("Catalog").RequireAuthorization(Policies.TeacherOrAbove)
             .WithSummary("Give a published lesson to classes of your school (region; any, for administrators) to watch, with an optional due date and note; again replaces them");
+        routes.MapGet("/api/lessons/{id:guid}/class-assignments", ProgressAsync).WithTags("Catalog").RequireAuthorization(Policies.TeacherOrAbove)
+            .WithSummary("The classes you gave the lesson to, each student's progress on it (watched share, where they stopped, finished) and when they last watched");
         routes.MapDelete("/api/class-assignments/{id:guid}", WithdrawAsync).WithTags("Catalog").RequireAuthorization(Policies.TeacherOrAbove)
             .WithSummary("Take back an assignment you gave");
         routes.MapGet("/api/me/assigned-lessons", MineAsync).WithTags("Catalog").RequireAuthorization()
@@ -31,6 +33,12 @@ internal static class ClassAssignmentEndpoints
             ? TypedResults.Created($"/api/lessons/{id}/class-assignments", outcome.Value!.Select(ClassAssignmentDto.Of).ToList())
             : Problems.For(outcome);
     }
+
+    internal static async Task<Ok<List<AssignmentProgressDto>>> ProgressAsync(Guid id, ClaimsPrincipal user, ClassAssignments assignments, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await assignments.ProgressAsync(user, id, cancellationToken)).ConvertAll(a => new AssignmentProgressDto(
+            ClassAssignmentDto.Of(a.Assignment), a.ClassName, a.Students.Count, a.Students.Count(s => s.Watched?.Completed == true),
+            a.Students.ConvertAll(s => new StudentProgressDto(s.Student.Id, s.Student.DisplayName, s.Watched is not null, s.Watched?.Completed == true,
+                s.Watched is { DurationSeconds: > 0 } w ? Math.Round(Math.Min(1, w.PositionSeconds / w.DurationSeconds), 2) : 0, s.Watched?.LastWatchedAt)))));
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> WithdrawAsync(Guid id, ClaimsPrincipal user, ClassAssignments assignments, CancellationToken cancellationToken)
     {
@@ -51,3 +59,8 @@ internal sealed record ClassAssignmentDto(Guid Id, Guid LessonId, Guid ClassId, 
 }
 
 internal sealed record AssignedLessonDto(ClassAssignmentDto Assignment, SearchItemDto Lesson, string? AssignedBy);
+
+internal sealed record AssignmentProgressDto(ClassAssignmentDto Assignment, string ClassName, int Students, int Completed, List<StudentProgressDto> Progress);
+
+/// <summary>One student's progress; <c>Position</c> is where they stopped as a share of the lesson (0–1).</summary>
+internal sealed record StudentProgressDto(Guid StudentId, string Name, bool Started, bool Completed, double Position, DateTimeOffset? LastWatchedAt);

@@ -3,6 +3,7 @@ using Media.Catalog.Data;
 using Media.Catalog.Lessons;
 using Media.Platform.Identity;
 using Media.Platform.Identity.Admin;
+using Media.Streaming.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Media.Catalog.Assignments;
@@ -10,13 +11,20 @@ namespace Media.Catalog.Assignments;
 /// <summary>What a class was given to watch, as the class sees it: the assignment, the lesson, and who gave it.</summary>
 internal sealed record AssignedLesson(ClassAssignment Assignment, Lesson Lesson, string? AssignedByName);
 
+/// <summary>How far one student of the class got with the assigned lesson (null: not opened yet).</summary>
+internal sealed record StudentProgress(ClassStudent Student, WatchedLesson? Watched);
+
+/// <summary>An assignment of the lesson, its class by name, and each student's progress.</summary>
+internal sealed record AssignmentProgress(ClassAssignment Assignment, string ClassName, List<StudentProgress> Students);
+
 /// <summary>
 /// Giving lessons to classes to watch: a teacher gives a published lesson they may see to classes of their own school
 /// (a region administrator to classes of the region, an administrator to any), with an optional due date and note;
 /// a student sees what their class was given, newest first. Giving the same lesson to a class again replaces the
 /// due date and note rather than listing it twice.
 /// </summary>
-internal sealed class ClassAssignments(CatalogDbContext db, LessonVisibility visibility, ClassDirectory classes, UserDirectory users, TimeProvider time)
+internal sealed class ClassAssignments(
+    CatalogDbContext db, LessonVisibility visibility, ClassDirectory classes, UserDirectory users, IViewingHistory history, TimeProvider time)
 {
     public const int MaxNoteLength = 200;
     public const int MaxClassesAtOnce = 30;
@@ -108,6 +116,29 @@ internal sealed class ClassAssignments(CatalogDbContext db, LessonVisibility vis
         }
 
         return shown.ConvertAll(a => new AssignedLesson(a, lessons[a.LessonId], names[a.AssignedBy]));
+    }
+
+    /// <summary>
+    /// Who in each class the caller gave the lesson to has watched it, how far, and who finished (an administrator sees
+    /// every class's); the classes newest first, the students by name.
+    /// </summary>
+    public async Task<List<AssignmentProgress>> ProgressAsync(ClaimsPrincipal user, Guid lessonId, CancellationToken cancellationToken)
+    {
+        var me = user.UserId();
+        var assignments = await db.ClassAssignments.AsNoTracking()
+            .Where(a => a.LessonId == lessonId && (a.AssignedBy == me || user.IsInRole(Roles.Admin)))
+            .OrderByDescending(a => a.AssignedAt).ToListAsync(cancellationToken);
+        var result = new List<AssignmentProgress>(assignments.Count);
+        foreach (var assignment in assignments)
+        {
+            var found = await classes.FindClassAsync(assignment.ClassId, cancellationToken);
+            var students = await classes.StudentsAsync(assignment.ClassId, cancellationToken);
+            var watched = await history.OfLessonAsync(lessonId, students.Select(s => s.Id).ToList(), cancellationToken);
+            result.Add(new AssignmentProgress(assignment, found?.Name ?? "",
+                students.Select(s => new StudentProgress(s, watched.GetValueOrDefault(s.Id))).ToList()));
+        }
+
+        return result;
     }
 
     /// <summary>Takes an assignment back: the one who gave it, or an administrator.</summary>

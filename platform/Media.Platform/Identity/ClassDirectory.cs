@@ -5,6 +5,9 @@ namespace Media.Platform.Identity;
 /// <summary>A class to pick when scheduling: its id, its name as a school says it, its school and how many students it has.</summary>
 public sealed record ClassChoice(Guid Id, string Name, Guid? SchoolId, string? School, int Students);
 
+/// <summary>A student of a class: id and name.</summary>
+public sealed record ClassStudent(Guid Id, string DisplayName);
+
 /// <summary>A teacher to pick as co-teacher (双师): id, name, title (特级教师…) and school.</summary>
 public sealed record TeacherChoice(Guid Id, string DisplayName, string? Title, Guid? SchoolId);
 
@@ -77,6 +80,13 @@ public sealed class ClassDirectory(IdentityDbContext db, UserDirectory users)
             .OrderBy(u => u.DisplayName).Take(500).ToListAsync(cancellationToken);
         return teachers.ConvertAll(t => new TeacherChoice(t.Id, t.DisplayName, t.Title, schoolId));
     }
+
+    /// <summary>The active students of a class, by name.</summary>
+    public async Task<IReadOnlyList<ClassStudent>> StudentsAsync(Guid classId, CancellationToken cancellationToken) =>
+        (await db.Users.AsNoTracking()
+            .Where(u => u.OrganisationId == classId && u.DeactivatedAt == null && u.Roles.Any(r => r.Role == Roles.Student))
+            .OrderBy(u => u.DisplayName).Take(500).ToListAsync(cancellationToken))
+        .ConvertAll(u => new ClassStudent(u.Id, u.DisplayName));
 
     /// <summary>Whether the user is an active teacher (a co-teacher must be).</summary>
     public Task<bool> IsActiveTeacherAsync(Guid userId, CancellationToken cancellationToken) =>

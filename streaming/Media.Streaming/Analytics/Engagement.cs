@@ -41,4 +41,19 @@ internal sealed class ViewingHistory(StreamingDbContext db, IPublishedRenditions
 
         return watched;
     }
+
+    public async Task<IReadOnlyDictionary<Guid, WatchedLesson>> OfLessonAsync(Guid lessonId, IReadOnlyCollection<Guid> viewerIds, CancellationToken cancellationToken)
+    {
+        var ids = viewerIds.Distinct().ToList();
+        // Grouped here: SQLite cannot aggregate DateTimeOffset, and a class's days of one lesson are few.
+        var viewers = (await db.ViewDays.AsNoTracking().Where(v => v.LessonId == lessonId && ids.Contains(v.ViewerId)).ToListAsync(cancellationToken))
+            .GroupBy(v => v.ViewerId)
+            .Select(g => new { ViewerId = g.Key, Last = g.Max(v => v.UpdatedAt), Furthest = g.Max(v => v.FurthestSeconds), Watched = g.Sum(v => v.WatchedSeconds) })
+            .ToList();
+        var positions = await db.Positions.AsNoTracking().Where(p => p.LessonId == lessonId && ids.Contains(p.ViewerId))
+            .ToDictionaryAsync(p => p.ViewerId, p => p.PositionSeconds, cancellationToken);
+        var duration = (await published.FindAsync(lessonId, cancellationToken))?.DurationSeconds ?? 0;
+        return viewers.ToDictionary(v => v.ViewerId, v => new WatchedLesson(
+            lessonId, v.Last, duration > 0 && AnalyticsEndpoints.Completed(v.Furthest, v.Watched, duration), positions.GetValueOrDefault(v.ViewerId), duration));
+    }
 }
