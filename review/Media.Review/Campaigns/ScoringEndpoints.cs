@@ -45,20 +45,34 @@ internal static class ScoringEndpoints
     {
         var me = user.UserId()!.Value;
         var assignments = await db.Assignments.AsNoTracking().Where(a => a.ReviewerId == me && a.DeclinedAt == null).OrderBy(a => a.AssignedAt).ToListAsync(cancellationToken);
-        var result = new List<BlindEntryDto>();
+        // Each entry's submission, campaign, lesson and materials in one query apiece; names to take out once per teacher and school.
+        var submissionIds = assignments.Select(a => a.SubmissionId).Distinct().ToList();
+        var submissions = await db.Submissions.AsNoTracking().Where(s => submissionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+        var campaignIds = submissions.Values.Select(s => s.CampaignId).Distinct().ToList();
+        var campaigns = await db.Campaigns.AsNoTracking().Where(c => campaignIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var lessonIds = submissions.Values.Select(s => s.LessonId).Distinct().ToList();
+        var lessons = await db.Lessons.AsNoTracking().Where(l => lessonIds.Contains(l.LessonId)).ToDictionaryAsync(l => l.LessonId, cancellationToken);
+        var documents = (await db.Documents.AsNoTracking().Where(d => submissionIds.Contains(d.SubmissionId)).Select(d => new { d.SubmissionId, d.Kind }).ToListAsync(cancellationToken))
+            .ToLookup(d => d.SubmissionId, d => d.Kind);
+        var identifying = new Dictionary<(Guid Teacher, Guid? School), List<string?>>();
+        var result = new List<BlindEntryDto>(assignments.Count);
         foreach (var assignment in assignments)
         {
-            var submission = await db.Submissions.AsNoTracking().FirstAsync(s => s.Id == assignment.SubmissionId, cancellationToken);
-            var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == submission.CampaignId, cancellationToken);
-            var lesson = await db.Lessons.AsNoTracking().FirstAsync(l => l.LessonId == submission.LessonId, cancellationToken);
-            var teacher = await users.FindAsync(submission.TeacherId, cancellationToken);
-            var places = (await scope.LineageAsync(submission.SchoolId, cancellationToken)).Select(o => o.Name);
-            var title = ReviewRules.BlindTitle(lesson.Title, [teacher?.DisplayName, teacher?.UserName, .. places]);
-            var documents = await db.Documents.AsNoTracking().Where(d => d.SubmissionId == submission.Id).Select(d => d.Kind).ToListAsync(cancellationToken);
+            var submission = submissions[assignment.SubmissionId];
+            var campaign = campaigns[submission.CampaignId];
+            var lesson = lessons[submission.LessonId];
+            if (!identifying.TryGetValue((submission.TeacherId, submission.SchoolId), out var names))
+            {
+                var teacher = await users.FindAsync(submission.TeacherId, cancellationToken);
+                var places = (await scope.LineageAsync(submission.SchoolId, cancellationToken)).Select(o => o.Name);
+                identifying[(submission.TeacherId, submission.SchoolId)] = names = [teacher?.DisplayName, teacher?.UserName, .. places];
+            }
+
+            var title = ReviewRules.BlindTitle(lesson.Title, names);
             var window = campaign.Windows.GetValueOrDefault(ReviewLevels.NameOf(assignment.Level));
             result.Add(new BlindEntryDto(assignment.Id, submission.Id, title, lesson.Stage, lesson.Grade, lesson.Subject, lesson.Edition, lesson.Lesson,
                 ReviewLevels.NameOf(assignment.Level), campaign.Rubric, assignment.Scores, assignment.Comment, assignment.Final,
-                documents.Select(d => new BlindDocumentDto(d, DocumentKinds.Names[d])).ToList(), campaign.Name, window?.Opens, window?.Closes));
+                documents[submission.Id].Select(d => new BlindDocumentDto(d, DocumentKinds.Names[d])).ToList(), campaign.Name, window?.Opens, window?.Closes));
         }
 
         return TypedResults.Ok(result);
