@@ -128,17 +128,17 @@ internal sealed class ClassAssignments(
         var assignments = await db.ClassAssignments.AsNoTracking()
             .Where(a => a.LessonId == lessonId && (a.AssignedBy == me || user.IsInRole(Roles.Admin)))
             .OrderByDescending(a => a.AssignedAt).ToListAsync(cancellationToken);
-        var result = new List<AssignmentProgress>(assignments.Count);
+        var rosters = new List<(ClassAssignment Assignment, string ClassName, IReadOnlyList<ClassStudent> Students)>(assignments.Count);
         foreach (var assignment in assignments)
         {
             var found = await classes.FindClassAsync(assignment.ClassId, cancellationToken);
-            var students = await classes.StudentsAsync(assignment.ClassId, cancellationToken);
-            var watched = await history.OfLessonAsync(lessonId, students.Select(s => s.Id).ToList(), cancellationToken);
-            result.Add(new AssignmentProgress(assignment, found?.Name ?? "",
-                students.Select(s => new StudentProgress(s, watched.GetValueOrDefault(s.Id))).ToList()));
+            rosters.Add((assignment, found?.Name ?? "", await classes.StudentsAsync(assignment.ClassId, cancellationToken)));
         }
 
-        return result;
+        // Every class's students asked of the viewing history at once.
+        var watched = await history.OfLessonAsync(lessonId, rosters.SelectMany(r => r.Students.Select(s => s.Id)).ToList(), cancellationToken);
+        return rosters.ConvertAll(r => new AssignmentProgress(r.Assignment, r.ClassName,
+            r.Students.Select(s => new StudentProgress(s, watched.GetValueOrDefault(s.Id))).ToList()));
     }
 
     /// <summary>Takes an assignment back: the one who gave it, or an administrator.</summary>
