@@ -48,7 +48,7 @@ internal static class PeopleEndpoints
         string? q, Guid? organisationId, string? role, bool? includeDeactivated, int? page, int? pageSize, ClaimsPrincipal user, PeopleAdmin people, CancellationToken cancellationToken)
     {
         var outcome = await people.ListUsersAsync(user, new UserFilter(q, organisationId, role, includeDeactivated ?? false, page ?? 1, pageSize ?? 50), cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(new PageDto<UserDto>(outcome.Value!.Total, outcome.Value.Items.Select(UserDto.Of).ToList())) : Problem(outcome);
+        return outcome.Succeeded ? TypedResults.Ok(new PageDto<UserDto>(outcome.Value!.Total, outcome.Value.Items.Select(UserDto.Of).ToList())) : Problems.For(outcome);
     }
 
     internal static async Task<Results<Created<CreatedUserDto>, ProblemHttpResult>> CreateUserAsync(UserRequest request, ClaimsPrincipal user, PeopleAdmin people, CancellationToken cancellationToken)
@@ -56,7 +56,7 @@ internal static class PeopleEndpoints
         var outcome = await people.CreateUserAsync(user, request.ToChange(), cancellationToken);
         if (!outcome.Succeeded)
         {
-            return Problem(outcome);
+            return Problems.For(outcome);
         }
 
         var (created, password) = outcome.Value;
@@ -76,21 +76,21 @@ internal static class PeopleEndpoints
         Guid id, PasswordRequest? request, ClaimsPrincipal user, PeopleAdmin people, CancellationToken cancellationToken)
     {
         var outcome = await people.ResetPasswordAsync(user, id, string.IsNullOrEmpty(request?.Password) ? null : request.Password, cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(new PasswordDto(outcome.Value!)) : Problem(outcome);
+        return outcome.Succeeded ? TypedResults.Ok(new PasswordDto(outcome.Value!)) : Problems.For(outcome);
     }
 
     internal static async Task<Results<Ok<List<OrganisationDto>>, ProblemHttpResult>> ChildrenAsync(
         Guid? parentId, bool? includeDeactivated, ClaimsPrincipal user, PeopleAdmin people, CancellationToken cancellationToken)
     {
         var outcome = await people.ChildrenAsync(user, parentId, includeDeactivated ?? false, cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(outcome.Value!.Select(OrganisationDto.Of).ToList()) : Problem(outcome);
+        return outcome.Succeeded ? TypedResults.Ok(outcome.Value!.Select(OrganisationDto.Of).ToList()) : Problems.For(outcome);
     }
 
     internal static async Task<Results<Created<OrganisationDto>, ProblemHttpResult>> CreateOrganisationAsync(
         OrganisationChange request, ClaimsPrincipal user, PeopleAdmin people, CancellationToken cancellationToken)
     {
         var outcome = await people.CreateOrganisationAsync(user, request, cancellationToken);
-        return outcome.Succeeded ? TypedResults.Created($"/api/admin/organisations/{outcome.Value!.Id}", OrganisationDto.Of(outcome.Value)) : Problem(outcome);
+        return outcome.Succeeded ? TypedResults.Created($"/api/admin/organisations/{outcome.Value!.Id}", OrganisationDto.Of(outcome.Value)) : Problems.For(outcome);
     }
 
     internal static async Task<Results<Ok<OrganisationDetailDto>, ProblemHttpResult>> GetOrganisationAsync(
@@ -99,7 +99,7 @@ internal static class PeopleEndpoints
         var outcome = await people.FindOrganisationAsync(user, id, cancellationToken);
         if (!outcome.Succeeded)
         {
-            return Problem(outcome);
+            return Problems.For(outcome);
         }
 
         var lineage = await directory.GetLineageAsync(id, cancellationToken);
@@ -110,14 +110,14 @@ internal static class PeopleEndpoints
         Guid id, OrganisationChange request, ClaimsPrincipal user, PeopleAdmin people, CancellationToken cancellationToken)
     {
         var outcome = await people.UpdateOrganisationAsync(user, id, request, cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(OrganisationDto.Of(outcome.Value!)) : Problem(outcome);
+        return outcome.Succeeded ? TypedResults.Ok(OrganisationDto.Of(outcome.Value!)) : Problems.For(outcome);
     }
 
     internal static async Task<Results<Ok<OrganisationDto>, ProblemHttpResult>> SetOrganisationActiveAsync(
         Guid id, bool active, ClaimsPrincipal user, PeopleAdmin people, CancellationToken cancellationToken)
     {
         var outcome = await people.SetOrganisationActiveAsync(user, id, active, cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(OrganisationDto.Of(outcome.Value!)) : Problem(outcome);
+        return outcome.Succeeded ? TypedResults.Ok(OrganisationDto.Of(outcome.Value!)) : Problems.For(outcome);
     }
 
     internal static async Task<Results<Ok<RosterReport>, ProblemHttpResult>> RosterAsync(
@@ -168,9 +168,8 @@ internal static class PeopleEndpoints
     }
 
     private static Results<Ok<UserDto>, ProblemHttpResult> Map(Outcome<User> outcome) =>
-        outcome.Succeeded ? TypedResults.Ok(UserDto.Of(outcome.Value!)) : Problem(outcome);
+        outcome.Succeeded ? TypedResults.Ok(UserDto.Of(outcome.Value!)) : Problems.For(outcome);
 
-    private static ProblemHttpResult Problem<T>(Outcome<T> outcome) => Problems.For(outcome);
 }
 
 internal sealed record UserRequest(string? UserName, string? DisplayName, List<string>? Roles, Guid? OrganisationId, string? Title, string? ExternalId, string? Password)
