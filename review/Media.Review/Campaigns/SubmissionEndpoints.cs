@@ -195,17 +195,12 @@ internal static class SubmissionEndpoints
     }
 
     internal static async Task<Results<Ok<SubmissionDto>, ProblemHttpResult>> HandInAsync(
-        Guid id, ClaimsPrincipal user, ReviewDbContext db, SubmissionWorkflow workflow, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, SubmissionWorkflow workflow, CancellationToken cancellationToken)
     {
         var handedIn = await workflow.HandInAsync(id, user.UserId()!.Value, cancellationToken);
-        if (handedIn.Value is not { } submission)
-        {
-            return Problems.For(handedIn);
-        }
-
-        var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == submission.CampaignId, cancellationToken);
-        var documents = await db.Documents.AsNoTracking().Where(d => d.SubmissionId == id).ToListAsync(cancellationToken);
-        return TypedResults.Ok(SubmissionDto.Of(submission, campaign, documents, []));
+        return handedIn.Value is { } done
+            ? TypedResults.Ok(SubmissionDto.Of(done.Submission, done.Campaign, done.Documents, []))
+            : Problems.For(handedIn);
     }
 
     internal static async Task<Ok<List<SubmissionDto>>> MineAsync(Guid id, ClaimsPrincipal user, ReviewDbContext db, CancellationToken cancellationToken)

@@ -7,6 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Media.Review.Campaigns;
 
+/// <summary>A handed-in entry with its campaign and materials, as checked.</summary>
+internal sealed record HandedIn(Submission Submission, Campaign Campaign, List<SubmissionDocument> Documents);
+
 /// <summary>
 /// The life of a campaign entry: drafted → handed in → in review → scored → on notice → awarded (and handed in at the
 /// next level) or not promoted; withdrawn before review. Every change of state and every act on an entry is recorded
@@ -63,21 +66,21 @@ internal sealed class SubmissionWorkflow(ReviewDbContext db, IBackgroundJobClien
     }
 
     /// <summary>Hands the teacher's draft in while its level takes entries and once every required material is there.</summary>
-    public async Task<Outcome<Submission>> HandInAsync(Guid submissionId, Guid teacherId, CancellationToken cancellationToken)
+    public async Task<Outcome<HandedIn>> HandInAsync(Guid submissionId, Guid teacherId, CancellationToken cancellationToken)
     {
         var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == submissionId && s.TeacherId == teacherId, cancellationToken);
         if (submission is null)
         {
-            return Outcome.NotFound<Submission>($"No submission {submissionId} of yours.");
+            return Outcome.NotFound<HandedIn>($"No submission {submissionId} of yours.");
         }
 
         var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == submission.CampaignId, cancellationToken);
         if (submission.State != SubmissionState.Draft)
         {
-            return Outcome.Refused<Submission>(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Already handed in.", $"The submission is {submission.State.ToString().ToLowerInvariant()}.");
+            return Outcome.Refused<HandedIn>(StatusCodes.Status409Conflict, ProblemTypes.Validation, "Already handed in.", $"The submission is {submission.State.ToString().ToLowerInvariant()}.");
         }
 
-        if (ReviewLevels.Closed<Submission>(campaign, submission.Level, Now, "Submissions") is { } closed)
+        if (ReviewLevels.Closed<HandedIn>(campaign, submission.Level, Now, "Submissions") is { } closed)
         {
             return closed;
         }
@@ -86,7 +89,7 @@ internal sealed class SubmissionWorkflow(ReviewDbContext db, IBackgroundJobClien
         var missing = Missing(campaign, documents);
         if (missing.Count > 0)
         {
-            return Outcome.Refused<Submission>(StatusCodes.Status422UnprocessableEntity, ProblemTypes.Validation, "Materials are missing.",
+            return Outcome.Refused<HandedIn>(StatusCodes.Status422UnprocessableEntity, ProblemTypes.Validation, "Materials are missing.",
                 $"Add {string.Join("、", missing.Select(m => DocumentKinds.Names[m]))} before handing in.");
         }
 
@@ -94,7 +97,7 @@ internal sealed class SubmissionWorkflow(ReviewDbContext db, IBackgroundJobClien
         submission.SubmittedAt = Now;
         Record(submission.Id, teacherId, "submitted", $"level {submission.Level}");
         await db.SaveChangesAsync(cancellationToken);
-        return Outcome.Done(submission);
+        return Outcome.Done(new HandedIn(submission, campaign, documents));
     }
 
     /// <summary>The materials the campaign requires that the entry does not have yet.</summary>

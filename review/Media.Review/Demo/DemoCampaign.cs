@@ -96,7 +96,7 @@ internal sealed class DemoCampaign(
         foreach (var lesson in lessons)
         {
             var entered = await workflow.EnterAsync(campaign, lesson.LessonId, teacher.Id, teacher.OrganisationId, cancellationToken);
-            var handedIn = entered.Value is { } submission ? await workflow.HandInAsync(submission.Id, teacher.Id, cancellationToken) : entered;
+            var handedIn = entered.Value is { } submission ? await workflow.HandInAsync(submission.Id, teacher.Id, cancellationToken) : entered.As<HandedIn>();
             if (!handedIn.Succeeded)
             {
                 logger.LogWarning("演示评选：《{Title}》未能报送：{Reason}", lesson.Title, handedIn.Problem);
