@@ -12,6 +12,8 @@ using System.Text.Json;
 /// </summary>
 internal static class SegmentBenchmark
 {
+    private static string DeployedRule(string root, string name) => File.ReadAllText(Path.Combine(root, "deploy", name));
+
     public static async Task<int> RunAsync(string[] args)
     {
         var seconds = UploadBenchmark.Option(args, "--seconds", 10);
@@ -56,13 +58,15 @@ internal static class SegmentBenchmark
                 .Select(f => Path.GetRelativePath(published, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
             var nginxPort = UploadBenchmark.FreePort();
             var proxyPort = UploadBenchmark.FreePort();
+            // deploy/nginx-media-*.conf as a deployment includes them, on this run's folders.
             var proxy = accelerated
                 ? $$"""
-                  upstream media { server 127.0.0.1:{{mediaPort}}; keepalive 64; }
+                  upstream api { server 127.0.0.1:{{mediaPort}}; keepalive 64; }
+                  {{DeployedRule(root, "nginx-media-http.conf").Replace("/var/cache/nginx/media-grants", Path.Combine(work, "grants"), StringComparison.Ordinal)}}
                   server {
                     listen 127.0.0.1:{{proxyPort}};
-                    location /_media-files/ { internal; alias {{Path.Combine(data, "blobs")}}/; }
-                    location / { proxy_pass http://media; proxy_http_version 1.1; proxy_set_header Connection ""; proxy_set_header Host $host; }
+                    {{DeployedRule(root, "nginx-media-locations.conf").Replace("alias /blobs/", $"alias {Path.Combine(data, "blobs")}/", StringComparison.Ordinal)}}
+                    location / { proxy_pass http://api; proxy_http_version 1.1; proxy_set_header Connection ""; proxy_set_header Host $host; }
                   }
                   """
                 : string.Empty;
@@ -87,10 +91,14 @@ internal static class SegmentBenchmark
             Console.WriteLine($"segment benchmark: {segments.Count} segments of a 40 s 720p lesson, {concurrency} concurrent clients, {rounds} rounds of {seconds} s each");
             var nginxUrls = segments.Select(s => $"http://127.0.0.1:{nginxPort}/{s}").ToList();
             var mediaUrls = segments.Select(s => $"http://127.0.0.1:{(accelerated ? proxyPort : mediaPort)}/media/{lesson:N}/{s}{query}").ToList();
-            var mediaName = accelerated ? "  media (nginx + X-Accel-Redirect)" : "  media (token check + blob store)";
+            var mediaName = accelerated ? "  media (nginx after the API's grant)" : "  media (token check + blob store)";
             // Rounds alternate which server goes first, so that warm-up and drift on a shared 2-core machine do not
             // favour one; the verdict is the median of the per-round ratios.
             var ratios = new List<(double RequestsPerSecond, double P99)>();
+            // An unmeasured warm-up of both first: without it the server measured first in round 1 ran cold (JIT,
+            // page cache, connection pools) and lost by 25-35 % every time, whichever it was.
+            await LoadAsync(nginxUrls, concurrency, 3);
+            await LoadAsync(mediaUrls, concurrency, 3);
             for (var round = 1; round <= rounds; round++)
             {
                 LoadResult nginx, media;

@@ -8,7 +8,7 @@ namespace Media.Testing;
 /// <summary>
 /// The deployment of docker-compose.yml as real processes on 127.0.0.1: two api processes and two workers of the
 /// Release build, one PostgreSQL database (the test script's server), one redis-server, one shared blob folder, and
-/// nginx in front (deploy/nginx.conf's rules on free ports). A test may kill a node (SIGKILL) and start it again.
+/// nginx in front (deploy/nginx.conf's rules on free ports, deploy/nginx-media-*.conf as they are). A test may kill a node (SIGKILL) and start it again.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
@@ -18,6 +18,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     private readonly PostgresFixture _postgres = new();
     private readonly RedisFixture _redis = new();
     private readonly TempFolder _blobs = new("cluster-blobs");
+    private readonly TempFolder _grants = new("cluster-grants");
     private readonly List<Node> _nodes = [];
     private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
     private readonly string _playbackKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
@@ -46,7 +47,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         }
 
         _nginx = await NginxServer.StartAsync($$"""
-                location /_media-files/ { internal; alias {{_blobs.Path}}/; add_header Access-Control-Allow-Origin * always; }
+            {{NginxMediaRules.Locations(_blobs.Path)}}
                 location /hubs/ {
                   proxy_pass http://api_sticky; proxy_http_version 1.1;
                   proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection $connection_upgrade; proxy_set_header Host $host;
@@ -60,6 +61,7 @@ public sealed class ClusterFixture : IAsyncLifetime
               upstream api { server {{Hostless(ApiUrls[0])}} max_fails=1 fail_timeout=30s; server {{Hostless(ApiUrls[1])}} max_fails=1 fail_timeout=30s; }
               upstream api_sticky { ip_hash; server {{Hostless(ApiUrls[0])}} max_fails=1 fail_timeout=30s; server {{Hostless(ApiUrls[1])}} max_fails=1 fail_timeout=30s; }
               map $http_upgrade $connection_upgrade { default upgrade; '' ''; }
+            {{NginxMediaRules.Http(_grants.Combine("cache"))}}
             """);
     }
 
@@ -128,6 +130,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         await _redis.DisposeAsync();
         await _postgres.DisposeAsync();
         _blobs.Dispose();
+        _grants.Dispose();
     }
 
     private sealed class Node(string role, int port, TempFolder data)

@@ -29,6 +29,8 @@ internal static class DeliveryEndpoints
     public const string TokenProblem = "urn:media:problem:playback-token";
     public const string AccessProblem = "urn:media:problem:access-level";
     private const string Immutable = "public, max-age=31536000, immutable";
+    private const string GrantRoute = "/media-grants/";
+    private static readonly TimeSpan GrantLifetime = TimeSpan.FromSeconds(30);
 
     public static IEndpointRouteBuilder MapDeliveryEndpoints(this IEndpointRouteBuilder routes)
     {
@@ -44,6 +46,8 @@ internal static class DeliveryEndpoints
             .WithTags("Streaming").WithSummary("Playlists, segments and thumbnails of a published lesson (needs ?t=<playback token>)");
         routes.MapMethods(BlindPlayback.RoutePrefix + "{entry}/{**path}", [HttpMethods.Get, HttpMethods.Head], ServeBlindAsync).AllowAnonymous().ShortCircuit()
             .WithTags("Streaming").WithSummary("The same files under a key that does not name the lesson (reviewers scoring blind; no download)");
+        // nginx's question before it sends a lesson's segments itself (deploy/nginx-media-locations.conf).
+        routes.MapGet(GrantRoute + "{lessonId:guid}", GrantAsync).AllowAnonymous().ShortCircuit().ExcludeFromDescription();
         return routes;
     }
 
@@ -98,6 +102,37 @@ internal static class DeliveryEndpoints
         }
 
         return TypedResults.Ok(new AccessDto(AccessLevels.NameOf(await settings.GetAsync(id, cancellationToken))));
+    }
+
+    /// <summary>
+    /// Behind nginx: whether a playback token opens the lesson's segments, answered with the folder they lie in
+    /// (<c>X-Media-Prefix</c>) and for how long nginx may keep the answer (<c>X-Accel-Expires</c>, at most 30 s and
+    /// never past the token's expiry; no Cache-Control beside it, which nginx 1.22 would let override it), so that nginx asks once per viewer and lesson instead of once per segment. The
+    /// checks are those of <see cref="ServeAsync"/>; a refusal is the same problem.
+    /// </summary>
+    internal static async Task<IResult> GrantAsync(
+        Guid lessonId, string? t, HttpContext context, PublishedRenditionsCache published, PlaybackTokens tokens, TimeProvider time, IOptions<StreamingOptions> options)
+    {
+        if (string.IsNullOrEmpty(options.Value.AcceleratedRedirectPrefix))
+        {
+            return Problems.NotFound("Grants are for nginx in front of the API (Media:Streaming:AcceleratedRedirectPrefix is not set).");
+        }
+
+        if (tokens.Check(t, lessonId) is { } refusal)
+        {
+            return Problems.Of(StatusCodes.Status403Forbidden, TokenProblem, "Playback not allowed.", refusal);
+        }
+
+        if (await published.FindAsync(lessonId, context.RequestAborted) is not { } set)
+        {
+            return Problems.NotFound($"Lesson {lessonId} has no published video (yet).");
+        }
+
+        var left = PlaybackTokens.ExpiresAt(t!) - time.GetUtcNow();
+        var seconds = (long)Math.Clamp(Math.Floor(Math.Min(left.TotalSeconds, GrantLifetime.TotalSeconds)), 0, GrantLifetime.TotalSeconds);
+        context.Response.Headers["X-Media-Prefix"] = set.Prefix;
+        context.Response.Headers["X-Accel-Expires"] = seconds.ToString(CultureInfo.InvariantCulture);
+        return Results.Empty;
     }
 
     internal static async Task<IResult> ServeBlindAsync(

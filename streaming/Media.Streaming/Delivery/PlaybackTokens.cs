@@ -43,6 +43,10 @@ internal sealed class PlaybackTokens
     public static Guid? ViewerOf(string? token) =>
         token?.Split('.') is [var viewer, _, _] && Guid.TryParseExact(viewer, "N", out var id) ? id : null;
 
+    /// <summary>When a token that <see cref="Check"/> accepted runs out.</summary>
+    public static DateTimeOffset ExpiresAt(string token) =>
+        DateTimeOffset.FromUnixTimeSeconds(long.Parse(token.Split('.')[1], NumberStyles.None, CultureInfo.InvariantCulture));
+
     /// <summary>Why the token does not open this lesson for this purpose now, or null when it does.</summary>
     public string? Check(string? token, Guid lessonId, TokenPurpose purpose = TokenPurpose.Play)
     {
