@@ -17,6 +17,7 @@ const pages: Record<string, () => Promise<{ default: Component }>> = {
   home: () => import('./pages/Home.vue'),
   'assign-lesson': () => import('./pages/AssignLesson.vue'),
   'campaign-dashboard': () => import('./pages/CampaignDashboard.vue'),
+  'schedule-class': () => import('./pages/ScheduleClass.vue'),
 };
 
 for (const element of document.querySelectorAll<HTMLElement>('[data-vue-page]:not([data-v-app])')) {
