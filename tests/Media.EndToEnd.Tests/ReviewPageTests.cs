@@ -138,34 +138,54 @@ public sealed class ReviewPageTests(BrowserSession session) : IClassFixture<Brow
     private static ILocator Score(IPage page, string criterion) =>
         page.GetByTestId("criterion-score").Filter(new() { HasText = criterion }).Locator("input");
 
-    [Fact]
-    public async Task TeacherPage_EntersALesson_UploadsMaterials_AndHandsIn()
+    [Theory]
+    [InlineData(390)]
+    [InlineData(1366)]
+    public async Task TeacherPage_EntersALesson_UploadsMaterials_AndHandsIn(int width)
     {
         var ct = TestContext.Current.CancellationToken;
         var admin = await session.Server.CreateClientForAsync("admin");
         var teacher = await session.Server.CreateClientForAsync("teacher");
-        var source = _folder.Combine("teacher-entry.mp4");
-        await Ffmpeg.LessonAsync(source, seconds: 3, size: "240x180");
-        await LessonApi.WaitForAcceptedAsync(teacher, await LessonApi.UploadAsync(teacher, source, "《春》参评课"));
-        var created = await admin.PostAsJsonAsync("/api/review/campaigns", new { name = "教师页测试", year = 2099, levels = new[] { "school" }, standard = Lenient }, ct);
+        var source = _folder.Combine($"teacher-entry-{width}.mp4");
+        var title = $"《春》参评课（{width}）";
+        // A tone of its own per case: the same bytes twice would be one upload (ingest keeps a file once).
+        await Ffmpeg.LessonAsync(source, seconds: 3, size: "240x180", toneHz: width);
+        await LessonApi.WaitForAcceptedAsync(teacher, await LessonApi.UploadAsync(teacher, source, title));
+        var created = await admin.PostAsJsonAsync("/api/review/campaigns", new { name = $"教师页测试 {width}", year = 2099, levels = new[] { "school" }, standard = Lenient }, ct);
         var campaign = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
         var design = _folder.Combine("教学设计.pdf");
         var courseware = _folder.Combine("课件.pptx");
         await File.WriteAllTextAsync(design, "%PDF-1.4\n%%EOF\n", ct);
         await File.WriteAllBytesAsync(courseware, [.. "PK\u0003\u0004"u8, 0, 0, 0, 0], ct);
 
-        var page = await session.SignedInPageAsync("teacher", "/review/mine");
-        await page.GetByTestId("campaign").SelectOptionAsync(campaign.ToString());
-        await page.GetByTestId("my-lessons").Locator("li", new() { HasText = "《春》参评课" }).GetByTestId("enter").ClickAsync();
-        var entry = page.GetByTestId("my-submissions").Locator("li", new() { HasText = "《春》参评课" });
+        // Review hears of the video from its own delivery of ingest's event, a moment after ingest accepted it.
+        await Eventually.HoldsAsync(async () => (await teacher.GetFromJsonAsync<JsonElement>($"/api/review/campaigns/{campaign}/lessons/mine", ct))
+            .EnumerateArray().Any(l => l.GetProperty("title").GetString() == title), TimeSpan.FromMinutes(4));
+        var page = await session.NewPageAsync();
+        await page.SetViewportSizeAsync(width, width == 390 ? 844 : 900);
+        var health = PageHealth.Watch(page);
+        await BrowserSession.SignInAsync(page, "teacher", $"/review/mine?campaign={campaign}");
+        await Assertions.Expect(page.GetByTestId("campaign-rules")).ToContainTextAsync("课堂实录、教学设计、课件");
+        await Assertions.Expect(page.GetByTestId("campaign-rules")).ToContainTextAsync("校级评审时间");
+        await page.GetByTestId("my-lessons").Locator("li", new() { HasText = title }).GetByTestId("enter").ClickAsync();
+        var entry = page.GetByTestId("my-submissions").Locator("li.mine-entry", new() { HasText = title });
         await Assertions.Expect(entry).ToContainTextAsync("缺少：教学设计、课件");
+        await Assertions.Expect(entry).ToContainTextAsync("草稿（未提交）");
+        await Assertions.Expect(entry).ToContainTextAsync("校级");
+        await entry.GetByTestId("hand-in").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("message")).ToContainTextAsync("还不能提交：缺少教学设计、课件");
+
         await entry.Locator("input[data-kind=design]").SetInputFilesAsync(design);
         await Assertions.Expect(entry).ToContainTextAsync("教学设计：教学设计.pdf");
         await entry.Locator("input[data-kind=courseware]").SetInputFilesAsync(courseware);
         await Assertions.Expect(entry).ToContainTextAsync("课件：课件.pptx");
+        await health.AssertHealthyAsync($"my entries with a draft at {width} px");
+        await BrowserSession.ScreenshotAsync(page, $"review-mine-{width}");
         await entry.GetByTestId("hand-in").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认提交" }).ClickAsync();
         await Assertions.Expect(entry).ToContainTextAsync("已提交，待分配评审");
-        await BrowserSession.ScreenshotAsync(page, "review-teacher");
+        var mine = await teacher.GetFromJsonAsync<JsonElement>($"/api/review/campaigns/{campaign}/submissions/mine", ct);
+        Assert.Equal("submitted", mine.EnumerateArray().Single().GetProperty("state").GetString());
     }
 
     [Fact]

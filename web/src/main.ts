@@ -18,6 +18,7 @@ const pages: Record<string, () => Promise<{ default: Component }>> = {
   'assign-lesson': () => import('./pages/AssignLesson.vue'),
   'campaign-dashboard': () => import('./pages/CampaignDashboard.vue'),
   'schedule-class': () => import('./pages/ScheduleClass.vue'),
+  'my-entries': () => import('./pages/MyEntries.vue'),
 };
 
 for (const element of document.querySelectorAll<HTMLElement>('[data-vue-page]:not([data-v-app])')) {
