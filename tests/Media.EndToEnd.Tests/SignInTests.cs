@@ -61,6 +61,27 @@ public sealed class UploadPageTests(BrowserSession session) : IClassFixture<Brow
 
         await page.ReloadAsync(new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Assertions.Expect(page.GetByTestId("uploads").Locator("li").First.Locator(".name")).ToHaveTextAsync("背影 第一课时", new() { Timeout = 90_000 });
+        // After a reload the row says where the lesson stands now, not only that the upload was received.
+        await Assertions.Expect(page.GetByTestId("uploads").Locator("li").First.Locator(".state")).ToHaveTextAsync("已发布");
+    }
+
+    [Fact]
+    public async Task UploadPage_APlaylistNamedMp4_IsRejectedWithAChineseReason_OnAPhone()
+    {
+        var playlist = _folder.Combine("第二课时.mp4");
+        await File.WriteAllTextAsync(playlist, "#EXTM3U\n#EXT-X-TARGETDURATION:4\n#EXTINF:4,\nsegment0.ts\n#EXT-X-ENDLIST\n", TestContext.Current.CancellationToken);
+        var page = await session.NewPageAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        var health = PageHealth.Watch(page);
+        await BrowserSession.SignInAsync(page, "teacher", "/uploads");
+
+        await page.Locator("#files").SetInputFilesAsync(playlist);
+        var row = page.GetByTestId("uploads").Locator("li", new() { HasText = "第二课时.mp4" });
+        await Assertions.Expect(row.Locator(".state")).ToHaveTextAsync("未通过", new() { Timeout = 90_000 });
+        await Assertions.Expect(row.Locator(".detail")).ToContainTextAsync("这个文件不能作为课例视频");
+        await Assertions.Expect(row.Locator("a.lesson")).ToHaveCountAsync(0);
+        await health.AssertHealthyAsync("the upload page with a rejected file at 390 px");
+        await BrowserSession.ScreenshotAsync(page, "uploads-390");
     }
 
     public void Dispose() => _folder.Dispose();

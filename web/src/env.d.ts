@@ -3,3 +3,33 @@ declare module '*.vue' {
   const component: DefineComponent<object, object, unknown>;
   export default component;
 }
+
+// Classic scripts the host serves from wwwroot/lib (one copy for the app and the older pages), used as globals.
+interface TusUpload {
+  url: string | null;
+  start(): void;
+  abort(): Promise<void>;
+  findPreviousUploads(): Promise<unknown[]>;
+  resumeFromPreviousUpload(previous: unknown): void;
+}
+interface TusOptions {
+  endpoint: string;
+  chunkSize: number;
+  retryDelays: number[];
+  headers: Record<string, string>;
+  metadata: Record<string, string>;
+  onUploadUrlAvailable(): void;
+  onProgress(sent: number, total: number): void;
+  onError(error: Error): void;
+  onSuccess(): void;
+}
+declare const tus: { Upload: new (file: File, options: TusOptions) => TusUpload };
+
+interface SignalRConnection {
+  on(method: string, handler: (...args: never[]) => void): void;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+declare const signalR: {
+  HubConnectionBuilder: new () => { withUrl(url: string): { withAutomaticReconnect(): { build(): SignalRConnection } } };
+};

@@ -10,7 +10,7 @@ import { i18n, locale } from './i18n';
 
 const pages: Record<string, () => Promise<{ default: Component }>> = {
   'lesson-editor': () => import('./pages/LessonEditor.vue'),
-  'upload-placement': () => import('./pages/UploadPlacement.vue'),
+  upload: () => import('./pages/Upload.vue'),
   'people-admin': () => import('./pages/PeopleAdmin.vue'),
   'campaign-wizard': () => import('./pages/CampaignWizard.vue'),
   'review-desk': () => import('./pages/ReviewDesk.vue'),
