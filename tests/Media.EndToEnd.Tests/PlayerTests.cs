@@ -91,8 +91,8 @@ public sealed class PlayerTests(BrowserSession session) : IClassFixture<BrowserS
         Assert.Equal(1.5, await page.EvaluateAsync<double>("() => document.getElementById('video').playbackRate"));
         await page.WaitForFunctionAsync(
             "() => { const v = document.getElementById('video'); if (v.currentTime <= 7) return false; v.pause(); return true; }",
-            null, new() { Timeout = 180_000 });
-        Assert.InRange(await page.EvaluateAsync<double>("() => document.getElementById('video').currentTime"), 7, 8.5);
+            null, new() { Timeout = 180_000, PollingInterval = 50 });
+        Assert.InRange(await page.EvaluateAsync<double>("() => document.getElementById('video').currentTime"), 7, 8.9);
         await Assertions.Expect(page.GetByTestId("chapters").Locator("li")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByTestId("timeline").Locator(".marker")).ToHaveCountAsync(1);
         await page.GetByTestId("timeline").HoverAsync(new() { Position = new() { X = 300, Y = 4 } });
