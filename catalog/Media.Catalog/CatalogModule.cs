@@ -10,6 +10,7 @@ using Media.Streaming.Contracts;
 using Media.Ingest.Contracts;
 using Media.Platform.Data;
 using Media.Platform.Events;
+using Media.Platform.Identity;
 using Media.Transcoding.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,6 +65,7 @@ public static class CatalogModule
 
         builder.Services.AddHealthChecks().AddCheck<SearchIndexHealthCheck>("search-index", tags: ["ready"]);
         builder.Services.AddSingleton(new NavigationItem("Nav.Catalog", "Home.Catalog", "/catalog", Order: 10));
+        builder.Services.AddSingleton(new NavigationItem("Nav.MyLessons", "Home.MyLessons", "/lessons/mine", Policies.TeacherOrAbove, Order: 15));
         return builder;
     }
 
@@ -71,6 +73,7 @@ public static class CatalogModule
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapLessonEndpoints();
+        app.MapMyLessonsEndpoints();
         app.MapChapterEndpoints();
         app.MapTranscriptEndpoints();
         app.MapSearchEndpoints();

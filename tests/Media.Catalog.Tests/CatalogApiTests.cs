@@ -331,6 +331,41 @@ public sealed class UnpublishedLessonTests : IAsyncLifetime
         Assert.Equal("draft", (await teacher.GetFromJsonAsync<JsonElement>($"/api/lessons/{lesson}", Ct)).GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task MyLessons_ListsOnlyTheCallersLessons_InEveryState_FilteredByStatusAndTitle()
+    {
+        var teacher = await _server.CreateClientForAsync("teacher");
+        var lessons = new List<Guid>();
+        foreach (var (title, tone) in new[] { ("我的课例：春", 330), ("我的课例：背影", 550) })
+        {
+            var source = _folder.Combine($"mine-{tone}.mp4");
+            await Ffmpeg.LessonAsync(source, seconds: 2, size: "160x120", toneHz: tone);
+            lessons.Add(await LessonApi.WaitForAcceptedAsync(teacher, await LessonApi.UploadAsync(teacher, source, title)));
+        }
+
+        var mine = await teacher.GetFromJsonAsync<JsonElement>("/api/me/lessons", Ct);
+        var drafts = await teacher.GetFromJsonAsync<JsonElement>("/api/me/lessons?status=draft&pageSize=1", Ct);
+        var published = await teacher.GetFromJsonAsync<JsonElement>("/api/me/lessons?status=published", Ct);
+        var titled = await teacher.GetFromJsonAsync<JsonElement>("/api/me/lessons?q=" + Uri.EscapeDataString("背影"), Ct);
+        var others = await (await _server.CreateClientForAsync("teacher2")).GetFromJsonAsync<JsonElement>("/api/me/lessons", Ct);
+        var student = await (await _server.CreateClientForAsync("student")).GetAsync("/api/me/lessons", Ct);
+        var bad = await teacher.GetAsync("/api/me/lessons?status=deleted", Ct);
+
+        // Newest first, in whatever state; a draft is listed although search never shows it.
+        Assert.Equal([lessons[1], lessons[0]], mine.GetProperty("items").EnumerateArray().Select(l => l.GetProperty("id").GetGuid()).Where(lessons.Contains));
+        Assert.All(mine.GetProperty("items").EnumerateArray(), l => Assert.Equal("draft", l.GetProperty("status").GetString()));
+        Assert.Equal(mine.GetProperty("total").GetInt32(), mine.GetProperty("counts").GetProperty("draft").GetInt32());
+        Assert.Equal(0, mine.GetProperty("counts").GetProperty("failed").GetInt32());
+        Assert.Equal(mine.GetProperty("total").GetInt32(), drafts.GetProperty("total").GetInt32());
+        Assert.Single(drafts.GetProperty("items").EnumerateArray());
+        Assert.Equal(0, published.GetProperty("total").GetInt32());
+        Assert.Equal([lessons[1]], titled.GetProperty("items").EnumerateArray().Select(l => l.GetProperty("id").GetGuid()));
+        Assert.DoesNotContain(others.GetProperty("items").EnumerateArray(), l => lessons.Contains(l.GetProperty("id").GetGuid()));
+        Assert.Equal(HttpStatusCode.Forbidden, student.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _server.DisposeAsync();

@@ -18,7 +18,7 @@ public sealed class EveryPageTests(BrowserSession session) : IClassFixture<Brows
             ("", "/"), ("", "/account/signin"), ("", "/no-such-page"),
             ("student", "/"), ("student", "/catalog"), ("student", "/catalog/browse"), ("student", "/catalog/favourites"),
             ("student", "/classroom"), ("student", "/lessons/{catalog-only}"), ("student", "/no-such-page"),
-            ("teacher", "/uploads"), ("teacher", "/lessons/{catalog-only}"), ("teacher", "/classroom"), ("teacher", "/review/mine"),
+            ("teacher", "/uploads"), ("teacher", "/lessons/mine"), ("teacher", "/lessons/{catalog-only}"), ("teacher", "/classroom"), ("teacher", "/review/mine"),
             ("reviewer", "/review"), ("admin", "/review/admin"), ("jinan-admin", "/review/admin"),
             ("admin", "/admin/people"), ("jinan-admin", "/review/campaigns/new"), ("jinan-admin", "/admin/people?tab=organisations"), ("jinan-admin", "/admin/people?tab=roster"),
             // The live room without Janus (a browser mesh) and, in headless Chromium, without a camera: the teacher is told why.

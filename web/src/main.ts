@@ -19,6 +19,7 @@ const pages: Record<string, () => Promise<{ default: Component }>> = {
   'campaign-dashboard': () => import('./pages/CampaignDashboard.vue'),
   'schedule-class': () => import('./pages/ScheduleClass.vue'),
   'my-entries': () => import('./pages/MyEntries.vue'),
+  'my-lessons': () => import('./pages/MyLessons.vue'),
 };
 
 for (const element of document.querySelectorAll<HTMLElement>('[data-vue-page]:not([data-v-app])')) {
