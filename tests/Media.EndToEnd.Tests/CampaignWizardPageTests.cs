@@ -149,13 +149,5 @@ public sealed class CampaignWizardPageTests(BrowserSession session) : IClassFixt
 
     private static Task Next(IPage page) => page.GetByTestId("campaign-next").ClickAsync();
 
-    /// <summary>Types a day into a date picker (it takes typed dates) and confirms it.</summary>
-    private static async Task Day(ILocator row, string testId, string day)
-    {
-        var input = row.GetByTestId(testId).Locator("input");
-        await input.ClickAsync();
-        await input.FillAsync(day);
-        await input.PressAsync("Enter");
-        await Assertions.Expect(input).ToHaveValueAsync(day);
-    }
+    private static Task Day(ILocator row, string testId, string day) => DatePickers.TypeAsync(row.GetByTestId(testId), day);
 }

@@ -92,10 +92,7 @@ public sealed class HomePageTests(BrowserSession session) : IClassFixture<Browse
         await page.GetByTestId("assign-lesson").ClickAsync();
         var dialog = page.GetByTestId("assign-dialog");
         await dialog.GetByTestId("assign-class").Filter(new() { HasText = "八年级(1)班" }).First.ClickAsync();
-        var due = dialog.GetByTestId("assign-due").Locator("input");
-        await due.ClickAsync();
-        await due.FillAsync("2099-06-30");
-        await due.PressAsync("Enter");
+        await DatePickers.TypeAsync(dialog.GetByTestId("assign-due"), "2099-06-30");
         await dialog.GetByTestId("assign-note").Locator("input").FillAsync("看完后完成练习第 3 题");
         await health.AssertHealthyAsync("the assign dialog");
         await page.Locator(".t-dialog").GetByRole(AriaRole.Button, new() { Name = "布置", Exact = true }).ClickAsync();

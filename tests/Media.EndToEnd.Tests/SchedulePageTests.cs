@@ -117,11 +117,7 @@ public sealed class SchedulePageTests(BrowserSession session) : IClassFixture<Br
 
     private static async Task StartsAt(IPage page, string value)
     {
-        var input = page.GetByTestId("schedule-starts").Locator("input");
-        await input.ClickAsync();
-        await input.FillAsync(value);
-        await input.PressAsync("Enter");
-        await Assertions.Expect(input).ToHaveValueAsync(value);
+        await DatePickers.TypeAsync(page.GetByTestId("schedule-starts"), value);
         await page.GetByRole(AriaRole.Heading, new() { Name = "安排直播课" }).ClickAsync();
     }
 
