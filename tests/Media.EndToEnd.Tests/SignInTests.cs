@@ -78,7 +78,7 @@ public sealed class UploadPageTests(BrowserSession session) : IClassFixture<Brow
         await page.Locator("#files").SetInputFilesAsync(playlist);
         var row = page.GetByTestId("uploads").Locator("li", new() { HasText = "第二课时.mp4" });
         await Assertions.Expect(row.Locator(".state")).ToHaveTextAsync("未通过", new() { Timeout = 90_000 });
-        await Assertions.Expect(row.Locator(".detail")).ToContainTextAsync("这个文件不能作为课例视频");
+        await Assertions.Expect(row.Locator(".detail")).ToContainTextAsync("这是 HLS 播放列表（m3u8），不是视频本身");
         await Assertions.Expect(row.Locator("a.lesson")).ToHaveCountAsync(0);
         await health.AssertHealthyAsync("the upload page with a rejected file at 390 px");
         await BrowserSession.ScreenshotAsync(page, "uploads-390");

@@ -57,6 +57,11 @@ public sealed class HostileMediaTests(MediaServerFactory factory) : IClassFixtur
         Assert.Contains("incomplete", verdicts["truncated.mp4"].Error, StringComparison.Ordinal);
         Assert.Contains("at most 04:00:00", verdicts["ten-hours-1x1.avi"].Error, StringComparison.Ordinal);
         Assert.Contains("no video stream", verdicts["audio-only.mp4"].Error, StringComparison.Ordinal);
+        // Each refusal also has a code the pages say in the reader's language.
+        Assert.Equal(
+            ["playlist", "concat", "image", "empty", "incomplete", "too-long", "no-video"],
+            new[] { "passwd-playlist.mp4", "concat.mp4", "still.mp4", "empty.mp4", "truncated.mp4", "ten-hours-1x1.avi", "audio-only.mp4" }.Select(n => verdicts[n].ErrorCode));
+        Assert.All(verdicts, pair => Assert.False(string.IsNullOrEmpty(pair.Value.ErrorCode), pair.Key));
 
         Assert.Equal(0, connections);
         var monitoring = factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi();

@@ -100,36 +100,68 @@ public sealed class MediaPolicyTests
         Assert.Null(MediaPolicy.Check(Report(2400, Video(), new ProbeStream("audio", "aac", 0, 0, 0, null)), "mp4", Limits));
 
     [Fact]
-    public void Check_AudioOnly_IsRefused() =>
-        Assert.Contains("no video", MediaPolicy.Check(Report(60, new ProbeStream("audio", "aac", 0, 0, 0, null)), "mp4", Limits), StringComparison.Ordinal);
+    public void Check_AudioOnly_IsRefused()
+    {
+        var refusal = MediaPolicy.Check(Report(60, new ProbeStream("audio", "aac", 0, 0, 0, null)), "mp4", Limits);
+        Assert.Contains("no video", refusal?.Reason, StringComparison.Ordinal);
+        Assert.Equal("no-video", refusal?.Code);
+    }
 
     [Fact]
-    public void Check_HugePicture_IsRefused() =>
-        Assert.Contains("5000×3000", MediaPolicy.Check(Report(60, Video(5000, 3000)), "mkv", Limits), StringComparison.Ordinal);
+    public void Check_HugePicture_IsRefused()
+    {
+        var refusal = MediaPolicy.Check(Report(60, Video(5000, 3000)), "mkv", Limits);
+        Assert.Contains("5000×3000", refusal?.Reason, StringComparison.Ordinal);
+        Assert.Equal("too-large", refusal?.Code);
+    }
 
     [Fact]
-    public void Check_NoPictureSize_IsRefused() =>
-        Assert.Contains("picture size", MediaPolicy.Check(Report(60, Video(0, 0)), "avi", Limits), StringComparison.Ordinal);
+    public void Check_NoPictureSize_IsRefused()
+    {
+        var refusal = MediaPolicy.Check(Report(60, Video(0, 0)), "avi", Limits);
+        Assert.Contains("picture size", refusal?.Reason, StringComparison.Ordinal);
+        Assert.Equal("picture-size", refusal?.Code);
+    }
 
     [Fact]
-    public void Check_TenHours_IsRefused() =>
-        Assert.Contains("at most 04:00:00", MediaPolicy.Check(Report(36000, Video(1, 1)), "avi", Limits), StringComparison.Ordinal);
+    public void Check_TenHours_IsRefused()
+    {
+        var refusal = MediaPolicy.Check(Report(36000, Video(1, 1)), "avi", Limits);
+        Assert.Contains("at most 04:00:00", refusal?.Reason, StringComparison.Ordinal);
+        Assert.Equal("too-long", refusal?.Code);
+    }
 
     [Fact]
-    public void Check_UnknownDuration_IsRefused() =>
-        Assert.Contains("duration is unknown", MediaPolicy.Check(Report(null, Video()), "webm", Limits), StringComparison.Ordinal);
+    public void Check_UnknownDuration_IsRefused()
+    {
+        var refusal = MediaPolicy.Check(Report(null, Video()), "webm", Limits);
+        Assert.Contains("duration is unknown", refusal?.Reason, StringComparison.Ordinal);
+        Assert.Equal("duration-unknown", refusal?.Code);
+    }
 
     [Fact]
-    public void Check_TooManyStreams_IsRefused() =>
-        Assert.Contains("9 streams", MediaPolicy.Check(Report(60, [.. Enumerable.Repeat(Video(), 9)]), "mkv", Limits), StringComparison.Ordinal);
+    public void Check_TooManyStreams_IsRefused()
+    {
+        var refusal = MediaPolicy.Check(Report(60, [.. Enumerable.Repeat(Video(), 9)]), "mkv", Limits);
+        Assert.Contains("9 streams", refusal?.Reason, StringComparison.Ordinal);
+        Assert.Equal("streams", refusal?.Code);
+    }
 
     [Fact]
-    public void Check_AviWithSubtitleStream_IsRefused() =>
-        Assert.Contains("subtitle", MediaPolicy.Check(Report(60, Video(), new ProbeStream("subtitle", "none", 0, 0, 0, null)), "avi", Limits), StringComparison.Ordinal);
+    public void Check_AviWithSubtitleStream_IsRefused()
+    {
+        var refusal = MediaPolicy.Check(Report(60, Video(), new ProbeStream("subtitle", "none", 0, 0, 0, null)), "avi", Limits);
+        Assert.Contains("subtitle", refusal?.Reason, StringComparison.Ordinal);
+        Assert.Equal("subtitles", refusal?.Code);
+    }
 
     [Fact]
-    public void Check_ContainerNotAllowed_IsRefused() =>
-        Assert.Contains("not accepted", MediaPolicy.Check(Report(60, Video()), "flv", new IngestOptions { AllowedContainers = ["mp4"] }), StringComparison.Ordinal);
+    public void Check_ContainerNotAllowed_IsRefused()
+    {
+        var refusal = MediaPolicy.Check(Report(60, Video()), "flv", new IngestOptions { AllowedContainers = ["mp4"] });
+        Assert.Contains("not accepted", refusal?.Reason, StringComparison.Ordinal);
+        Assert.Equal("container", refusal?.Code);
+    }
 
     [Fact]
     public void Parse_RecordedFfprobeJson_ReadsStreamsAndFormat()

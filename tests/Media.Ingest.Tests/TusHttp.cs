@@ -85,4 +85,4 @@ internal static class TusHttp
     }
 }
 
-internal sealed record UploadStatus(Guid Id, string State, Guid? LessonId, string? Sha256, string? Error, long Offset, long Length);
+internal sealed record UploadStatus(Guid Id, string State, Guid? LessonId, string? Sha256, string? Error, long Offset, long Length, string? ErrorCode = null);

@@ -28,6 +28,7 @@ internal class IngestDbContext(DbContextOptions options) : ModuleDbContext(optio
             e.Property(u => u.RawMetadata).HasMaxLength(8000);
             e.Property(u => u.Sha256).HasMaxLength(64);
             e.Property(u => u.Error).HasMaxLength(2000);
+            e.Property(u => u.ErrorCode).HasMaxLength(40);
             e.Property(u => u.Metadata).HasJsonConversion();
             e.HasIndex(u => new { u.OwnerId, u.CreatedAt });
             e.HasIndex(u => new { u.State, u.ExpiresAt });

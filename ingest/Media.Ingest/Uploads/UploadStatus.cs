@@ -15,7 +15,8 @@ internal sealed record UploadStatusDto(
     string? FileName,
     string? Title,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    string? ErrorCode)
 {
     internal static UploadStatusDto Of(Upload upload) => new(
         upload.Id,
@@ -28,7 +29,8 @@ internal sealed record UploadStatusDto(
         upload.Metadata.GetValueOrDefault("filename"),
         upload.Metadata.GetValueOrDefault("title"),
         upload.CreatedAt,
-        upload.UpdatedAt);
+        upload.UpdatedAt,
+        upload.ErrorCode);
 }
 
 /// <summary>Pushes upload progress and state to the uploader's open pages (method "uploadChanged").</summary>

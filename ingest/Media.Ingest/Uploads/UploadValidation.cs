@@ -78,9 +78,10 @@ internal sealed class UploadValidationService(
         if (outcome.Media is null)
         {
             upload.State = UploadState.Rejected;
-            upload.Error = outcome.Rejection;
+            upload.Error = outcome.Rejection!.Reason;
+            upload.ErrorCode = outcome.Rejection.Code;
             await store.DeleteAsync(upload.BlobKey, cancellationToken);
-            logger.LogInformation("Upload {Upload} rejected: {Reason}", id, outcome.Rejection);
+            logger.LogInformation("Upload {Upload} rejected ({Code}): {Reason}", id, outcome.Rejection.Code, outcome.Rejection.Reason);
         }
         else
         {

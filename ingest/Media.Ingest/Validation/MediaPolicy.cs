@@ -5,52 +5,52 @@ namespace Media.Ingest.Validation;
 /// <summary>Whether a probed file may become a lesson, by the configured limits. Pure: no I/O.</summary>
 internal static class MediaPolicy
 {
-    public static string? Check(ProbeReport report, string container, IngestOptions options)
+    public static Refusal? Check(ProbeReport report, string container, IngestOptions options)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(options);
         if (!options.AllowedContainers.Contains(container, StringComparer.OrdinalIgnoreCase))
         {
-            return $"The container '{container}' is not accepted here (allowed: {string.Join(", ", options.AllowedContainers)}).";
+            return new("container", $"The container '{container}' is not accepted here (allowed: {string.Join(", ", options.AllowedContainers)}).");
         }
 
         if (report.Streams.Count > options.MaxStreams)
         {
-            return $"The file has {report.Streams.Count} streams; at most {options.MaxStreams} are accepted.";
+            return new("streams", $"The file has {report.Streams.Count} streams; at most {options.MaxStreams} are accepted.");
         }
 
         if (container == "avi" && report.Streams.Any(s => s.Type == "subtitle"))
         {
             // GAB2 subtitle chunks in AVI are how playlists were smuggled into ffmpeg; lessons never need them.
-            return "AVI files with embedded subtitle streams are not accepted; remove the subtitles or use mp4.";
+            return new("subtitles", "AVI files with embedded subtitle streams are not accepted; remove the subtitles or use mp4.");
         }
 
         var video = report.FirstVideo;
         if (video is null)
         {
-            return "The file has no video stream.";
+            return new("no-video", "The file has no video stream.");
         }
 
         if (video.Width <= 0 || video.Height <= 0)
         {
-            return "The video stream has no valid picture size (the header may claim an impossible size).";
+            return new("picture-size", "The video stream has no valid picture size (the header may claim an impossible size).");
         }
 
         if (video.Width > options.MaxWidth || video.Height > options.MaxHeight)
         {
-            return $"The video is {video.Width}×{video.Height}; at most {options.MaxWidth}×{options.MaxHeight} is accepted.";
+            return new("too-large", $"The video is {video.Width}×{video.Height}; at most {options.MaxWidth}×{options.MaxHeight} is accepted.");
         }
 
         var duration = report.DurationSeconds ?? video.DurationSeconds;
         if (duration is null or <= 0)
         {
-            return "The file's duration is unknown (re-save it with 'ffmpeg -i in -c copy out.mp4').";
+            return new("duration-unknown", "The file's duration is unknown (re-save it with 'ffmpeg -i in -c copy out.mp4').");
         }
 
         if (duration > options.MaxDuration.TotalSeconds)
         {
-            return string.Create(CultureInfo.InvariantCulture,
-                $"The video lasts {TimeSpan.FromSeconds(duration.Value):c}; at most {options.MaxDuration:c} is accepted.");
+            return new("too-long", string.Create(CultureInfo.InvariantCulture,
+                $"The video lasts {TimeSpan.FromSeconds(duration.Value):c}; at most {options.MaxDuration:c} is accepted."));
         }
 
         return null;

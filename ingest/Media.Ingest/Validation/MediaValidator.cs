@@ -22,13 +22,13 @@ internal sealed class MediaValidator(FfmpegTools tools, MediaToolRunner runner, 
         var sniff = MediaSniffer.Sniff(head.AsSpan(0, read), length);
         if (!sniff.Accepted)
         {
-            return ValidationOutcome.Reject(sniff.RejectionReason!);
+            return ValidationOutcome.Reject(new Refusal(sniff.RejectionCode!, sniff.RejectionReason!));
         }
 
         var probe = await RunAsync(FfprobeArguments.Probe(sniff.Demuxer!, path, limits.MaxWidth, limits.MaxHeight), cancellationToken);
         if (probe.TimedOut)
         {
-            return ValidationOutcome.Reject("Reading the file took too long; it may be damaged.");
+            return ValidationOutcome.Reject(new Refusal("damaged", "Reading the file took too long; it may be damaged."));
         }
 
         ProbeReport report;
@@ -38,12 +38,12 @@ internal sealed class MediaValidator(FfmpegTools tools, MediaToolRunner runner, 
         }
         catch (System.Text.Json.JsonException)
         {
-            return ValidationOutcome.Reject("The file cannot be read as " + sniff.Container + ": " + probe.FirstError);
+            return ValidationOutcome.Reject(new Refusal("unreadable", "The file cannot be read as " + sniff.Container + ": " + probe.FirstError));
         }
 
         if (probe.ExitCode != 0 || report.Streams.Count == 0)
         {
-            return ValidationOutcome.Reject("The file cannot be read as " + sniff.Container + ": " + probe.FirstError);
+            return ValidationOutcome.Reject(new Refusal("unreadable", "The file cannot be read as " + sniff.Container + ": " + probe.FirstError));
         }
 
         if (MediaPolicy.Check(report, sniff.Container!, limits) is { } refusal)
@@ -62,14 +62,14 @@ internal sealed class MediaValidator(FfmpegTools tools, MediaToolRunner runner, 
             sniff.Container!, duration, video.Width, video.Height, Math.Round(video.FrameRate, 3), video.Codec, report.FirstAudio?.Codec, report.BitRate));
     }
 
-    private async Task<string?> FindTruncationAsync(string demuxer, string path, double duration, CancellationToken cancellationToken)
+    private async Task<Refusal?> FindTruncationAsync(string demuxer, string path, double duration, CancellationToken cancellationToken)
     {
         var limits = options.Value;
         var start = Math.Max(0, duration - 5);
         var tail = await RunAsync(FfprobeArguments.Tail(demuxer, path, start, limits.MaxWidth, limits.MaxHeight), cancellationToken);
         if (tail.TimedOut)
         {
-            return "Reading the end of the file took too long; it may be damaged.";
+            return new Refusal("damaged", "Reading the end of the file took too long; it may be damaged.");
         }
 
         var lastPacket = tail.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -81,8 +81,8 @@ internal sealed class MediaValidator(FfmpegTools tools, MediaToolRunner runner, 
         if (tail.Errors.Any(e => e.Contains("partial file", StringComparison.OrdinalIgnoreCase) || e.Contains("ended prematurely", StringComparison.OrdinalIgnoreCase))
             || !double.IsFinite(lastPacket) || lastPacket < duration - tolerance)
         {
-            return string.Create(CultureInfo.InvariantCulture,
-                $"The file is incomplete: it should last {duration:0.#} s but its data ends {(double.IsFinite(lastPacket) ? $"at {lastPacket:0.#} s" : "early")}. Upload the whole file again.");
+            return new Refusal("incomplete", string.Create(CultureInfo.InvariantCulture,
+                $"The file is incomplete: it should last {duration:0.#} s but its data ends {(double.IsFinite(lastPacket) ? $"at {lastPacket:0.#} s" : "early")}. Upload the whole file again."));
         }
 
         return null;
@@ -109,10 +109,10 @@ internal sealed class MediaValidator(FfmpegTools tools, MediaToolRunner runner, 
     }
 }
 
-/// <summary>The verdict on one file.</summary>
-internal sealed record ValidationOutcome(MediaFacts? Media, string? Rejection)
+/// <summary>The verdict on one file: its facts, or why it was refused.</summary>
+internal sealed record ValidationOutcome(MediaFacts? Media, Refusal? Rejection)
 {
     public static ValidationOutcome Accept(MediaFacts media) => new(media, null);
 
-    public static ValidationOutcome Reject(string reason) => new(null, reason);
+    public static ValidationOutcome Reject(Refusal refusal) => new(null, refusal);
 }
