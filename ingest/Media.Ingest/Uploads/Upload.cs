@@ -20,6 +20,7 @@ internal sealed class Upload : Media.Platform.Data.ILeasedRow
 
     /// <summary>What kind of refusal <see cref="Error"/> is (e.g. <c>playlist</c>, <c>too-long</c>), for pages to say in the reader's language.</summary>
     public string? ErrorCode { get; set; }
+
     public Guid? LessonId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
