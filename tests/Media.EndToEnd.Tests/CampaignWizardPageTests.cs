@@ -124,7 +124,9 @@ public sealed class CampaignWizardPageTests(BrowserSession session) : IClassFixt
         var campaign = (await admin.GetFromJsonAsync<JsonElement>("/api/review/campaigns", Ct)).EnumerateArray()
             .Single(c => c.GetProperty("name").GetString() == campaignName);
         var id = campaign.GetProperty("id").GetString()!;
-        await Assertions.Expect(page.GetByTestId("campaign")).ToHaveValueAsync(id);
+        // 评选管理 opens on the created campaign (its address and its picker).
+        Assert.Contains($"campaign={id}", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByTestId("campaign").Locator("input")).ToHaveValueAsync($"{campaign.GetProperty("year").GetInt32()} {campaignName}");
         Assert.Equal(["school", "county", "city"], campaign.GetProperty("levels").EnumerateArray().Select(l => l.GetString()));
         Assert.Equal(["教学设计", "教学实施", "信息技术融合", "教学效果", "板书设计"], campaign.GetProperty("rubric").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
         Assert.Equal(100, campaign.GetProperty("rubric").EnumerateArray().Sum(c => c.GetProperty("weight").GetInt32()));

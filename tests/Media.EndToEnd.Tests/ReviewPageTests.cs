@@ -200,7 +200,10 @@ public sealed class ReviewPageTests(BrowserSession session) : IClassFixture<Brow
         var (campaign, submission) = await HandedInAsync(admin, teacher2, lesson, "管理页测试", reviewersPerEntry: 1);
 
         var page = await session.SignedInPageAsync("admin", "/review/admin");
-        await page.GetByTestId("campaign").SelectOptionAsync(campaign.ToString());
+        var health = PageHealth.Watch(page);
+        await page.GetByTestId("campaign").ClickAsync();
+        await page.Locator(".t-select-option", new() { HasText = "2026 管理页测试" }).First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("level").Locator("input")).ToHaveValueAsync("校级");
         await page.GetByTestId("assign").ClickAsync();
         await Assertions.Expect(page.GetByTestId("message")).ToContainTextAsync("已分配：1 件参评课，1 份评审任务");
         var reviewer = await session.Server.CreateClientForAsync("reviewer");
@@ -208,7 +211,8 @@ public sealed class ReviewPageTests(BrowserSession session) : IClassFixture<Brow
         var scores = assignment.GetProperty("rubric").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("weight").GetDouble() * 0.9);
         (await reviewer.PutAsJsonAsync($"/api/review/assignments/{assignment.GetProperty("assignmentId").GetGuid()}", new { scores, final = true }, ct)).EnsureSuccessStatusCode();
 
-        await page.GetByTestId("level").SelectOptionAsync("school");
+        // The ranking is read again on picking the level (here the same one, so the page is reloaded instead).
+        await page.ReloadAsync();
         var row = page.GetByTestId("results").Locator("tr", new() { HasText = "《三峡》参评课" });
         await Assertions.Expect(row).ToContainTextAsync("李老师");
         await Assertions.Expect(row).ToContainTextAsync("90（1 份）");
@@ -217,6 +221,12 @@ public sealed class ReviewPageTests(BrowserSession session) : IClassFixture<Brow
         await Assertions.Expect(plot.Locator("tbody tr", new() { HasText = "90–100" })).ToContainTextAsync("1");
         await Assertions.Expect(page.GetByTestId("reviewer-plot").Locator("tbody tr", new() { HasText = "赵评审" })).ToContainTextAsync("1");
         await Assertions.Expect(page.GetByTestId("csv")).ToHaveAttributeAsync("href", $"/api/review/campaigns/{campaign}/statistics.csv");
+        await health.AssertHealthyAsync("评选管理 with a scored entry at 1366 px");
+        // Publishing before the public notice is refused (409), and said in Chinese on the page.
+        await page.GetByTestId("publish").ClickAsync();
+        await page.Locator(".t-dialog").GetByRole(AriaRole.Button, new() { Name = "发布结果" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".problem[role=alert]").First).ToContainTextAsync("还不能发布");
+        Assert.Contains(health.FailedRequests, r => r.StartsWith("409 ", StringComparison.Ordinal) && r.EndsWith("/levels/school/publish", StringComparison.Ordinal));
         await BrowserSession.ScreenshotAsync(page, "review-admin");
         await page.SetViewportSizeAsync(390, 844);
         await Assertions.Expect(plot.Locator(".bar-chart-canvas svg")).ToBeVisibleAsync();

@@ -16,7 +16,7 @@ const pages: Record<string, () => Promise<{ default: Component }>> = {
   'review-desk': () => import('./pages/ReviewDesk.vue'),
   home: () => import('./pages/Home.vue'),
   'assign-lesson': () => import('./pages/AssignLesson.vue'),
-  'campaign-dashboard': () => import('./pages/CampaignDashboard.vue'),
+  'review-admin': () => import('./pages/ReviewAdmin.vue'),
   'schedule-class': () => import('./pages/ScheduleClass.vue'),
   'my-entries': () => import('./pages/MyEntries.vue'),
   'my-lessons': () => import('./pages/MyLessons.vue'),
