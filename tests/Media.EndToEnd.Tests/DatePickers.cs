@@ -6,23 +6,18 @@ namespace Media.EndToEnd.Tests;
 internal static class DatePickers
 {
     /// <summary>
-    /// Types <paramref name="value"/> into the picker's input and confirms it with Enter, until the input holds it. The
-    /// picker only takes Enter while its panel is open, and a click on its input toggles the panel, so each try opens it
-    /// only when it is closed (Escape would also close a dialog around the picker) and waits until it shows before
-    /// typing; three tries, then the test fails.
+    /// Types <paramref name="value"/> into the picker and confirms it with Enter, until the input holds it. The picker
+    /// rewrites its input with the stored value whenever its panel opens or closes, so text typed before the panel has
+    /// finished opening is lost: each try clicks the input (which only ever opens the panel), waits until the picker
+    /// shows it open, then types. Three tries, then the test fails.
     /// </summary>
     public static async Task TypeAsync(ILocator picker, string value)
     {
         var input = picker.Locator("input");
-        var panel = picker.Page.Locator(".t-date-picker__panel").Locator("visible=true");
         for (var attempt = 1; ; attempt++)
         {
-            if (await panel.CountAsync() == 0)
-            {
-                await input.ClickAsync();
-            }
-
-            await Assertions.Expect(panel).ToHaveCountAsync(1);
+            await input.ClickAsync();
+            await Assertions.Expect(picker.Locator(".t-select-input--popup-visible")).ToHaveCountAsync(1);
             await input.FillAsync(value);
             await input.PressAsync("Enter");
             try
