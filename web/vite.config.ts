@@ -8,6 +8,8 @@ import vue from '@vitejs/plugin-vue';
 // main.ts: a chunk that imported the entry itself would import /app/app.js without the page's ?v= and run it twice.
 export default defineConfig({
   plugins: [vue()],
+  // Plyr's icon sprite is not among its package's exports; the player links it from here (served by the host).
+  resolve: { alias: [{ find: /^plyr-icons\.svg/, replacement: fileURLToPath(new URL('./node_modules/plyr/dist/plyr.svg', import.meta.url)) }] },
   base: '/app/',
   build: {
     outDir: fileURLToPath(new URL('../server/Media.Server/wwwroot/app', import.meta.url)),

@@ -94,8 +94,10 @@ internal static class PageBenchmark
 
             var clock = Stopwatch.StartNew();
             await page.GotoAsync($"/lessons/{lesson}");
-            await page.EvaluateAsync("() => { const v = document.getElementById('video'); v.muted = true; return v.play().catch(() => {}); }");
-            await page.WaitForFunctionAsync("() => document.getElementById('video').currentTime > 0", null, new() { Timeout = 120_000, PollingInterval = 20 });
+            // The page draws its player once the lesson has loaded: play as soon as the video has a frame to show.
+            await page.WaitForFunctionAsync(
+                "() => { const v = document.getElementById('video'); if (!v) return false; if (v.paused && v.readyState >= 2) { v.muted = true; v.play().catch(() => {}); } return v.currentTime > 0; }",
+                null, new() { Timeout = 120_000, PollingInterval = 20 });
             var firstFrame = clock.Elapsed.TotalSeconds;
             var figures = await page.EvaluateAsync<double[]>(
                 """

@@ -48,7 +48,7 @@ public sealed class HomePageTests(BrowserSession session) : IClassFixture<Browse
 
         await item.Locator("a").ClickAsync();
         await BrowserSession.WaitForAddressAsync(page, url => url.Contains($"/lessons/{lesson}", StringComparison.Ordinal), $"/lessons/{lesson}");
-        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=video]').currentTime >= 19", null, new() { Timeout = 90_000 });
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=video]')?.currentTime >= 19", null, new() { Timeout = 90_000 });
 
         await page.GotoAsync("/");
         await page.GetByTestId("home-search").Locator("input").FillAsync("浮力");

@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 
 namespace Media.EndToEnd.Tests;
 
-/// <summary>A student watches a published lesson in Chromium with hls.js: plays, changes quality and speed, resumes.</summary>
+/// <summary>A student watches a published lesson in Chromium (Plyr over hls.js): plays, changes quality and speed, resumes.</summary>
 public sealed class PlayerTests(BrowserSession session) : IClassFixture<BrowserSession>, IDisposable
 {
     private readonly TempFolder _folder = new("player");
@@ -16,6 +16,28 @@ public sealed class PlayerTests(BrowserSession session) : IClassFixture<BrowserS
         var source = _folder.Combine($"watch-{toneHz}.mp4");
         await Ffmpeg.LessonAsync(source, seconds: 14, size: "640x360", toneHz: toneHz);
         return await LessonApi.PublishAsync(await session.Server.CreateClientForAsync("teacher"), source, "背影（第一课时）");
+    }
+
+    /// <summary>A button of the player's control bar (Plyr's), by its accessible name.</summary>
+    private static ILocator Control(IPage page, string name) =>
+        page.Locator(".plyr__controls").GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
+
+    /// <summary>
+    /// Chooses in the player's settings menu, as a viewer does: 设置 (the pointer over the video first: while it plays,
+    /// Plyr hides its controls until then), the setting, the option. After a choice the menu stays open on its first
+    /// page, so a second choice starts there.
+    /// </summary>
+    private static async Task ChooseAsync(IPage page, string setting, string option)
+    {
+        var menu = page.Locator(".plyr__menu__container");
+        if (!await menu.IsVisibleAsync())
+        {
+            await page.Locator(".plyr").HoverAsync();
+            await Control(page, "设置").ClickAsync();
+        }
+
+        await menu.GetByRole(AriaRole.Menuitem, new() { Name = setting }).ClickAsync();
+        await menu.GetByRole(AriaRole.Menuitemradio, new() { Name = option, Exact = true }).ClickAsync();
     }
 
     [Fact]
@@ -30,36 +52,32 @@ public sealed class PlayerTests(BrowserSession session) : IClassFixture<BrowserS
         var health = PageHealth.Watch(page);
         await BrowserSession.SignInAsync(page, "student", $"/lessons/{lesson}");
         var video = page.GetByTestId("video");
-        var play = page.GetByTestId("play");
 
-        await Assertions.Expect(page.GetByTestId("player-bar")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".plyr__controls")).ToBeVisibleAsync();
         Assert.False(await video.EvaluateAsync<bool>("v => v.controls"), "the browser's own controls would be a second scrub bar");
-        await Assertions.Expect(play).ToHaveAttributeAsync("aria-label", "播放");
-        await page.GetByTestId("mute").ClickAsync();
+        await Control(page, "静音").ClickAsync();
         Assert.True(await video.EvaluateAsync<bool>("v => v.muted"));
-        await Assertions.Expect(page.GetByTestId("mute")).ToHaveAttributeAsync("aria-label", "取消静音");
+        await Assertions.Expect(Control(page, "取消静音")).ToBeVisibleAsync();
 
-        await play.ClickAsync();
-        await page.WaitForFunctionAsync("() => document.getElementById('video').currentTime > 2", null, new() { Timeout = 180_000 });
-        await Assertions.Expect(play).ToHaveAttributeAsync("aria-label", "暂停");
-        await Assertions.Expect(page.GetByTestId("clock")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^0:0[2-9] / 0:1[34]$"));
+        await Control(page, "播放").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.getElementById('video')?.currentTime > 2", null, new() { Timeout = 180_000 });
+        await Assertions.Expect(Control(page, "暂停")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".plyr__time--current")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^0?0:(0[2-9]|1[0-4])$"));
+        await Assertions.Expect(page.Locator(".plyr__time--duration")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^0?0:1[34]$"));
+        await Control(page, "暂停").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.getElementById('video').paused", null, new() { Timeout = 60_000 });
+        await Assertions.Expect(Control(page, "播放")).ToBeVisibleAsync();
 
-        var toggle = page.GetByTestId("captions-toggle");
-        await Assertions.Expect(toggle).ToBeVisibleAsync();
-        await toggle.ClickAsync();
-        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-pressed", "true");
-        Assert.Equal("showing", await video.EvaluateAsync<string>("v => v.textTracks[0].mode"));
+        await Control(page, "显示字幕").ClickAsync();
+        await Assertions.Expect(Control(page, "关闭字幕")).ToHaveAttributeAsync("aria-pressed", "true");
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => window.mediaPlayer.plyr.currentTrack"));
 
-        await page.GetByTestId("fullscreen").ClickAsync();
-        await page.WaitForFunctionAsync("() => document.fullscreenElement?.classList.contains('screen') === true", null, new() { Timeout = 60_000 });
-        await Assertions.Expect(page.GetByTestId("fullscreen")).ToHaveAttributeAsync("aria-label", "退出全屏");
-        await Assertions.Expect(play).ToBeVisibleAsync();
-        await page.GetByTestId("fullscreen").ClickAsync();
+        await Control(page, "全屏").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.fullscreenElement?.classList.contains('lesson-screen') === true", null, new() { Timeout = 60_000 });
+        await Assertions.Expect(Control(page, "退出全屏")).ToBeAttachedAsync();
+        await page.EvaluateAsync("() => document.exitFullscreen()");
         await page.WaitForFunctionAsync("() => document.fullscreenElement === null", null, new() { Timeout = 60_000 });
 
-        await play.ClickAsync();
-        Assert.True(await video.EvaluateAsync<bool>("v => v.paused"));
-        await Assertions.Expect(play).ToHaveAttributeAsync("aria-label", "播放");
         await health.AssertHealthyAsync("the lesson page with its control bar at 390 px");
         await BrowserSession.ScreenshotAsync(page, "player-bar-390", fullPage: false);
     }
@@ -71,35 +89,45 @@ public sealed class PlayerTests(BrowserSession session) : IClassFixture<BrowserS
         var teacherApi = await session.Server.CreateClientForAsync("teacher");
         using var captions = new StringContent("1\n00:00:00,500 --> 00:00:05,000\n同学们好\n", System.Text.Encoding.UTF8, "application/x-subrip");
         (await teacherApi.PutAsync($"/api/lessons/{lesson}/captions/zh-CN?label=" + Uri.EscapeDataString("中文"), captions, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        var chapters = new[] { new { startSeconds = 0.0, title = "导入" }, new { startSeconds = 6.0, title = "新课：<b>背影</b>" } };
+        (await teacherApi.PutAsJsonAsync($"/api/lessons/{lesson}/chapters", chapters, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
         var page = await session.SignedInPageAsync("student", $"/lessons/{lesson}");
+        var health = PageHealth.Watch(page);
 
         await Assertions.Expect(page.GetByTestId("lesson-title")).ToHaveTextAsync("背影（第一课时）");
-        await Assertions.Expect(page.GetByTestId("quality").Locator("option")).ToHaveCountAsync(3);
+        // Auto and the two rungs of the 360p source's ladder.
+        await Assertions.Expect(page.Locator("button[data-plyr='quality']")).ToHaveCountAsync(3);
         await page.EvaluateAsync("() => { const v = document.getElementById('video'); v.muted = true; return v.play(); }");
-        await page.WaitForFunctionAsync("() => document.getElementById('video').currentTime > 2", null, new() { Timeout = 180_000 });
+        await page.WaitForFunctionAsync("() => document.getElementById('video')?.currentTime > 2", null, new() { Timeout = 180_000 });
         // The caption track loads and its cue is there (shown when the viewer turns subtitles on).
-        await page.EvaluateAsync("() => { const t = document.getElementById('video').textTracks[0]; t.mode = 'hidden'; }");
+        await page.EvaluateAsync("() => { document.getElementById('video').textTracks[0].mode = 'hidden'; }");
         await page.WaitForFunctionAsync("() => document.getElementById('video').textTracks[0]?.cues?.[0]?.text === '同学们好'", null, new() { Timeout = 180_000 });
         Assert.Equal("中文", await page.EvaluateAsync<string>("() => document.getElementById('video').textTracks[0].label"));
 
-        await page.GetByTestId("quality").SelectOptionAsync(new SelectOptionValue { Label = "240p" });
+        await ChooseAsync(page, "清晰度", "240p");
         await page.WaitForFunctionAsync("() => { const h = window.mediaPlayer.hls; return h.levels[h.currentLevel]?.height === 240; }", null, new() { Timeout = 180_000 });
         // Resume is offered between 5 s and 5 s before the end (9 s of 14): on a busy machine the quality switch may
         // take the video past that, so watching goes on from 3 s and stops in the same frame it passes 7 s.
         await page.EvaluateAsync("() => { const v = document.getElementById('video'); v.currentTime = 3; return v.play(); }");
-        await page.GetByTestId("speed").SelectOptionAsync("1.5");
+        await ChooseAsync(page, "倍速", "1.5×");
         Assert.Equal(1.5, await page.EvaluateAsync<double>("() => document.getElementById('video').playbackRate"));
         await page.WaitForFunctionAsync(
             "() => { const v = document.getElementById('video'); if (v.currentTime <= 7) return false; v.pause(); return true; }",
             null, new() { Timeout = 180_000, PollingInterval = 50 });
         Assert.InRange(await page.EvaluateAsync<double>("() => document.getElementById('video').currentTime"), 7, 8.9);
-        await Assertions.Expect(page.GetByTestId("chapters").Locator("li")).ToHaveCountAsync(1);
-        await Assertions.Expect(page.GetByTestId("timeline").Locator(".marker")).ToHaveCountAsync(1);
-        await page.GetByTestId("timeline").HoverAsync(new() { Position = new() { X = 300, Y = 4 } });
-        await Assertions.Expect(page.GetByTestId("preview")).ToBeVisibleAsync();
-        var tile = await page.GetByTestId("preview").Locator(".tile").EvaluateAsync<string>("t => t.style.backgroundImage");
-        Assert.Contains("thumbnails.jpg?t=", tile, StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByTestId("chapters").Locator("li")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByTestId("chapters")).ToContainTextAsync("0:06 新课：<b>背影</b>");
+        // A chapter after the start is a marker on the scrub bar; its title is shown as text, never as markup.
+        await Assertions.Expect(page.Locator(".plyr__progress__marker")).ToHaveCountAsync(1);
+        var progress = page.Locator(".plyr__progress");
+        var box = (await progress.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(box.X + (box.Width * 6f / 14), box.Y + (box.Height / 2));
+        await page.Mouse.MoveAsync(box.X + (box.Width * 6.05f / 14), box.Y + (box.Height / 2));
+        await Assertions.Expect(page.Locator(".plyr__preview-thumb")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".plyr__preview-thumb img").First).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("thumbnails\\.jpg\\?t="));
+        Assert.Equal(0, await page.Locator(".plyr b").CountAsync());
         await BrowserSession.ScreenshotAsync(page, "player-student");
+        await health.AssertHealthyAsync("the lesson page at 1366 px with the settings used");
 
         var teacher = await session.Server.CreateClientForAsync("teacher");
         var analytics = await WaitForViewAsync(teacher, lesson);
@@ -114,8 +142,8 @@ public sealed class PlayerTests(BrowserSession session) : IClassFixture<BrowserS
 
         // Resume comes from the server, so it works from another browser (a fresh context has no local storage).
         var other = await session.SignedInPageAsync("student", $"/lessons/{lesson}");
-        await other.WaitForFunctionAsync("() => document.getElementById('video').currentTime >= 6", null, new() { Timeout = 180_000 });
-        await Assertions.Expect(other.Locator("#resumed")).ToBeVisibleAsync();
+        await other.WaitForFunctionAsync("() => document.getElementById('video')?.currentTime >= 6", null, new() { Timeout = 180_000 });
+        await Assertions.Expect(other.GetByTestId("resumed")).ToBeVisibleAsync();
     }
 
     [Fact]
@@ -128,12 +156,12 @@ public sealed class PlayerTests(BrowserSession session) : IClassFixture<BrowserS
         await BrowserSession.SignInAsync(page, "student", $"/lessons/{lesson}");
         await Assertions.Expect(page.GetByTestId("lesson-title")).ToHaveTextAsync("背影（第一课时）");
         Assert.StartsWith("背影（第一课时） · ", await page.TitleAsync(), StringComparison.Ordinal);
-        await Assertions.Expect(page.GetByTestId("quality").Locator("option")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("button[data-plyr='quality']")).ToHaveCountAsync(3);
         // The teacher has not allowed downloads: a student is not offered one.
         await Assertions.Expect(page.GetByTestId("download")).ToBeHiddenAsync();
 
         await page.EvaluateAsync("() => { const v = document.getElementById('video'); v.muted = true; v.loop = true; return v.play(); }");
-        await page.WaitForFunctionAsync("() => document.getElementById('video').currentTime > 1", null, new() { Timeout = 180_000 });
+        await page.WaitForFunctionAsync("() => document.getElementById('video')?.currentTime > 1", null, new() { Timeout = 180_000 });
         await page.Clock.FastForwardAsync((long)TimeSpan.FromMinutes(29).TotalMilliseconds);
         await Assertions.Expect(page.GetByTestId("rest")).ToBeHiddenAsync();
         await page.Clock.FastForwardAsync((long)TimeSpan.FromMinutes(2).TotalMilliseconds);

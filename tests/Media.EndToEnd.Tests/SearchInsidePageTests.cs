@@ -38,10 +38,10 @@ public sealed class SearchInsidePageTests(BrowserSession session) : IClassFixtur
         await moment.ClickAsync();
 
         await BrowserSession.WaitForAddressAsync(page, url => url.EndsWith($"/lessons/{lesson}?t=40", StringComparison.Ordinal), "the lesson at 40 s");
-        await page.WaitForFunctionAsync("() => document.getElementById('video').currentTime >= 39", null, new() { Timeout = 60_000 });
+        await page.WaitForFunctionAsync("() => document.getElementById('video')?.currentTime >= 39", null, new() { Timeout = 60_000 });
         var transcript = page.GetByTestId("transcript").Locator("li");
         await Assertions.Expect(transcript).ToHaveCountAsync(2);
-        await page.GetByTestId("transcript-filter").FillAsync("直角");
+        await page.GetByTestId("transcript-filter").Locator("input").FillAsync("直角");
         var shown = page.GetByTestId("transcript").Locator("li:not([hidden])");
         await Assertions.Expect(shown).ToHaveCountAsync(1);
         await page.EvaluateAsync("() => { document.getElementById('video').muted = true; }");

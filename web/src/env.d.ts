@@ -33,3 +33,9 @@ interface SignalRConnection {
 declare const signalR: {
   HubConnectionBuilder: new () => { withUrl(url: string): { withAutomaticReconnect(): { build(): SignalRConnection } } };
 };
+
+// hls.js's light build (no DRM, alternate audio or subtitle playlists) has the full build's API and types.
+declare module 'hls.js/light' {
+  import Hls from 'hls.js';
+  export default Hls;
+}

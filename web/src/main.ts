@@ -20,6 +20,7 @@ const pages: Record<string, () => Promise<{ default: Component }>> = {
   'schedule-class': () => import('./pages/ScheduleClass.vue'),
   'my-entries': () => import('./pages/MyEntries.vue'),
   'my-lessons': () => import('./pages/MyLessons.vue'),
+  lesson: () => import('./pages/LessonPage.vue'),
 };
 
 for (const element of document.querySelectorAll<HTMLElement>('[data-vue-page]:not([data-v-app])')) {

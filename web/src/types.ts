@@ -111,3 +111,27 @@ export const childKinds: Record<OrganisationKind, OrganisationKind[]> = {
 
 /** A criterion of a review rubric: its name, full marks (weight) and what earns them. */
 export interface Criterion { name: string; weight: number; descriptor?: string }
+
+/** A lesson as search, favourites and related lessons list it (the server HTML-encodes highlight, snippet and moments, marking hits with <em>). */
+export interface LessonSummary {
+  id: string;
+  title: string;
+  highlight?: string | null;
+  stage: string | null;
+  grade: string | null;
+  subject: string | null;
+  edition: string | null;
+  volume: string | null;
+  unit: string | null;
+  teacher: string | null;
+  teacherTitle: string | null;
+  school: string | null;
+  awardLevel: string | null;
+  year: number | null;
+  rating: number;
+  views: number;
+  downloads: number;
+  hasVideo?: boolean;
+  snippet?: string | null;
+  moments?: { startSeconds: number; source: 'captions' | 'screen'; highlight: string }[] | null;
+}
