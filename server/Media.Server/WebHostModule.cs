@@ -62,7 +62,8 @@ internal static class WebHostModule
     {
         app.UseRequestLocalization();
         app.UseResponseCompression();
-        app.UseStaticFiles();
+        app.UsePrecompressedAppAssets(app.Environment.WebRootFileProvider);
+        app.UseStaticFiles(new StaticFileOptions { ContentTypeProvider = PrecompressedAssets.ContentTypes });
         app.MapOpenApi().AllowAnonymous();
         // Schools' networks may not reach a CDN: the reference uses the bundled script and the system's fonts.
         app.MapScalarApiReference(o => o.WithTitle("Media API").DisableDefaultFonts()).AllowAnonymous();

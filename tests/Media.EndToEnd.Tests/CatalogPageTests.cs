@@ -11,7 +11,7 @@ public sealed class CatalogPageTests(BrowserSession session) : IClassFixture<Bro
         var page = await session.SignedInPageAsync("student", "/catalog");
         await Assertions.Expect(page.GetByTestId("summary")).ToHaveTextAsync("共 600 个课例");
 
-        await page.GetByTestId("search-box").FillAsync("背影");
+        await page.GetByTestId("search-box").Locator("input").FillAsync("背影");
         await page.GetByRole(AriaRole.Button, new() { Name = "搜索" }).ClickAsync();
 
         var first = page.GetByTestId("results").Locator("li.result").First;

@@ -29,7 +29,7 @@ public sealed class SearchInsidePageTests(BrowserSession session) : IClassFixtur
         }, TimeSpan.FromMinutes(3));
 
         var page = await session.SignedInPageAsync("student", "/catalog");
-        await page.GetByTestId("search-box").FillAsync("同学们请看黑板");
+        await page.GetByTestId("search-box").Locator("input").FillAsync("同学们请看黑板");
         await page.GetByRole(AriaRole.Button, new() { Name = "搜索" }).ClickAsync();
         var moment = page.GetByTestId("results").Locator($"li.result[data-id='{lesson}'] [data-testid=moments] a").First;
         await Assertions.Expect(moment).ToContainTextAsync("0:40");

@@ -138,6 +138,28 @@ public sealed partial class WebUiTests(MediaServerFactory factory) : IClassFixtu
         }
     }
 
+    [Fact]
+    public async Task WebAppBundles_ToABrowserAcceptingBrotli_AreTheBuildsCompressedCopy_AndPlainOtherwise()
+    {
+        var client = Browser();
+        var plain = await client.GetByteArrayAsync("/app/app.css", Ct);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/app/app.css");
+        request.Headers.AcceptEncoding.ParseAdd("gzip, deflate, br");
+        using var response = await client.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["br"], response.Content.Headers.ContentEncoding);
+        Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+        var compressed = await response.Content.ReadAsByteArrayAsync(Ct);
+        // The build's copy (Brotli at its highest quality), not the host's on-the-fly compression.
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(TestEnvironment.RepositoryRoot, "server", "Media.Server", "wwwroot", "app", "app.css.br"), Ct), compressed);
+        await using var decoded = new System.IO.Compression.BrotliStream(new MemoryStream(compressed), System.IO.Compression.CompressionMode.Decompress);
+        using var copy = new MemoryStream();
+        await decoded.CopyToAsync(copy, Ct);
+        Assert.Equal(plain, copy.ToArray());
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();
 

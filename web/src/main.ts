@@ -21,6 +21,9 @@ const pages: Record<string, () => Promise<{ default: Component }>> = {
   'my-entries': () => import('./pages/MyEntries.vue'),
   'my-lessons': () => import('./pages/MyLessons.vue'),
   lesson: () => import('./pages/LessonPage.vue'),
+  catalog: () => import('./pages/CatalogSearch.vue'),
+  'catalog-browse': () => import('./pages/CatalogBrowse.vue'),
+  'catalog-favourites': () => import('./pages/CatalogFavourites.vue'),
 };
 
 for (const element of document.querySelectorAll<HTMLElement>('[data-vue-page]:not([data-v-app])')) {
