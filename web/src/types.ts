@@ -113,21 +113,10 @@ export const childKinds: Record<OrganisationKind, OrganisationKind[]> = {
 export interface Criterion { name: string; weight: number; descriptor?: string }
 
 /** A lesson as search, favourites and related lessons list it (the server HTML-encodes highlight, snippet and moments, marking hits with <em>). */
-export interface LessonSummary {
-  id: string;
-  title: string;
+export interface LessonSummary
+  extends Pick<Lesson, 'id' | 'title' | 'stage' | 'grade' | 'subject' | 'edition' | 'volume' | 'unit' | 'teacher' | 'teacherTitle' | 'school' | 'year'> {
   highlight?: string | null;
-  stage: string | null;
-  grade: string | null;
-  subject: string | null;
-  edition: string | null;
-  volume: string | null;
-  unit: string | null;
-  teacher: string | null;
-  teacherTitle: string | null;
-  school: string | null;
   awardLevel: string | null;
-  year: number | null;
   rating: number;
   views: number;
   downloads: number;
