@@ -67,7 +67,7 @@ public sealed class CoWatchingTests(BrowserSession session) : IClassFixture<Brow
         await Task.Delay(500, ct);
         Assert.InRange(await GapAsync(host, peer), 0, 0.5);
 
-        await peer.GetByTestId("comment-input").FillAsync("这里的提问设计很好");
+        await peer.GetByTestId("comment-input").Locator("input").FillAsync("这里的提问设计很好");
         await peer.Locator(".comment-form button").ClickAsync();
         await Assertions.Expect(host.GetByTestId("comments").Locator("li")).ToContainTextAsync("这里的提问设计很好");
         await BrowserSession.ScreenshotAsync(host, "cowatch-host");

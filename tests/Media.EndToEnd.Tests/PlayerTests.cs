@@ -136,8 +136,12 @@ public sealed class PlayerTests(BrowserSession session) : IClassFixture<BrowserS
         Assert.True(analytics.GetProperty("dropOff")[4].GetProperty("viewers").GetInt32() == 1, analytics.ToString());
 
         var teacherPage = await session.SignedInPageAsync("teacher", $"/lessons/{lesson}/analytics");
-        await Assertions.Expect(teacherPage.Locator("#views")).ToHaveTextAsync("1");
-        await Assertions.Expect(teacherPage.GetByTestId("plot").Locator("rect")).ToHaveCountAsync(10);
+        var teacherHealth = PageHealth.Watch(teacherPage);
+        await Assertions.Expect(teacherPage.GetByTestId("views")).ToHaveTextAsync("1");
+        // Ten bars (0 %, 10 % … 90 % of the lesson reached), their numbers also in the chart's table.
+        await Assertions.Expect(teacherPage.GetByTestId("plot").Locator("tbody tr")).ToHaveCountAsync(10);
+        await Assertions.Expect(teacherPage.GetByTestId("plot").Locator("tbody tr").First).ToContainTextAsync("0%1");
+        await teacherHealth.AssertHealthyAsync("the lesson's viewing figures");
         await BrowserSession.ScreenshotAsync(teacherPage, "analytics-teacher");
 
         // Resume comes from the server, so it works from another browser (a fresh context has no local storage).
@@ -191,7 +195,11 @@ public sealed class PlayerTests(BrowserSession session) : IClassFixture<BrowserS
         while (true)
         {
             var analytics = await teacher.GetFromJsonAsync<JsonElement>($"/api/lessons/{lesson}/analytics", TestContext.Current.CancellationToken);
-            if (analytics.GetProperty("views").GetInt32() > 0 || clock.Elapsed > TimeSpan.FromSeconds(60))
+            // Heartbeats arrive every 10 s while playing and at each pause: wait for the pause's, which brings the 3 s
+            // watched and the position past 40 % of the lesson.
+            var arrived = analytics.GetProperty("views").GetInt32() > 0 && analytics.GetProperty("watchSeconds").GetDouble() >= 3
+                && analytics.GetProperty("dropOff")[4].GetProperty("viewers").GetInt32() == 1;
+            if (arrived || clock.Elapsed > TimeSpan.FromSeconds(90))
             {
                 return analytics;
             }

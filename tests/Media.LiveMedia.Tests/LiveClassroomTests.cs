@@ -79,6 +79,8 @@ public sealed class LiveClassroomTests : IAsyncLifetime
         await page.GetByLabel("密码").FillAsync(MediaServerFactory.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await page.WaitForURLAsync($"**/classroom/{session}", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        // Entered means joined: the room has the hub's snapshot (what a person sees as the participant list filling in).
+        await page.WaitForFunctionAsync("() => window.classroom?.snapshot != null", null, new() { Timeout = 90_000, PollingInterval = 100 });
         return page;
     }
 

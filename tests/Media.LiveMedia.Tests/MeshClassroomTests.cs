@@ -68,7 +68,8 @@ public sealed class MeshClassroomTests : IAsyncLifetime
 
         var host = await EnterAsync("teacher", id);
         var remotes = new[] { await EnterAsync("teacher2", id), await EnterAsync("reviewer2", id) };
-        Assert.True(await host.EvaluateAsync<bool>("() => window.classroom.snapshot.mesh"));
+        // The room answers once it has joined (its snapshot): a session without Janus runs as a mesh.
+        await WaitAsync(host, "() => window.classroom?.snapshot?.mesh === true", seconds: 60);
         foreach (var remote in remotes)
         {
             await WaitAsync(remote, """

@@ -24,6 +24,8 @@ const pages: Record<string, () => Promise<{ default: Component }>> = {
   catalog: () => import('./pages/CatalogSearch.vue'),
   'catalog-browse': () => import('./pages/CatalogBrowse.vue'),
   'catalog-favourites': () => import('./pages/CatalogFavourites.vue'),
+  'lesson-analytics': () => import('./pages/LessonAnalytics.vue'),
+  'live-room': () => import('./pages/LiveRoom.vue'),
 };
 
 for (const element of document.querySelectorAll<HTMLElement>('[data-vue-page]:not([data-v-app])')) {
