@@ -68,7 +68,7 @@ public sealed class ReviewPageTests(BrowserSession session) : IClassFixture<Brow
         await Score(page, "教学效果").FillAsync("12");
         await Score(page, "教学效果").PressAsync("Tab");
         await Assertions.Expect(page.GetByTestId("score-total")).ToHaveTextAsync("85");
-        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=entry-video]').readyState >= 1", null, new() { Timeout = 90_000 });
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=entry-video]')?.readyState >= 1", null, new() { Timeout = 90_000 });
         await health.AssertHealthyAsync($"the desk at {width} px");
         await BrowserSession.ScreenshotAsync(page, $"review-desk-{width}", fullPage: width == 390);
         await page.GetByTestId("submit-score").ClickAsync();

@@ -131,7 +131,7 @@ public sealed partial class WebUiTests(MediaServerFactory factory) : IClassFixtu
     {
         var client = Browser();
 
-        foreach (var path in new[] { "/lib/hls.js/hls.min.js", "/lib/signalr/signalr.min.js", "/lib/tus-js-client/tus.min.js", "/lib/janus-gateway/janus.js", "/lib/webrtc-adapter/adapter.js" })
+        foreach (var path in new[] { "/lib/signalr/signalr.min.js", "/lib/tus-js-client/tus.min.js", "/lib/janus-gateway/janus.js", "/lib/webrtc-adapter/adapter.js" })
         {
             var response = await client.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, Ct);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {response.StatusCode}");
