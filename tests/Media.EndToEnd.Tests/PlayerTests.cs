@@ -120,13 +120,17 @@ public sealed class PlayerTests(BrowserSession session) : IClassFixture<BrowserS
         await page.WaitForFunctionAsync("() => document.getElementById('video').textTracks[0]?.cues?.[0]?.text === '同学们好'", null, new() { Timeout = 180_000 });
         Assert.Equal("中文", await page.EvaluateAsync<string>("() => document.getElementById('video').textTracks[0].label"));
 
+        // Chosen while paused, as Plyr keeps its controls in place then (while playing they slide away until the
+        // pointer moves, and on a busy machine a click chased them for minutes).
+        await page.EvaluateAsync("() => document.getElementById('video').pause()");
         await ChooseAsync(page, "清晰度", "240p", "quality", "240");
-        await page.WaitForFunctionAsync("() => { const h = window.mediaPlayer.hls; return h.levels[h.currentLevel]?.height === 240; }", null, new() { Timeout = 180_000 });
-        // Resume is offered between 5 s and 5 s before the end (9 s of 14): on a busy machine the quality switch may
-        // take the video past that, so watching goes on from 3 s and stops in the same frame it passes 7 s.
-        await page.EvaluateAsync("() => { const v = document.getElementById('video'); v.currentTime = 3; return v.play(); }");
         await ChooseAsync(page, "倍速", "1.5×", "speed", "1.5");
         await page.WaitForFunctionAsync("() => document.getElementById('video').playbackRate === 1.5", null, new() { Timeout = 30_000 });
+        // Resume is offered between 5 s and 5 s before the end (9 s of 14): watching goes on from 3 s and stops in the
+        // same frame it passes 7 s, once the player has switched to 240p.
+        await page.EvaluateAsync("() => { document.getElementById('video').currentTime = 3; }");
+        await page.WaitForFunctionAsync("() => { const h = window.mediaPlayer.hls; return h.levels[h.currentLevel]?.height === 240; }", null, new() { Timeout = 180_000 });
+        await page.EvaluateAsync("() => document.getElementById('video').play()");
         await page.WaitForFunctionAsync(
             "() => { const v = document.getElementById('video'); if (v.currentTime <= 7) return false; v.pause(); return true; }",
             null, new() { Timeout = 180_000, PollingInterval = 50 });
