@@ -27,11 +27,17 @@ declare const tus: { Upload: new (file: File, options: TusOptions) => TusUpload 
 
 interface SignalRConnection {
   on(method: string, handler: (...args: never[]) => void): void;
+  off(method: string, handler: (...args: never[]) => void): void;
+  invoke<T = unknown>(method: string, ...args: unknown[]): Promise<T>;
   start(): Promise<void>;
   stop(): Promise<void>;
+  onreconnected(handler: () => void): void;
 }
+interface SignalRBuilder { build(): SignalRConnection }
 declare const signalR: {
-  HubConnectionBuilder: new () => { withUrl(url: string): { withAutomaticReconnect(): { build(): SignalRConnection } } };
+  HubConnectionBuilder: new () => {
+    withUrl(url: string): { withAutomaticReconnect(): SignalRBuilder & { withStatefulReconnect(): SignalRBuilder } };
+  };
 };
 
 // hls.js's light build (no DRM, alternate audio or subtitle playlists) has the full build's API and types.

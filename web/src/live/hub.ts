@@ -1,17 +1,6 @@
 // The classroom hub (SignalR, served by the host from wwwroot/lib as a global) as the live room uses it.
 
-export interface Hub {
-  on(method: string, handler: (...args: any[]) => void): void;
-  off(method: string, handler: (...args: any[]) => void): void;
-  invoke<T = unknown>(method: string, ...args: unknown[]): Promise<T>;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  onreconnected(handler: () => void): void;
-}
-
-declare const signalR: {
-  HubConnectionBuilder: new () => { withUrl(url: string): { withAutomaticReconnect(): { withStatefulReconnect(): { build(): Hub } } } };
-};
+export type Hub = SignalRConnection;
 
 export const connectClassroomHub = (): Hub =>
   new signalR.HubConnectionBuilder().withUrl('/hubs/classroom').withAutomaticReconnect().withStatefulReconnect().build();
@@ -71,7 +60,6 @@ export interface RoomMedia {
   snapshot: Snapshot | null;
   feeds: Map<string | number, Feed>;
   participants: Map<string, Participant>;
-  calledOn: string | null;
   janus: any;
   live?: { video: HTMLVideoElement; hls?: any; starting?: boolean };
   coWatch?: { video: HTMLVideoElement; state: () => PlaybackState };

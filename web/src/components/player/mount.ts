@@ -57,49 +57,46 @@ function makeAccessible(player: Plyr) {
 
 /** Puts the player on the video; resolves once Plyr's controls are there and the video is attached. */
 export async function mountPlayer(video: HTMLVideoElement, url: string, options: PlayerOptions): Promise<MountedPlayer> {
-  const thumbnails = await thumbnailsFrom(url);
   const hls = new Hls({ capLevelToPlayerSize: true, startPosition: options.startAt ?? -1 });
   const points = (options.markers ?? []).map((m) => ({ time: m.time, label: escapeHtml(m.label) }));
   // The playlist first, then Plyr (which wraps the video element in its own), and only then the video is attached:
   // moving an element that is about to load from the playlist's blob URL would make it ask for that URL again.
-  const plyr = await new Promise<Plyr>((resolve) => {
-    hls.once(Hls.Events.MANIFEST_PARSED, () => {
-      const heights = [...new Set(hls.levels.map((level) => level.height))].sort((a, b) => b - a);
-      const player = new Plyr(video, {
-        controls: ['play-large', 'play', 'progress', 'current-time', 'duration', 'mute', 'volume', 'captions', 'settings', 'pip', 'fullscreen'],
-        settings: ['captions', 'quality', 'speed'],
-        i18n: plyrTexts(),
-        iconUrl: plyrIcons,
-        blankVideo: '',
-        invertTime: false,
-        toggleInvert: false,
-        disableContextMenu: false,
-        storage: { enabled: false },
-        keyboard: { focused: options.keys, global: options.keys },
-        tooltips: { controls: true, seek: true },
-        captions: { active: false, language: 'auto', update: true },
-        speed: { selected: 1, options: speeds },
-        quality: {
-          default: 0,
-          options: [0, ...heights],
-          forced: true,
-          onChange: (height: number) => { hls.currentLevel = height === 0 ? -1 : hls.levels.findIndex((l) => l.height === height); },
-        },
-        fullscreen: { enabled: true, fallback: true, iosNative: false, container: options.fullscreenContainer },
-        markers: { enabled: points.length > 0, points },
-        previewThumbnails: thumbnails
-          ? { enabled: true, src: ((done: (t: unknown) => void) => done(thumbnails)) as unknown as string }
-          : { enabled: false },
-      });
-      makeAccessible(player);
-      player.on('enterfullscreen', () => {
-        const orientation = screen.orientation as ScreenOrientation & { lock?: (o: string) => Promise<void> };
-        orientation.lock?.('landscape').catch(() => {});
-      });
-      hls.attachMedia(video);
-      resolve(player);
-    });
-    hls.loadSource(url);
+  // The scrub previews are fetched meanwhile, not before.
+  const parsed = new Promise<void>((resolve) => hls.once(Hls.Events.MANIFEST_PARSED, () => resolve()));
+  hls.loadSource(url);
+  const [thumbnails] = await Promise.all([thumbnailsFrom(url), parsed]);
+  const heights = [...new Set(hls.levels.map((level) => level.height))].sort((a, b) => b - a);
+  const plyr = new Plyr(video, {
+    controls: ['play-large', 'play', 'progress', 'current-time', 'duration', 'mute', 'volume', 'captions', 'settings', 'pip', 'fullscreen'],
+    settings: ['captions', 'quality', 'speed'],
+    i18n: plyrTexts(),
+    iconUrl: plyrIcons,
+    blankVideo: '',
+    invertTime: false,
+    toggleInvert: false,
+    disableContextMenu: false,
+    storage: { enabled: false },
+    keyboard: { focused: options.keys, global: options.keys },
+    tooltips: { controls: true, seek: true },
+    captions: { active: false, language: 'auto', update: true },
+    speed: { selected: 1, options: speeds },
+    quality: {
+      default: 0,
+      options: [0, ...heights],
+      forced: true,
+      onChange: (height: number) => { hls.currentLevel = height === 0 ? -1 : hls.levels.findIndex((l) => l.height === height); },
+    },
+    fullscreen: { enabled: true, fallback: true, iosNative: false, container: options.fullscreenContainer },
+    markers: { enabled: points.length > 0, points },
+    previewThumbnails: thumbnails
+      ? { enabled: true, src: ((done: (t: unknown) => void) => done(thumbnails)) as unknown as string }
+      : { enabled: false },
   });
+  makeAccessible(plyr);
+  plyr.on('enterfullscreen', () => {
+    const orientation = screen.orientation as ScreenOrientation & { lock?: (o: string) => Promise<void> };
+    orientation.lock?.('landscape').catch(() => {});
+  });
+  hls.attachMedia(video);
   return { hls, plyr, destroy: () => { plyr.destroy(); hls.destroy(); } };
 }
